@@ -1,0 +1,69 @@
+"""Findings: problems in the user's data, as values with stable codes (SPEC §4)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+ERROR: Severity = "error"
+WARNING: Severity = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a workbook: what, where (file, sheet, A1 cell) and how to fix it."""
+
+    severity: Severity
+    code: str
+    sheet: str
+    cell: str
+    message: str
+    file: str | None = None  # None means the contest workbook itself
+
+    @property
+    def is_error(self) -> bool:
+        """True when the finding blocks the next step."""
+        return self.severity == ERROR
+
+    def as_dict(self) -> dict:
+        """The finding as the JSON object printed by `--json`."""
+        return asdict(self)
+
+
+def error(code: str, sheet: str, cell: str, message: str, file: str | None = None) -> Finding:
+    """An error finding."""
+    return Finding(ERROR, code, sheet, cell, message, file)
+
+
+def warning(code: str, sheet: str, cell: str, message: str, file: str | None = None) -> Finding:
+    """A warning finding."""
+    return Finding(WARNING, code, sheet, cell, message, file)
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    """True when any finding is an error."""
+    return any(f.is_error for f in findings)
+
+
+def count(findings: Iterable[Finding]) -> tuple[int, int]:
+    """The number of errors and of warnings."""
+    items = list(findings)
+    errors = sum(1 for f in items if f.is_error)
+    return errors, len(items) - errors
+
+
+def column_letter(index: int) -> str:
+    """The A1 column letters of a 0-based column index (0 -> A, 26 -> AA)."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def a1(row_index: int, col_index: int) -> str:
+    """The A1 address of 0-based row and column indexes."""
+    return f"{column_letter(col_index)}{row_index + 1}"

@@ -1,0 +1,155 @@
+"""Interpretation of raw cell values: text normalisation, numbers, choices, yes/no, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Iterable, Sequence
+
+from . import schema
+
+
+class ValueProblem(ValueError):
+    """A cell value that cannot be read as the expected kind (turned into a finding by checks)."""
+
+
+def text(value: object) -> str:
+    """The cell value as NFC text, trimmed; '' for blank cells."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (dt.datetime, dt.date)):
+        return format_date(value)
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def is_blank(value: object) -> bool:
+    """True for an empty cell or one holding only spaces."""
+    return text(value) == ""
+
+
+def fold(value: object) -> str:
+    """A comparison key: NFC, trimmed, case-folded, diacritics removed, spaces collapsed."""
+    s = text(value).casefold().replace("đ", "d")
+    s = unicodedata.normalize("NFD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", s)
+
+
+def loose_key(value: object) -> str:
+    """Like fold(), and also ignoring punctuation: for duplicate detection of names."""
+    return re.sub(r"[^0-9a-z]+", " ", fold(value)).strip()
+
+
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+def number(value: object) -> Decimal | None:
+    """The cell as an exact Decimal ("8,5" and "8.5" are 8.5); None for blank; raises ValueProblem."""
+    if value is None or isinstance(value, bool):
+        if value is None:
+            return None
+        raise ValueProblem(str(value))
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueProblem(str(value))
+        # repr gives the shortest text that reads back as the same float: 8.5, not 8.4999…
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        return value
+    s = text(value).replace("\u00a0", "").replace(" ", "")
+    if s == "":
+        return None
+    if not _NUMBER.match(s):
+        raise ValueProblem(text(value))
+    try:
+        return Decimal(s.replace(",", "."))
+    except InvalidOperation as exc:  # pragma: no cover - the regex already guards
+        raise ValueProblem(text(value)) from exc
+
+
+def integer(value: object) -> int | None:
+    """The cell as a whole number; None for blank; raises ValueProblem for text or fractions."""
+    d = number(value)
+    if d is None:
+        return None
+    if d != d.to_integral_value():
+        raise ValueProblem(text(value))
+    return int(d)
+
+
+def match_choice(value: object, options: Sequence[str], aliases: dict[str, str] | None = None) -> str | None:
+    """The option the cell means, matched without case or diacritics when unambiguous; else None."""
+    s = text(value)
+    if s in options:
+        return s
+    key = fold(s)
+    if aliases and key in aliases:
+        return aliases[key]
+    hits = [o for o in options if fold(o) == key]
+    if len(hits) == 1:
+        return hits[0]
+    loose = loose_key(s)
+    hits = [o for o in options if loose_key(o) == loose]
+    return hits[0] if len(hits) == 1 else None
+
+
+_YES_NO_ALIASES = {"co": schema.YES, "khong": schema.NO, "x": schema.YES, "yes": schema.YES, "no": schema.NO}
+
+
+def yes_no(value: object) -> bool | None:
+    """True for Có, False for Không, None for blank; raises ValueProblem for anything else."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    hit = match_choice(value, (schema.YES, schema.NO), _YES_NO_ALIASES)
+    if hit is None:
+        raise ValueProblem(text(value))
+    return hit == schema.YES
+
+
+def yes_no_text(flag: bool) -> str:
+    """'Có' or 'Không'."""
+    return schema.YES if flag else schema.NO
+
+
+def date(value: object) -> dt.date | None:
+    """The cell as a date (Excel date, 'dd/mm/yyyy' or ISO); None for blank; raises ValueProblem."""
+    if is_blank(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    s = text(value)
+    m = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", s)
+    try:
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return dt.date.fromisoformat(s)
+    except ValueError as exc:
+        raise ValueProblem(s) from exc
+
+
+def format_date(value: dt.date) -> str:
+    """dd/mm/yyyy, the way dates are written in Vietnamese documents' tables."""
+    return value.strftime("%d/%m/%Y")
+
+
+def split_codes(value: object) -> list[str]:
+    """A comma/semicolon separated list of codes, trimmed, without blanks."""
+    return [p.strip() for p in re.split(r"[,;\n]", text(value)) if p.strip()]
+
+
+def dedupe(items: Iterable[str]) -> list[str]:
+    """The items in order without repeats."""
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)
