@@ -51,3 +51,20 @@ class ResultSet:
     tie_break_text: str  # e.g. "Bằng tổng điểm: xếp theo điểm bình quân TC1, rồi TC2, TC3, TC4"
     provisional: bool = False
     findings: tuple[Finding, ...] = field(default_factory=tuple)  # judge-spread, outlier-judge, …
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """A row of the Kết quả sheet as it stands now, person's edits included (for documents)."""
+
+    code: str
+    name: str
+    group: str
+    establishment: str
+    rank: int | None
+    total: Decimal | None
+    council: bool | None  # Hội đồng đề xuất, as it stands (a person may have changed it)
+    forward: bool | None  # Đề xuất cấp trên
+    cert_no: str = ""
+    valid_until: str = ""  # as written in the sheet (dd/mm/yyyy)
+    row: int = 0  # 1-based row in the sheet

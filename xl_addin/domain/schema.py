@@ -36,8 +36,8 @@ INFO_HEADER = ("Mục", "Giá trị")
 # --- Quy định: label/value rows, then the criteria table ---------------------------------
 RULES_HEADER = ("Quy định", "Giá trị", "Ghi chú")
 RULE_PRESET = "Bộ quy định"
-RULE_PASS_MARK = "Điểm sàn"  # for the contest's own level
-RULE_PASS_MARK_LEVEL = "Điểm sàn cấp {level}"  # one row per level, used by worksheet functions
+RULE_PASS_MARK_LEVEL = "Điểm sàn cấp {level}"  # one row per level label of rules.LEVELS
+RULE_STAR_BAND = "Điểm tối thiểu {stars} sao"  # OCOP-style presets only
 RULE_QUOTA = "Số sản phẩm công nhận tối đa"
 RULE_FORWARD = "Số sản phẩm đề xuất cấp trên"
 RULE_VALIDITY_YEARS = "Số năm hiệu lực giấy chứng nhận"

@@ -1,0 +1,80 @@
+"""Safe opening (zip bombs, non-workbooks, locks) and atomic saving with a backup."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from xl_addin.domain import schema
+from xl_addin.errors import WorkbookError, WorkbookLockedError
+from xl_addin.workbooks.contest_book import FileContestBook
+from xl_addin.workbooks.xlsx_io import open_workbook, read_sheets, save_atomically
+
+
+def make_book(path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Dữ liệu"
+    ws.append(["a", "=1+1"])
+    wb.save(path)
+    return path
+
+
+def test_a_zip_bomb_is_refused(tmp_path):
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/worksheets/sheet1.xml", b"\0" * (600 * 1024 * 1024))
+    with pytest.raises(WorkbookError, match="quá lớn"):
+        open_workbook(bomb)
+
+
+def test_missing_and_non_workbook_files_have_vietnamese_messages(tmp_path):
+    with pytest.raises(WorkbookError, match="Không tìm thấy"):
+        open_workbook(tmp_path / "none.xlsx")
+    text = tmp_path / "t.xlsx"
+    text.write_text("not a workbook")
+    with pytest.raises(WorkbookError, match="không phải là sổ Excel"):
+        open_workbook(text)
+
+
+def test_save_is_atomic_after_a_timestamped_backup(tmp_path):
+    path = make_book(tmp_path / "binhchon.xlsx")
+    before = path.read_bytes()
+    wb = openpyxl.load_workbook(path)
+    wb.active["A2"] = "mới"
+    backup = save_atomically(wb, path)
+    assert backup is not None and backup.parent.name == schema.BACKUP_DIR
+    assert backup.read_bytes() == before
+    assert read_sheets(path)["Dữ liệu"][1][0] == "mới"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".binhchon-")]
+
+
+def test_a_read_only_or_open_file_is_refused_and_untouched(tmp_path):
+    path = make_book(tmp_path / "binhchon.xlsx")
+    before = path.read_bytes()
+    (tmp_path / "~$binhchon.xlsx").write_bytes(b"x")
+    wb = openpyxl.load_workbook(path)
+    with pytest.raises(WorkbookLockedError, match="đang mở trong Excel"):
+        save_atomically(wb, path)
+    (tmp_path / "~$binhchon.xlsx").unlink()
+    if os.geteuid() != 0:  # root ignores permission bits
+        path.chmod(0o444)
+        with pytest.raises(WorkbookLockedError):
+            save_atomically(wb, path)
+    assert path.read_bytes() == before
+
+
+def test_file_book_keeps_formulas_and_escapes_formula_like_text(tmp_path):
+    path = make_book(tmp_path / "binhchon.xlsx")
+    book = FileContestBook(path)
+    book.write_sheet("Mới", [["Tên"], ["=HYPERLINK(\"http://x\")"], ["+84 912"]])
+    book.save()
+    wb = openpyxl.load_workbook(path)
+    assert wb["Dữ liệu"]["B1"].value == "=1+1"  # the person's formula survives
+    assert wb["Mới"]["A2"].data_type == "s" and wb["Mới"]["A2"].value.endswith('"http://x")')
+    assert wb["Mới"]["A3"].data_type == "s"

@@ -1,0 +1,42 @@
+"""One print file from many rendered documents: their bodies in a row, a page break between each."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+PAGE_BREAK = b'<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+_BODY_OPEN = re.compile(rb"<w:body(?:\s[^>]*)?>")
+_DOC_PR_ID = re.compile(rb'(<wp:docPr\b[^>]*?\bid=")\d+(")')
+# Ids that must be unique in a document: drawing ids are renumbered; paragraph ids and bookmarks
+# (Word's own, e.g. _GoBack) are dropped from the copies, as Word recreates them.
+_DROP = re.compile(rb' w14:(?:paraId|textId)="[0-9A-Fa-f]+"|<w:bookmark(?:Start|End)\b[^>]*/>')
+
+
+def split_document(xml: bytes) -> tuple[bytes, bytes, bytes]:
+    """A document.xml as (everything through <w:body>, the body's content, the section and the end)."""
+    opening = _BODY_OPEN.search(xml)
+    if opening is None:
+        raise ValueError("word/document.xml has no <w:body>")
+    close = xml.rindex(b"</w:body>")
+    sect = xml.rfind(b"<w:sectPr", opening.end(), close)
+    # The body's own section properties are its last child; one inside a paragraph ends with </w:p>.
+    if sect == -1 or b"</w:p>" in xml[sect:close]:
+        sect = close
+    return xml[:opening.end()], xml[opening.end():sect], xml[sect:]
+
+
+def merge_bodies(head: bytes, bodies: list[bytes], tail: bytes) -> bytes:
+    """A document.xml holding the bodies one after another, a page break between each, none after."""
+    xml = head + PAGE_BREAK.join(bodies) + tail
+    if len(bodies) > 1:
+        xml = _DROP.sub(b"", xml)
+        counter = itertools.count(1)
+        xml = _DOC_PR_ID.sub(lambda m: m.group(1) + str(next(counter)).encode() + m.group(2), xml)
+    return xml
+
+
+def merge_documents(xmls: list[bytes]) -> bytes:
+    """A document.xml holding the bodies of the documents in order (head and section of the first)."""
+    head, _, tail = split_document(xmls[0])
+    return merge_bodies(head, [split_document(x)[1] for x in xmls], tail)

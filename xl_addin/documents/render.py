@@ -1,0 +1,96 @@
+"""Rendering templates with docxtpl, and the certificate stamp that fills a rendered template fast."""
+
+from __future__ import annotations
+
+import io
+import re
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError as JinjaError
+from jinja2 import nodes
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+from lxml.etree import LxmlError
+
+from ..domain import document_messages as msg
+from ..errors import TemplateError
+from . import zippkg
+
+# Characters docxtpl turns into runs, breaks or drops; a value holding one is rendered by docxtpl.
+_SPECIAL = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_TEXT_NODE = re.compile(rb">([^<]*)<")
+
+
+def render_docx(path: Path, context: dict, env: SandboxedEnvironment) -> bytes:
+    """The .docx bytes of a template rendered by docxtpl with autoescaping in the sandbox."""
+    tpl = DocxTemplate(path)
+    try:
+        tpl.render(context, jinja_env=env, autoescape=True)
+    except SecurityError as exc:
+        raise TemplateError(msg.template_unsafe(str(path), str(exc))) from exc
+    except (JinjaError, LxmlError) as exc:
+        raise TemplateError(msg.template_failed(str(path), str(exc))) from exc
+    buf = io.BytesIO()
+    tpl.save(buf)
+    return buf.getvalue()
+
+
+def substitution_only(trees: list[nodes.Template], names: set[str]) -> bool:
+    """True when each of the names is only ever printed as is ({{ name }}: no filter, test or loop)."""
+    bare = {id(n) for t in trees for out in t.find_all(nodes.Output) for n in out.nodes if isinstance(n, nodes.Name)}
+    return all(id(n) in bare for t in trees for n in t.find_all(nodes.Name) if n.name in names and n.ctx == "load")
+
+
+def xml_text(value: str) -> bytes:
+    """A value as docxtpl's output holds it in a text node (after its '{_{' clean-up and lxml)."""
+    for old, new in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
+        value = value.replace(old, new)
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A template rendered once by docxtpl with a sentinel for each value, filled per document."""
+
+    entries: list[zippkg.Entry]
+    parts: dict[str, bytes]  # parts that hold sentinels -> their XML
+    sentinels: dict[bytes, str]  # sentinel -> variable name
+    pattern: re.Pattern
+
+    def fill(self, context: dict[str, str]) -> dict[str, bytes] | None:
+        """The parts with the context's values, exactly as docxtpl writes them; None if docxtpl must."""
+        values = {}
+        for sentinel, name in self.sentinels.items():
+            value = str(context[name])
+            if _SPECIAL.search(value):
+                return None
+            values[sentinel] = xml_text(value)
+        return {part: self.pattern.sub(lambda m: values[m.group(0)], xml) for part, xml in self.parts.items()}
+
+
+def _in_text_only(xml: bytes, marker: bytes) -> bool:
+    """True when every occurrence of the marker lies in a text node (not in a tag or attribute)."""
+    return xml.count(marker) == sum(seg.count(marker) for seg in _TEXT_NODE.findall(xml))
+
+
+def make_stamp(path: Path, fields: dict, trees: list[nodes.Template], env: SandboxedEnvironment) -> Stamp | None:
+    """The stamp of a template, or None when the template does more than print values as they are."""
+    names = {name for name, sub in fields.items() if sub is None}
+    if not substitution_only(trees, names):
+        return None
+    prefix = f"Zq{secrets.token_hex(5)}"
+    by_name = {name: f"{prefix}n{index:03d}z" for index, name in enumerate(sorted(names))}
+    entries = zippkg.read_entries(render_docx(path, by_name, env))
+    marker = prefix.encode()
+    parts = {}
+    for entry in entries:
+        if entry.name.endswith(".xml") and marker in (xml := zippkg.unpack(entry)):
+            if not _in_text_only(xml, marker):
+                return None
+            parts[entry.name] = xml
+    sentinels = {value.encode(): name for name, value in by_name.items()}
+    pattern = re.compile(re.escape(marker) + rb"n\d{3}z")
+    return Stamp(entries, parts, sentinels, pattern)

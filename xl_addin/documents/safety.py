@@ -1,0 +1,155 @@
+"""Safe rendering: the sandboxed Jinja environment, checks of template files and variables, file names."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+import zipfile
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..domain import document_messages as msg
+from ..errors import TemplateError
+
+MAX_MEMBERS = 2_000
+MAX_UNPACKED = 200 * 1024 * 1024  # bytes, all members together
+MAX_RATIO = 200  # unpacked/packed size of one member larger than 1 MB
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def sandbox_env() -> SandboxedEnvironment:
+    """The Jinja environment templates render in: sandboxed, autoescaped, undefined names fail."""
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+
+def check_docx_file(path: Path) -> None:
+    """Refuse a template that is not a .docx, or whose zip or XML could blow up when read."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            problem = _zip_problem(infos)
+            if problem is None and "word/document.xml" not in z.namelist():
+                problem = "thiếu word/document.xml"
+            for info in infos if problem is None else ():
+                if info.filename.endswith((".xml", ".rels")):
+                    with z.open(info) as member:
+                        head = member.read(4096)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        problem = f"{info.filename} có khai báo DOCTYPE/ENTITY"
+                        break
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise TemplateError(msg.template_damaged(str(path), str(exc))) from exc
+    if problem:
+        raise TemplateError(msg.template_damaged(str(path), problem))
+
+
+def _zip_problem(infos: list[zipfile.ZipInfo]) -> str | None:
+    if len(infos) > MAX_MEMBERS:
+        return f"quá nhiều thành phần ({len(infos)})"
+    if sum(i.file_size for i in infos) > MAX_UNPACKED:
+        return "dung lượng giải nén quá lớn"
+    for info in infos:
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            return f"{info.filename} nén bất thường"
+    return None
+
+
+def template_sources(path: Path) -> list[str]:
+    """The Jinja source docxtpl renders: the body, then each header and footer."""
+    tpl = DocxTemplate(path)
+    tpl.init_docx()
+    sources = [tpl.patch_xml(tpl.get_xml())]
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        sources += [tpl.patch_xml(tpl.get_part_xml(part)) for _, part in tpl.get_headers_footers(uri)]
+    return sources
+
+
+def parse_template(path: Path, env: SandboxedEnvironment) -> list[nodes.Template]:
+    """The parsed sources of a template; TemplateError naming the broken tag."""
+    parsed = []
+    for source in template_sources(path):
+        try:
+            parsed.append(env.parse(source))
+        except TemplateSyntaxError as exc:
+            lines = source.splitlines()
+            line = lines[exc.lineno - 1] if exc.lineno and exc.lineno <= len(lines) else ""
+            raise TemplateError(msg.template_syntax(str(path), _plain(line), exc.message or "")) from exc
+    return parsed
+
+
+def _plain(xml_line: str) -> str:
+    """The text of a line of WordprocessingML, tags removed."""
+    return re.sub(r"<[^>]+>", "", xml_line).strip()[:200]
+
+
+def check_variables(path: Path, fields: dict, env: SandboxedEnvironment) -> list[nodes.Template]:
+    """Refuse a template using a variable (or an item field) the tool does not provide."""
+    trees = parse_template(path, env)
+    unknown: dict[str, list[str]] = {}  # unknown name -> the names it could have meant
+    for tree in trees:
+        for name in sorted(meta.find_undeclared_variables(tree)):
+            if name not in fields and name not in env.globals:
+                unknown[name] = list(fields)
+        _walk(tree, dict(fields), unknown)
+    if unknown:
+        hints = {name: hint for name, pool in unknown.items() if (hint := _hint(name, pool))}
+        raise TemplateError(msg.template_unknown(str(path), list(unknown), hints, sorted(fields)))
+    return trees
+
+
+def _hint(name: str, pool: list[str]) -> str | None:
+    """The provided name closest to a misspelled one."""
+    head, _, attr = name.rpartition(".")
+    best = difflib.get_close_matches(attr, pool, n=1)
+    return None if not best else f"{head}.{best[0]}" if head else best[0]
+
+
+def _walk(node: nodes.Node, scope: dict, unknown: dict[str, list[str]]) -> None:
+    """Check attribute access on provided names and on loop variables over provided lists."""
+    if isinstance(node, nodes.For):
+        inner = dict(scope, loop=None)
+        if isinstance(node.target, nodes.Name):
+            inner[node.target.name] = _resolve(node.iter, scope)
+        else:
+            inner.update({n.name: None for n in node.target.find_all(nodes.Name)})
+        for child in [node.iter, *([node.test] if node.test else []), *node.else_]:
+            _walk(child, scope, unknown)
+        for child in node.body:
+            _walk(child, inner, unknown)
+        return
+    if isinstance(node, (nodes.Getattr, nodes.Getitem)):
+        base = _resolve(node.node, scope)
+        attr = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+        if isinstance(base, dict) and isinstance(attr, str) and attr not in base:
+            unknown[f"{_dotted(node.node)}.{attr}"] = list(base)
+    for child in node.iter_child_nodes():
+        _walk(child, scope, unknown)
+
+
+def _resolve(expr: nodes.Node, scope: dict):
+    """The schema of an expression: a dict of fields, or None when unknown or plain text."""
+    if isinstance(expr, nodes.Name):
+        return scope.get(expr.name)
+    if isinstance(expr, nodes.Getattr):
+        base = _resolve(expr.node, scope)
+        return base.get(expr.attr) if isinstance(base, dict) else None
+    return None
+
+
+def _dotted(expr: nodes.Node) -> str:
+    if isinstance(expr, nodes.Name):
+        return expr.name
+    if isinstance(expr, nodes.Getattr):
+        return f"{_dotted(expr.node)}.{expr.attr}"
+    return "…"
+
+
+def safe_filename(code: str) -> str:
+    """A file name stem from a product code: letters, digits, '-' and '_' kept, others '_'."""
+    stem = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in unicodedata.normalize("NFC", code))
+    stem = stem[:100] or "_"
+    return f"_{stem}" if stem.upper() in _WINDOWS_RESERVED else stem

@@ -1,0 +1,102 @@
+"""The context of the council's score summary (bảng tổng hợp kết quả chấm điểm)."""
+
+from __future__ import annotations
+
+from ..domain.models import Contest, Judge
+from ..domain.results import ProductResult, ResultRow, ResultSet
+from ..domain.values import yes_no_text
+from .contexts import (
+    CONFLICT_MARK, NO_QUOTA, PROVISIONAL_NOTE, grouped, clean, common_context, roman, vn_number,
+    vn_points,
+)
+
+FIXED_COLUMNS = 8  # STT, code, name, total, spread, pass mark reached, proposal, notes
+
+
+def _judge_codes(contest: Contest, result_set: ResultSet) -> list[str]:
+    """The judges in the order of the Giám khảo sheet, then any others found in the results."""
+    codes = [j.code for j in contest.judges]
+    for result in result_set.results:
+        codes += [t.judge_code for t in result.judge_totals if t.judge_code not in codes]
+    return codes
+
+
+def _judge_item(code: str, judge: Judge | None) -> dict[str, str]:
+    return {
+        "code": clean(code),
+        "name": clean(judge.name) if judge else "",
+        "title": clean(judge.title) if judge else "",
+        "unit": clean(judge.unit) if judge else "",
+    }
+
+
+def _judge_cell(result: ProductResult, code: str) -> str:
+    total = next((t for t in result.judge_totals if t.judge_code == code), None)
+    if total is None or total.total is None:
+        return CONFLICT_MARK if total is not None and total.conflicted else ""
+    return vn_points(total.total)
+
+
+def _row(stt: int, result: ProductResult, row: ResultRow | None, judges: list[str], criteria: list[str]) -> dict:
+    proposal = row.council if row is not None and row.council is not None else result.council_proposal
+    return {
+        "stt": str(stt),
+        "rank": str(result.rank),
+        "product_code": clean(result.code),
+        "product_name": clean(result.name),
+        "establishment": clean(result.establishment),
+        "judge_totals": [_judge_cell(result, code) for code in judges],
+        "criterion_means": [vn_number(result.criterion_means.get(code)) for code in criteria],
+        "total": vn_number(result.total),
+        "judge_count": str(result.judge_count),
+        "spread": vn_number(result.spread),
+        "passed": yes_no_text(result.passed),
+        "proposal": yes_no_text(bool(proposal)),
+        "flags": clean("; ".join(result.flags)),
+    }
+
+
+def _legends(contest: Contest, judges: list[dict]) -> tuple[str, str]:
+    judge_text = "; ".join(
+        f"{j['code']} – {j['name']}" + (f" ({j['title']})" if j["title"] else "") for j in judges
+    )
+    crit_text = "; ".join(
+        f"{c.code} – {clean(c.name)} (tối đa {vn_points(c.max_points)} điểm)" for c in contest.rules.top_criteria
+    )
+    return judge_text, crit_text
+
+
+def summary_context(contest: Contest, rows: list[ResultRow], result_set: ResultSet) -> dict:
+    """The score summary: by group, each judge's total, criterion means, total, spread and flags."""
+    by_code = {r.code: r for r in rows}
+    judge_codes = _judge_codes(contest, result_set)
+    judges_by_code = {j.code: j for j in contest.judges}
+    judges = [_judge_item(code, judges_by_code.get(code)) for code in judge_codes]
+    criteria = [c.code for c in contest.rules.top_criteria]
+    groups, stt = [], 0
+    for index, (name, results) in enumerate(grouped(list(result_set.results), lambda r: clean(r.group)), 1):
+        items = []
+        for result in results:
+            stt += 1
+            items.append(_row(stt, result, by_code.get(result.code), judge_codes, criteria))
+        groups.append({"roman": roman(index), "name": name, "count": str(len(items)), "rows": items})
+    all_rows = [item for g in groups for item in g["rows"]]
+    judges_legend, criteria_legend = _legends(contest, judges)
+    return common_context(contest.info) | {
+        "judges": judges,
+        "criteria": [
+            {"code": c.code, "name": clean(c.name), "max_points": vn_points(c.max_points)}
+            for c in contest.rules.top_criteria
+        ],
+        "groups": groups,
+        "judges_legend": judges_legend,
+        "criteria_legend": criteria_legend,
+        "span": str(FIXED_COLUMNS + len(judges) + len(criteria)),
+        "pass_mark": vn_points(result_set.pass_mark),
+        "quota": str(result_set.quota) if result_set.quota is not None else NO_QUOTA,
+        "tie_break_text": clean(result_set.tie_break_text),
+        "provisional_note": PROVISIONAL_NOTE if result_set.provisional else "",
+        "product_count": str(len(all_rows)),
+        "passed_count": str(sum(1 for r in all_rows if r["passed"] == yes_no_text(True))),
+        "proposed_count": str(sum(1 for r in all_rows if r["proposal"] == yes_no_text(True))),
+    }

@@ -1,0 +1,27 @@
+"""Where the document templates live, and the variables each one may use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..domain import document_messages as msg
+from ..errors import TemplateError
+from .contexts import ANNEX_FIELDS, CERTIFICATE_FIELDS, SUMMARY_FIELDS
+
+CERTIFICATE = "certificate.docx"
+ANNEX = "annex.docx"
+SUMMARY = "score_summary.docx"
+FIELDS = {CERTIFICATE: CERTIFICATE_FIELDS, ANNEX: ANNEX_FIELDS, SUMMARY: SUMMARY_FIELDS}
+
+
+def default_templates_dir() -> Path:
+    """The repository's document_templates/ folder."""
+    return Path(__file__).resolve().parents[2] / "document_templates"
+
+
+def template_path(templates_dir: Path | None, name: str) -> Path:
+    """The path of a template; TemplateError when it is missing."""
+    path = (templates_dir or default_templates_dir()) / name
+    if not path.is_file():
+        raise TemplateError(msg.template_missing(str(path)))
+    return path

@@ -1,0 +1,45 @@
+"""Checks of an establishment's contact details: tax code, phone numbers, e-mail addresses."""
+
+from __future__ import annotations
+
+import re
+
+_TAX_CODE = re.compile(r"^\d{10}(?:-?\d{3})?$")
+
+# Digits with spaces, dots, dashes or parentheses between them, optionally after a leading +.
+_PHONE_SHAPE = re.compile(r"^\+?[(]?\d[\d\s.()\-]*$")
+_PHONE_DIGITS = (
+    re.compile(r"^0\d{9,10}$"),  # mobile (10 digits) or landline with its area code (11 digits)
+    re.compile(r"^\+?84\d{9,10}$"),  # the same numbers in international form, without the 0
+)
+
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$"
+)
+
+
+def check_tax_code(text: str) -> bool:
+    """True for a business-registration/tax code: 10 or 13 digits, a dash allowed before the last 3."""
+    return bool(_TAX_CODE.match(text.strip()))
+
+
+def check_phone(text: str) -> bool:
+    """True when every number (separated by '/' or ',') is a Vietnamese mobile or landline number."""
+    parts = [p.strip() for p in re.split(r"[/,]", text)]
+    numbers = [p for p in parts if p]
+    return bool(numbers) and all(_one_phone(p) for p in numbers)
+
+
+def _one_phone(part: str) -> bool:
+    if not _PHONE_SHAPE.match(part) or part.count("(") != part.count(")"):
+        return False
+    digits = re.sub(r"[\s.()\-]", "", part)
+    return any(p.match(digits) for p in _PHONE_DIGITS)
+
+
+def check_email(text: str) -> bool:
+    """True when every address (separated by ';' or ',') looks like name@domain.tld."""
+    parts = [p.strip() for p in re.split(r"[;,]", text)]
+    addresses = [p for p in parts if p]
+    return bool(addresses) and all(_EMAIL.match(a) for a in addresses)

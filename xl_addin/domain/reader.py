@@ -1,0 +1,67 @@
+"""The contest workbook's input sheets read and checked in one pass: a Contest and every finding."""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+from . import messages as msg
+from . import schema
+from .checks.judges import judges_from_rows
+from .checks.registrations import product_codes_from_rows, registrations_from_rows
+from .findings import Finding, error
+from .info_sheet import info_from_rows
+from .models import Contest
+from .rules_sheet import rules_from_rows
+from .tables import Rows
+from .values import text
+
+# Findings that mean the file is not a usable contest workbook at all (the CLI exits 2).
+FATAL_CODES = frozenset({"missing-sheet"})
+
+
+def is_fatal(findings: Iterable[Finding]) -> bool:
+    """True when a finding makes the workbook unusable (e.g. an input sheet is missing)."""
+    return any(f.code in FATAL_CODES for f in findings)
+
+
+def sheet_key(name: str) -> str:
+    """The comparison form of a sheet name: NFC, trimmed, case-folded."""
+    return text(name).casefold()
+
+
+def find_sheets(sheets: Mapping[str, Rows], wanted: Iterable[str]) -> tuple[dict[str, Rows], list[Finding]]:
+    """The wanted sheets by their contract name, and a missing-sheet error for each absent one."""
+    by_key = {sheet_key(name): rows for name, rows in sheets.items()}
+    found: dict[str, Rows] = {}
+    findings: list[Finding] = []
+    for name in wanted:
+        rows = by_key.get(sheet_key(name))
+        if rows is None:
+            findings.append(error("missing-sheet", name, "A1", msg.MISSING_SHEET.format(sheet=name)))
+        else:
+            found[name] = rows
+    return found, findings
+
+
+def read_contest(sheets: Mapping[str, Rows]) -> tuple[Contest | None, list[Finding]]:
+    """The contest from its input sheets and all findings, in sheet then row order.
+
+    With an input sheet missing only the missing-sheet errors are returned (nothing else can be
+    checked reliably). Otherwise the Contest is returned when its facts and rules are usable; its
+    registrations and judges are those rows that are usable.
+    """
+    found, missing = find_sheets(sheets, schema.INPUT_SHEETS)
+    if missing:
+        return None, missing
+    info, info_findings = info_from_rows(found[schema.SHEET_INFO])
+    rules, rules_findings = rules_from_rows(found[schema.SHEET_RULES])
+    registration_rows = found[schema.SHEET_REGISTRATIONS]
+    registrations, registration_findings = registrations_from_rows(registration_rows)
+    # Every code typed in Đăng ký counts, so that a row with an error elsewhere does not make
+    # the judges' "Không chấm" look wrong too.
+    codes = product_codes_from_rows(registration_rows)
+    judges, judge_findings = judges_from_rows(found[schema.SHEET_JUDGES], codes)
+    findings = info_findings + rules_findings + registration_findings + judge_findings
+    if info is None or rules is None:
+        return None, findings
+    return Contest(info, rules, tuple(registrations), tuple(judges)), findings

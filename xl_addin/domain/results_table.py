@@ -1,0 +1,191 @@
+"""The Kết quả sheet as rows: written from a ResultSet, read back, never overwriting a person's edit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Mapping
+
+from . import schema
+from . import score_messages as msg
+from .ranking import forward_selection
+from .results import ProductResult, ResultRow, ResultSet
+from .rules import Rules
+from .scoring import round_half_up
+from .tables import Record, Rows, Table, find_table, header_key
+from .values import ValueProblem, integer, is_blank, number, text, yes_no, yes_no_text
+
+HEADER_ROW = 4  # 1-based: title, rule statement, blank line, header
+YES_NO_COLUMNS = (schema.RES_COUNCIL, schema.RES_FORWARD)
+
+# What a person's edit is compared with: the visible value and the tool's memory of its pre-fill.
+Cells = tuple[object, object]
+
+
+def results_header(rules: Rules) -> list[str]:
+    """The Kết quả header: lead columns, one per top criterion, tail columns, hidden memory columns."""
+    return [
+        *schema.RES_LEAD_HEADERS,
+        *(c.code for c in rules.top_criteria),
+        *schema.RES_TAIL_HEADERS,
+        *schema.RES_HIDDEN_HEADERS,
+    ]
+
+
+def rows_from_results(rs: ResultSet, rules: Rules, previous: Rows | None = None, title: str = "") -> Rows:
+    """The Kết quả sheet's rows for a result set, keeping what a person changed in `previous`."""
+    header = results_header(rules)
+    width = len(header)
+    before = _previous_rows(previous)
+    council = [_keep_or_fill(before.get(r.code), schema.RES_COUNCIL, yes_no_text(r.council_proposal))
+               for r in rs.results]
+    effective = [_yes(visible) for visible, _ in council]
+    forward_auto = forward_selection(effective, rs.forward_count)
+    forward = [_keep_or_fill(before.get(r.code), schema.RES_FORWARD, yes_no_text(auto))
+               for r, auto in zip(rs.results, forward_auto)]
+    statement = msg.rules_statement(rs.pass_mark, rs.quota, rs.forward_count, rs.tie_break_text)
+    rows: Rows = [
+        _padded([msg.title(title, rs.provisional)], width),
+        _padded([statement], width),
+        [None] * width,
+        list(header),
+    ]
+    for i, r in enumerate(rs.results):
+        prev = before.get(r.code)
+        cert = _keep_or_fill(prev, schema.RES_CERT_NO, _auto(prev, schema.RES_CERT_NO))
+        valid = _keep_or_fill(prev, schema.RES_VALID_UNTIL, _auto(prev, schema.RES_VALID_UNTIL))
+        rows.append(_data_row(r, rules, council[i], forward[i], cert, valid))
+    return rows
+
+
+def _data_row(r: ProductResult, rules: Rules, council: Cells, forward: Cells, cert: Cells, valid: Cells) -> list:
+    """One product's row, in header order."""
+    means = [_display(r.criterion_means.get(c.code, Decimal(0))) for c in rules.top_criteria]
+    return [
+        r.rank, r.code, r.name, r.group, r.establishment, *means,
+        float(r.total), r.judge_count, _display(r.spread), yes_no_text(r.passed),
+        council[0], forward[0], cert[0], valid[0], "; ".join(r.flags) or None,
+        council[1], forward[1], cert[1], valid[1],
+    ]
+
+
+def _display(value: Decimal) -> float:
+    return float(round_half_up(value))
+
+
+def _padded(cells: list, width: int) -> list:
+    return cells + [None] * (width - len(cells))
+
+
+def _previous_rows(previous: Rows | None) -> dict[str, dict[str, object]]:
+    """Product code -> {pre-filled or memory header -> value} of the sheet as it stood."""
+    table = find_table(schema.SHEET_RESULTS, previous or [], schema.COL_CODE)
+    if table is None:
+        return {}
+    wanted = [*schema.RES_PREFILLED, *schema.RES_PREFILLED.values()]
+    found: dict[str, dict[str, object]] = {}
+    for record in table.records():
+        code = record.text(schema.COL_CODE)
+        if code and code not in found:
+            found[code] = {h: record.raw(h) for h in wanted}
+    return found
+
+
+def _auto(prev: dict[str, object] | None, column: str) -> object:
+    """What the tool last pre-filled in a column (carried over: certificates outlive a re-run)."""
+    return prev.get(schema.RES_PREFILLED[column]) if prev else None
+
+
+def _keep_or_fill(prev: dict[str, object] | None, column: str, new: object) -> Cells:
+    """(visible, memory): the person's value and old memory when they changed it, else the new pre-fill."""
+    if prev is None:
+        return new, new
+    visible, memory = prev.get(column), prev.get(schema.RES_PREFILLED[column])
+    if _same(visible, memory, column):
+        return new, new
+    return visible, memory
+
+
+def _same(visible: object, memory: object, column: str) -> bool:
+    """True when the visible cell still holds what the tool wrote (so no person changed it)."""
+    if column in YES_NO_COLUMNS:
+        try:
+            return yes_no(visible) == yes_no(memory)
+        except ValueProblem:
+            pass
+    return text(visible) == text(memory)
+
+
+def _yes(value: object) -> bool:
+    """A Có/Không cell as a flag; anything else (blank, unreadable) is not a proposal."""
+    try:
+        return bool(yes_no(value))
+    except ValueProblem:
+        return False
+
+
+def result_rows_from_rows(rows: Rows) -> list[ResultRow]:
+    """The Kết quả sheet as it stands (a person's edits included), for documents."""
+    table = find_table(schema.SHEET_RESULTS, rows, schema.COL_CODE)
+    if table is None:
+        return []
+    out: list[ResultRow] = []
+    for record in table.records():
+        code = record.text(schema.COL_CODE)
+        if not code:
+            continue
+        out.append(ResultRow(
+            code=code, name=record.text(schema.COL_NAME), group=record.text(schema.COL_GROUP),
+            establishment=record.text(schema.COL_ESTABLISHMENT),
+            rank=_read(integer, record, schema.RES_RANK), total=_read(number, record, schema.RES_TOTAL),
+            council=_read(yes_no, record, schema.RES_COUNCIL), forward=_read(yes_no, record, schema.RES_FORWARD),
+            cert_no=record.text(schema.RES_CERT_NO), valid_until=record.text(schema.RES_VALID_UNTIL),
+            row=record.row_number,
+        ))
+    return out
+
+
+def _read(parse, record: Record, header: str):
+    """A parsed cell, or None when blank or unreadable."""
+    try:
+        return parse(record.raw(header))
+    except ValueProblem:
+        return None
+
+
+def with_certificates(rows: Rows, certs: Mapping[str, tuple[str, str]]) -> Rows:
+    """A copy of the Kết quả rows with certificate numbers and validity filled, a person's edits kept."""
+    out = [list(row) for row in rows]
+    table = find_table(schema.SHEET_RESULTS, out, schema.COL_CODE)
+    if table is None:
+        return out
+    table = _ensure_columns(table, (schema.RES_CERT_NO, schema.RES_VALID_UNTIL,
+                                    schema.RES_AUTO_CERT_NO, schema.RES_AUTO_VALID_UNTIL))
+    wanted = {header_key(code): value for code, value in certs.items()}
+    for record in table.records():
+        value = wanted.get(header_key(record.raw(schema.COL_CODE)))
+        if value is None:
+            continue
+        for column, new in zip((schema.RES_CERT_NO, schema.RES_VALID_UNTIL), value):
+            prev = {column: record.raw(column), schema.RES_PREFILLED[column]: record.raw(schema.RES_PREFILLED[column])}
+            visible, memory = _keep_or_fill(prev, column, new)
+            _put(table, record.row_index, column, visible)
+            _put(table, record.row_index, schema.RES_PREFILLED[column], memory)
+    return out
+
+
+def _ensure_columns(table: Table, headers: tuple[str, ...]) -> Table:
+    """The table with any missing header appended to its header row (an older sheet)."""
+    header_row = table.rows[table.header_row]
+    for header in headers:
+        if not table.has(header):
+            header_row.append(header)
+    return find_table(table.sheet, table.rows, schema.COL_CODE) or table
+
+
+def _put(table: Table, row_index: int, header: str, value: object) -> None:
+    col = table.column(header)
+    row = table.rows[row_index]
+    if col is None or (is_blank(value) and col >= len(row)):
+        return
+    row.extend([None] * (col + 1 - len(row)))
+    row[col] = value

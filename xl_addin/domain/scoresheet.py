@@ -1,0 +1,269 @@
+"""A judge's scoring workbook, as plain rows, read into a ScoreSheet with findings (SPEC §3, §4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Mapping
+
+from . import schema
+from . import score_messages as msg
+from .findings import Finding, a1, error, warning
+from .models import Contest, Judge, ScoreSheet
+from .rules import LEVELS, Criterion, fmt_points
+from .tables import Record, Rows, Table, find_table, header_key, label_values
+from .values import ValueProblem, fold, integer, is_blank, number, text
+
+META_LABELS = (
+    schema.META_CONTEST_ID, schema.META_YEAR, schema.META_LEVEL, schema.META_PROVINCE,
+    schema.META_JUDGE_CODE, schema.META_FINGERPRINT, schema.META_FORMAT,
+)
+
+
+@dataclass
+class _Reader:
+    """The state of reading one judge's sheet: where to report and what was found."""
+
+    file: str
+    contest: Contest
+    provisional: bool
+    findings: list[Finding] = field(default_factory=list)
+    fatal: bool = False
+
+    def error(self, code: str, sheet: str, cell: str, message: str) -> None:
+        self.findings.append(error(code, sheet, cell, message, self.file))
+        if code in ("wrong-contest", "stale-product-list", "missing-sheet", "missing-column"):
+            self.fatal = True
+
+    def missing(self, cell: str, message: str) -> None:
+        make = warning if self.provisional else error
+        self.findings.append(make("missing-score", schema.SHEET_SCORING, cell, message, self.file))
+
+
+def score_sheet_from_rows(
+    file: str,
+    sheets: Mapping[str, Rows],
+    contest: Contest,
+    fingerprint: str,
+    *,
+    provisional: bool = False,
+) -> tuple[ScoreSheet | None, list[Finding]]:
+    """One judge's scores and the findings on their workbook; None when the sheet is unusable."""
+    reader = _Reader(file, contest, provisional)
+    judge = _check_identity(reader, _sheet(sheets, schema.SHEET_SCORING_META), fingerprint)
+    if reader.fatal or judge is None:
+        # Scores on a sheet of another contest or an old product list mean nothing: stop here.
+        return None, reader.findings
+    rows = _sheet(sheets, schema.SHEET_SCORING)
+    if rows is None:
+        reader.error("missing-sheet", schema.SHEET_SCORING, "A1",
+                     msg.NO_SCORING_SHEET.format(sheet=schema.SHEET_SCORING))
+        return None, reader.findings
+    table = find_table(schema.SHEET_SCORING, rows, schema.COL_CODE)
+    if table is None:
+        reader.error("missing-column", schema.SHEET_SCORING, "A1",
+                     msg.NO_SCORING_TABLE.format(column=schema.COL_CODE, sheet=schema.SHEET_SCORING))
+        return None, reader.findings
+    columns = _item_columns(reader, table)
+    sheet = ScoreSheet(judge.code, file)
+    _read_scores(reader, table, columns, judge, sheet)
+    if reader.fatal:
+        return None, reader.findings
+    return sheet, reader.findings
+
+
+def _sheet(sheets: Mapping[str, Rows], name: str) -> Rows | None:
+    """A sheet's rows by name, tolerating case and Unicode form (NFD names from some tools)."""
+    if name in sheets:
+        return sheets[name]
+    return next((rows for key, rows in sheets.items() if header_key(key) == header_key(name)), None)
+
+
+def _check_identity(reader: _Reader, rows: Rows | None, fingerprint: str) -> Judge | None:
+    """The judge the meta sheet names, after checking it belongs to this contest and list."""
+    meta_sheet = schema.SHEET_SCORING_META
+    if rows is None:
+        reader.error("wrong-contest", meta_sheet, "A1", msg.NO_META_SHEET.format(sheet=meta_sheet))
+        return None
+    meta = label_values(rows, META_LABELS)
+    info = reader.contest.info
+
+    def value(label: str) -> tuple[object, str]:
+        return meta.get(label, (None, "A1"))
+
+    found_id, cell = value(schema.META_CONTEST_ID)
+    if text(found_id) and info.contest_id and text(found_id) != info.contest_id:
+        _mismatch(reader, cell, schema.META_CONTEST_ID, found_id, info.contest_id)
+    found_year, cell = value(schema.META_YEAR)
+    if _year(found_year) != info.year:
+        _mismatch(reader, cell, schema.META_YEAR, found_year, info.year)
+    found_level, cell = value(schema.META_LEVEL)
+    if fold(found_level) not in {fold(info.level), fold(LEVELS.get(info.level, info.level))}:
+        _mismatch(reader, cell, schema.META_LEVEL, found_level, LEVELS.get(info.level, info.level))
+    found_province, cell = value(schema.META_PROVINCE)
+    if fold(found_province) != fold(info.province):
+        _mismatch(reader, cell, schema.META_PROVINCE, found_province, info.province)
+    found_format, cell = value(schema.META_FORMAT)
+    if text(found_format) and text(found_format) != schema.SCORING_FORMAT_VERSION:
+        reader.error("wrong-contest", meta_sheet, cell, msg.META_FORMAT.format(
+            found=text(found_format), expected=schema.SCORING_FORMAT_VERSION))
+    found_print, cell = value(schema.META_FINGERPRINT)
+    if text(found_print) != fingerprint:
+        reader.error("stale-product-list", meta_sheet, cell, msg.STALE_FINGERPRINT)
+    return _judge(reader, *value(schema.META_JUDGE_CODE))
+
+
+def _year(value: object) -> int | None:
+    try:
+        return integer(value)
+    except ValueProblem:
+        return None
+
+
+def _mismatch(reader: _Reader, cell: str, label: str, found: object, expected: object) -> None:
+    reader.error("wrong-contest", schema.SHEET_SCORING_META, cell,
+                 msg.META_MISMATCH.format(label=label, found=text(found), expected=text(expected)))
+
+
+def _judge(reader: _Reader, code: object, cell: str) -> Judge | None:
+    """The contest's judge with this code; a wrong-contest finding when there is none."""
+    key = header_key(code)
+    judge = next((j for j in reader.contest.judges if header_key(j.code) == key and key), None)
+    if judge is None:
+        reader.error("wrong-contest", schema.SHEET_SCORING_META, cell,
+                     msg.UNKNOWN_JUDGE.format(code=text(code), sheet=schema.SHEET_JUDGES))
+    return judge
+
+
+def _item_columns(reader: _Reader, table: Table) -> dict[str, int]:
+    """Scoring item code -> 0-based column, by headers 'TC1. …' or 'TC1'; missing ones reported."""
+    items = reader.contest.rules.scoring_items
+    columns: dict[str, int] = {}
+    for key, col in sorted(table.columns.items(), key=lambda kv: kv[1]):
+        item = _item_of_header(key, items)
+        if item is not None and item.code not in columns:
+            columns[item.code] = col
+    for item in items:
+        if item.code not in columns:
+            reader.error("missing-column", schema.SHEET_SCORING, table.next_header_cell(),
+                         msg.NO_CRITERION_COLUMN.format(heading=item.heading))
+    return columns
+
+
+def _item_of_header(key: str, items: tuple[Criterion, ...]) -> Criterion | None:
+    """The item a header key names; the longest code wins ('TC1.1. …' is TC1.1, not TC1)."""
+    hits = [c for c in items if key == header_key(c.code) or key.startswith(header_key(c.code) + ".")]
+    return max(hits, key=lambda c: len(c.code), default=None)
+
+
+def _read_scores(reader: _Reader, table: Table, columns: dict[str, int],
+                 judge: Judge, sheet: ScoreSheet) -> None:
+    """Every product row's scores into `sheet`, reporting bad, missing and unexpected ones."""
+    products = {header_key(r.code): r.code for r in reader.contest.registrations}
+    seen: set[str] = set()
+    for record in table.records():
+        code = products.get(header_key(record.raw(schema.COL_CODE)))
+        if code is None:
+            _unknown_row(reader, record, columns)
+        elif code in seen:
+            reader.error("stale-product-list", schema.SHEET_SCORING, record.cell(schema.COL_CODE),
+                         msg.STALE_DUPLICATE_PRODUCT.format(code=code))
+        else:
+            seen.add(code)
+            _product_row(reader, record, columns, judge, code, sheet)
+    for code in products.values():
+        if code not in seen:
+            reader.error("stale-product-list", schema.SHEET_SCORING, _header_cell(table, schema.COL_CODE),
+                         msg.STALE_MISSING_PRODUCT.format(code=code))
+
+
+def _header_cell(table: Table, header: str) -> str:
+    """The A1 address of a column's header cell (where a missing row's problem is reported)."""
+    return a1(table.header_row, table.column(header) or 0)
+
+
+def _unknown_row(reader: _Reader, record: Record, columns: dict[str, int]) -> None:
+    """A row whose code is not a contest product: stale list when it has a code, scores unexpected."""
+    code = record.text(schema.COL_CODE)
+    if code:
+        reader.error("stale-product-list", schema.SHEET_SCORING, record.cell(schema.COL_CODE),
+                     msg.STALE_UNKNOWN_PRODUCT.format(code=code, sheet=schema.SHEET_REGISTRATIONS))
+    for item_code, col in columns.items():
+        if not is_blank(_raw(record, col)):
+            reader.findings.append(error("unexpected-score", schema.SHEET_SCORING, a1(record.row_index, col),
+                                         msg.UNKNOWN_ROW_SCORE.format(code=code), reader.file))
+
+
+def _raw(record: Record, col: int) -> object:
+    row = record.table.rows[record.row_index]
+    return row[col] if col < len(row) else None
+
+
+def _product_row(reader: _Reader, record: Record, columns: dict[str, int],
+                 judge: Judge, code: str, sheet: ScoreSheet) -> None:
+    """One product's scores: parsed and range-checked; conflicts must stay blank."""
+    conflicted = header_key(code) in {header_key(c) for c in judge.conflicts}
+    judge_code = judge.code
+    scores: dict[str, Decimal] = {}
+    for item in reader.contest.rules.scoring_items:
+        col = columns.get(item.code)
+        if col is None:
+            continue
+        raw, cell = _raw(record, col), a1(record.row_index, col)
+        if is_blank(raw):
+            if not conflicted:
+                reader.missing(cell, msg.MISSING_SCORE.format(judge=judge_code, item=item.code, code=code))
+            continue
+        if conflicted:
+            reader.findings.append(error("unexpected-score", schema.SHEET_SCORING, cell, msg.CONFLICT_SCORE.format(
+                judge=judge_code, code=code, column=schema.COL_JUDGE_CONFLICTS, sheet=schema.SHEET_JUDGES),
+                reader.file))
+            continue
+        points = _score(reader, raw, cell, item, code)
+        if points is not None:
+            scores[item.code] = points
+    if scores:
+        sheet.scores[code] = scores
+    comment = record.text(schema.SCORING_COMMENT) if record.table.has(schema.SCORING_COMMENT) else ""
+    if comment:
+        sheet.comments[code] = comment
+
+
+def _score(reader: _Reader, raw: object, cell: str, item: Criterion, code: str) -> Decimal | None:
+    """The score in a cell, or None after reporting an invalid or out-of-range value."""
+    try:
+        points = number(raw)
+    except ValueProblem:
+        reader.findings.append(error("invalid-number", schema.SHEET_SCORING, cell, msg.INVALID_SCORE.format(
+            value=text(raw), code=code, item=item.code), reader.file))
+        return None
+    if points is None:
+        return None
+    if points < 0 or points > item.max_points:
+        reader.findings.append(error("score-out-of-range", schema.SHEET_SCORING, cell,
+                                     msg.SCORE_OUT_OF_RANGE.format(value=text(raw), code=code, item=item.code,
+                                                                   max=fmt_points(item.max_points)), reader.file))
+        return None
+    return points
+
+
+def check_sheet_set(
+    contest: Contest,
+    sheets: list[ScoreSheet],
+    files_by_judge: Mapping[str, list[str]],
+    provisional: bool = False,
+) -> list[Finding]:
+    """Findings on the whole set of judges' files: a judge with two files, a judge with none."""
+    findings: list[Finding] = []
+    present = {s.judge_code for s in sheets} | {code for code, files in files_by_judge.items() if files}
+    for judge in contest.judges:
+        cell = f"A{judge.row}" if judge.row else "A1"
+        files = list(files_by_judge.get(judge.code, []))
+        if len(files) > 1:
+            findings.append(error("duplicate-judge", schema.SHEET_JUDGES, cell, msg.DUPLICATE_JUDGE.format(
+                count=len(files), judge=judge.code, files=", ".join(files))))
+        if judge.code not in present:
+            make = warning if provisional else error
+            findings.append(make("missing-score", schema.SHEET_JUDGES, cell, msg.MISSING_SHEET.format(
+                judge=judge.code, name=judge.name, folder=schema.JUDGES_DIR)))
+    return findings

@@ -1,0 +1,35 @@
+"""The one hierarchy of failures: each message says what, where and how to fix it (in Vietnamese)."""
+
+from __future__ import annotations
+
+
+class BinhchonError(Exception):
+    """Base of every failure the tool reports to the user instead of a traceback."""
+
+    exit_code = 2
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class WorkbookError(BinhchonError):
+    """A workbook cannot be opened or used: missing, not .xlsx, damaged, oversized, wrong sheets."""
+
+
+class WorkbookLockedError(WorkbookError):
+    """A workbook cannot be written because Excel (or another program) holds it, or it is read-only."""
+
+
+class TemplateError(BinhchonError):
+    """A document template is missing, damaged or uses a variable the tool does not provide."""
+
+
+class BlockedError(BinhchonError):
+    """A step refused because an earlier step's data has errors (e.g. judges' sheets with errors)."""
+
+    exit_code = 1
+
+
+class ExcelUnavailableError(BinhchonError):
+    """An action needs desktop Excel (or its add-in) and it is not there."""

@@ -1,0 +1,1 @@
+"""xlwings adapters: the entry points RunPython, the ribbon and xlwings Server call."""

@@ -1,0 +1,1 @@
+"""Use cases: one function per action, called alike by the CLI and the Excel entry points."""

@@ -1,0 +1,52 @@
+"""Create a contest folder: the contest workbook filled from a rules preset, and its sub-folders."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain import rules as rules_mod
+from ..domain import schema
+from ..domain.info_sheet import rows_from_info
+from ..domain.models import ContestInfo
+from ..domain.rules_sheet import rows_from_rules
+from ..errors import BinhchonError
+from ..workbooks.contest_book import FileContestBook
+from ..workbooks.contest_template import create_contest_workbook
+from .journal import log_action
+
+
+@dataclass(frozen=True)
+class InitOutcome:
+    """The contest workbook created."""
+
+    path: Path
+
+    def summary(self) -> str:
+        """A one-line Vietnamese summary."""
+        return f"Đã tạo sổ bình chọn {self.path}."
+
+
+def init_contest(folder: Path, *, year: int, level: str, province: str, region: str = "",
+                 organiser: str = "", preset: str = rules_mod.DEFAULT_PRESET) -> InitOutcome:
+    """Create DIR/binhchon.xlsx (every sheet, rules from the preset), DIR/phieu_cham/ and DIR/van_ban/."""
+    if level not in rules_mod.LEVELS:
+        raise BinhchonError(f"Cấp “{level}” không hợp lệ. Chọn một trong: {', '.join(rules_mod.LEVELS)}.")
+    if preset not in rules_mod.PRESETS:
+        raise BinhchonError(f"Bộ quy định “{preset}” không có. Chọn một trong: {', '.join(rules_mod.PRESETS)}.")
+    folder = Path(folder)
+    path = folder / schema.CONTEST_FILE
+    if path.exists():
+        raise BinhchonError(f"{path} đã có; công cụ không ghi đè sổ bình chọn. Hãy chọn thư mục khác.")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / schema.JUDGES_DIR).mkdir(exist_ok=True)
+    (folder / schema.DOCUMENTS_DIR).mkdir(exist_ok=True)
+    organiser = organiser or f"Sở Công Thương tỉnh {province}" if level == "tinh" else organiser
+    info = ContestInfo(year=year, level=level, province=province, region=region, organiser=organiser,
+                       contest_id=uuid.uuid4().hex[:12])
+    create_contest_workbook(path, rows_from_info(info), rows_from_rules(rules_mod.preset(preset)))
+    book = FileContestBook(path)
+    log_action(book, "Tạo cuộc bình chọn", [], f"Năm {year}, cấp {rules_mod.LEVELS[level]}, {province}, bộ quy định {preset}.")
+    book.save()
+    return InitOutcome(path)

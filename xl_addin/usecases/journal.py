@@ -1,0 +1,36 @@
+"""The Nhật ký sheet: one row per action with its inputs' SHA-256 and its outcome."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Iterable
+
+from ..domain import schema
+from .port import ContestBook
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file's bytes, in hex."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def describe_inputs(paths: Iterable[Path]) -> str:
+    """'name (sha256:…)' for each existing file, one per line."""
+    return "\n".join(f"{p.name} (sha256:{sha256_of(p)})" for p in paths if p.exists())
+
+
+def log_action(book: ContestBook, action: str, inputs: Iterable[Path], outcome: str) -> None:
+    """Append one row to Nhật ký (creating the header if the sheet is empty)."""
+    existing = book.read([schema.SHEET_LOG]).get(schema.SHEET_LOG, [])
+    rows: list[list[object]] = []
+    if not existing:
+        rows.append(list(schema.LOG_HEADERS))
+    stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    rows.append([stamp, action, describe_inputs(inputs), outcome])
+    book.append_rows(schema.SHEET_LOG, rows)

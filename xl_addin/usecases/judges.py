@@ -1,0 +1,69 @@
+"""Make one scoring workbook per judge in phieu_cham/, refusing while the registrations have errors."""
+
+from __future__ import annotations
+
+import shutil
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain import schema
+from ..domain.findings import Finding
+from ..domain.models import product_fingerprint
+from ..errors import BlockedError
+from ..workbooks.judge_workbook import write_judge_workbook
+from .journal import log_action
+from .validate import source_files, validate
+
+
+@dataclass(frozen=True)
+class JudgesOutcome:
+    """The judges' workbooks written and those kept because a judge's file was already there."""
+
+    written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """A one-line Vietnamese summary."""
+        text = f"Đã tạo {len(self.written)} phiếu chấm"
+        if self.kept:
+            text += f"; giữ nguyên {len(self.kept)} phiếu đã có (dùng --ghi-de để tạo lại)"
+        return text + "."
+
+
+def make_judge_sheets(book, *, overwrite: bool = False) -> JudgesOutcome:
+    """Write phieu_cham/<Mã giám khảo>.xlsx for every judge of a contest with no registration errors."""
+    checked = validate(book)
+    if not checked.ok or checked.contest is None:
+        raise BlockedError(
+            f"Chưa tạo phiếu chấm: sổ {book.label} còn {checked.summary()} "
+            f"Hãy sửa các lỗi trong sheet {schema.SHEET_FINDINGS} rồi chạy lại."
+        )
+    contest = checked.contest
+    if not contest.judges:
+        raise BlockedError(f"Sheet {schema.SHEET_JUDGES} chưa có giám khảo nào. Hãy nhập danh sách giám khảo.")
+    folder = book.folder / schema.JUDGES_DIR
+    folder.mkdir(exist_ok=True)
+    fingerprint = product_fingerprint(contest.registrations)
+    written, kept = [], []
+    for judge in contest.judges:
+        path = folder / f"{judge.code}.xlsx"
+        if path.exists() and not overwrite:
+            kept.append(path)
+            continue
+        if path.exists():
+            _set_aside(path)
+        write_judge_workbook(path, contest, judge, fingerprint)
+        written.append(path)
+    outcome = JudgesOutcome(written, kept, checked.findings)
+    log_action(book, "Tạo phiếu chấm", source_files(book), outcome.summary())
+    return outcome
+
+
+def _set_aside(path: Path) -> None:
+    """Move an existing judge's file to sao_luu/ before replacing it: a judge's file is never lost."""
+    folder = path.parent.parent / schema.BACKUP_DIR
+    folder.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    shutil.move(str(path), folder / f"{path.stem}-{stamp}{path.suffix}")

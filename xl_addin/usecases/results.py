@@ -1,0 +1,115 @@
+"""Read the judges' workbooks, check them, compute results and write the Kết quả sheet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain import schema
+from ..domain.findings import Finding, count, error, has_errors
+from ..domain.models import Contest, ScoreSheet, product_fingerprint
+from ..domain.results import ResultSet
+from ..domain.results_table import results_header, rows_from_results
+from ..domain.scoresheet import check_sheet_set, score_sheet_from_rows
+from ..domain.scoring import compute_results
+from ..errors import BlockedError, WorkbookError
+from ..workbooks.judge_workbook import read_judge_workbook
+from .findings_sheet import show_findings
+from .journal import log_action
+from .port import ContestBook, SheetLayout
+from .validate import read_and_check, source_files
+
+RESULTS_HEADER_ROW = 4
+
+
+@dataclass(frozen=True)
+class ResultsOutcome:
+    """The computed results (None when the judges' sheets have errors) and every finding."""
+
+    result_set: ResultSet | None
+    findings: list[Finding] = field(default_factory=list)
+    judge_files: list[Path] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 results written, 1 blocked by errors."""
+        return 1 if self.result_set is None else 0
+
+    def summary(self) -> str:
+        """A one-line Vietnamese summary."""
+        errors, warnings = count(self.findings)
+        if self.result_set is None:
+            return f"Chưa tính kết quả: {errors} lỗi, {warnings} cảnh báo trong phiếu chấm."
+        rs = self.result_set
+        passed = sum(1 for r in rs.results if r.passed)
+        proposed = sum(1 for r in rs.results if r.council_proposal)
+        mark = f" ({schema.RES_PROVISIONAL_MARK})" if rs.provisional else ""
+        return (f"Đã tính kết quả{mark}: {len(rs.results)} sản phẩm, {passed} đạt điểm sàn, "
+                f"{proposed} được đề xuất công nhận; {warnings} cảnh báo.")
+
+
+def judge_files(folder: Path) -> list[Path]:
+    """The judges' workbooks in phieu_cham/, without Excel's ~$ lock files."""
+    d = folder / schema.JUDGES_DIR
+    if not d.is_dir():
+        return []
+    return sorted(p for p in d.glob("*.xlsx") if not p.name.startswith(("~$", ".")))
+
+
+def read_score_sheets(contest: Contest, files: list[Path], provisional: bool) -> tuple[list[ScoreSheet], list[Finding]]:
+    """Every judge's sheet parsed and checked, each file opened read-only."""
+    fingerprint = product_fingerprint(contest.registrations)
+    sheets: list[ScoreSheet] = []
+    findings: list[Finding] = []
+    by_judge: dict[str, list[str]] = {}
+    for path in files:
+        label = f"{schema.JUDGES_DIR}/{path.name}"
+        try:
+            raw = read_judge_workbook(path)
+        except WorkbookError as exc:
+            findings.append(error("unreadable-file", schema.SHEET_SCORING, "", exc.message, label))
+            continue
+        sheet, found = score_sheet_from_rows(label, raw, contest, fingerprint, provisional=provisional)
+        findings.extend(found)
+        if sheet is not None:
+            sheets.append(sheet)
+            by_judge.setdefault(sheet.judge_code, []).append(label)
+    findings.extend(check_sheet_set(contest, sheets, by_judge, provisional=provisional))
+    return sheets, findings
+
+
+def compute(book: ContestBook, *, provisional: bool = False) -> ResultsOutcome:
+    """Check the registrations and the judges' sheets, then compute and write Kết quả."""
+    checked = read_and_check(book)
+    if not checked.ok or checked.contest is None:
+        show_findings(book, checked.findings)
+        raise BlockedError(
+            f"Chưa tính kết quả: sổ {book.label} còn {checked.summary()} "
+            f"Hãy sửa các lỗi trong sheet {schema.SHEET_FINDINGS} rồi chạy lại."
+        )
+    contest = checked.contest
+    files = judge_files(book.folder)
+    sheets, findings = read_score_sheets(contest, files, provisional)
+    findings = checked.findings + findings
+    if has_errors(findings):
+        outcome = ResultsOutcome(None, findings, files)
+    else:
+        rs = compute_results(contest, sheets, provisional=provisional)
+        findings += list(rs.findings)
+        outcome = ResultsOutcome(rs, findings, files)
+        write_results(book, contest, rs)
+    show_findings(book, findings)
+    log_action(book, "Tính kết quả" + (" tạm tính" if provisional else ""), source_files(book) + files, outcome.summary())
+    return outcome
+
+
+def write_results(book: ContestBook, contest: Contest, rs: ResultSet) -> None:
+    """Write Kết quả, keeping what a person typed in the pre-filled columns."""
+    previous = book.read([schema.SHEET_RESULTS]).get(schema.SHEET_RESULTS)
+    title = f"KẾT QUẢ BÌNH CHỌN SẢN PHẨM CÔNG NGHIỆP NÔNG THÔN TIÊU BIỂU NĂM {contest.info.year}"
+    rows = rows_from_results(rs, contest.rules, previous, title=title)
+    header = results_header(contest.rules)
+    hidden = [header.index(h) + 1 for h in schema.RES_HIDDEN_HEADERS if h in header]
+    widths = {header.index(schema.COL_NAME) + 1: 40, header.index(schema.COL_ESTABLISHMENT) + 1: 36,
+              header.index(schema.RES_FLAGS) + 1: 60}
+    book.write_sheet(schema.SHEET_RESULTS, rows, SheetLayout(header_row=RESULTS_HEADER_ROW, hidden_columns=hidden, widths=widths))

@@ -1,0 +1,1 @@
+"""openpyxl adapters: build templates, read sheets into plain rows, write results back."""

@@ -1,0 +1,38 @@
+"""Writing user-supplied values into cells safely: text that looks like a formula stays text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.rich_text import CellRichText
+
+# Text starting with one of these is run as a formula by spreadsheet programs (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+MAX_CELL_TEXT = 32767  # Excel's limit on the characters of one cell
+
+_PLAIN_TYPES = (bool, int, float, Decimal, dt.datetime, dt.date, dt.time, dt.timedelta)
+
+
+def safe_value(value: object) -> object:
+    """The value to assign to an openpyxl cell so that user text is stored as text, never a formula.
+
+    Numbers, dates and None pass through; empty text becomes None. Text loses the control characters a workbook cannot
+    hold; text that starts like a formula ("=1+1", "+84…", "@x") or spells an error code
+    ("#N/A") is wrapped in CellRichText, which openpyxl writes as an inline string: Excel and
+    LibreOffice show it verbatim and openpyxl reads it back as the same plain str.
+    """
+    if value is None or isinstance(value, _PLAIN_TYPES) or isinstance(value, CellRichText):
+        return value
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:MAX_CELL_TEXT]
+    if text == "":
+        return None
+    if text.startswith(FORMULA_PREFIXES) or text in ERROR_CODES:
+        return CellRichText([text])
+    return text
+
+
+def is_formula_like(value: object) -> bool:
+    """True when the value is text a spreadsheet would run as a formula or read as an error."""
+    return isinstance(value, str) and (value.startswith(FORMULA_PREFIXES) or value in ERROR_CODES)

@@ -1,0 +1,167 @@
+"""Layout of a judge's Phiếu chấm sheet: header block, score table, validations, protection, print."""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from openpyxl.styles import Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..domain import rules, schema
+from ..domain.models import ContestInfo, Judge, Registration
+from ..domain.rules import Criterion, fmt_points
+from . import styles
+from .cells import safe_value
+
+HEADER_ROW = 6  # rows 1-5 hold the header block
+FIRST_DATA_ROW = HEADER_ROW + 1
+LEAD_HEADERS = (schema.SCORING_STT, schema.COL_CODE, schema.COL_NAME, schema.COL_GROUP)
+TAIL_HEADERS = (schema.SCORING_TOTAL, schema.SCORING_COMMENT)
+
+COUNCIL = "HỘI ĐỒNG BÌNH CHỌN SẢN PHẨM CÔNG NGHIỆP NÔNG THÔN TIÊU BIỂU CẤP {level}"
+TITLE = "PHIẾU CHẤM ĐIỂM"
+YEAR_LINE = "Năm {year}"
+JUDGE_LINE = "Giám khảo: {name}"
+INSTRUCTIONS = (
+    "Hướng dẫn: nhập điểm vào các ô trắng, từ 0 đến điểm tối đa ghi ở đầu cột (được dùng số thập "
+    "phân, ví dụ 8,5); có thể ghi nhận xét ở cột cuối. Tổng điểm tự tính. Sản phẩm tô xám là sản phẩm "
+    "Ông/Bà không chấm (xung đột lợi ích). Không đổi tên sheet, không thêm hay xóa dòng, cột; chấm "
+    "xong lưu tệp và gửi lại Tổ thư ký."
+)
+CONFLICT_COMMENT = "Không chấm (xung đột lợi ích)"
+SCORE_ERROR_TITLE = "Điểm không hợp lệ"
+SCORE_ERROR = "Điểm {code} phải là số từ 0 đến {max}. Hãy nhập lại (được dùng số thập phân, ví dụ 8,5)."
+SCORE_PROMPT = "Nhập điểm từ 0 đến {max}."
+
+LEAD_WIDTHS = (6, 12, 34, 26)
+ITEM_WIDTH = 16
+TAIL_WIDTHS = (11, 36)
+HEADER_ROW_HEIGHT = 96
+DATA_ROW_HEIGHT = 33  # two lines: group names wrap in their column
+
+
+def council_title(info: ContestInfo) -> str:
+    """The council's name for the header block, e.g. '… CẤP TỈNH BẮC GIANG'."""
+    title = COUNCIL.format(level=rules.LEVELS.get(info.level, info.level).upper())
+    if info.level == "tinh" and info.province:
+        return f"{title} {info.province.upper()}"
+    if info.level in ("xa", "huyen") and info.province:
+        return f"{title} – TỈNH {info.province.upper()}"
+    if info.level == "khu-vuc" and info.region:
+        return f"{title} {info.region.upper()}"
+    return title
+
+
+def judge_line(judge: Judge) -> str:
+    """'Giám khảo: <name> — <title>, <unit>', leaving out the parts that are blank."""
+    line = JUDGE_LINE.format(name=judge.name)
+    details = ", ".join(p for p in (judge.title, judge.unit) if p)
+    return f"{line} — {details}" if details else line
+
+
+def header_lines(info: ContestInfo, judge: Judge) -> list[str]:
+    """The five lines of the header block."""
+    return [council_title(info), TITLE, YEAR_LINE.format(year=info.year), judge_line(judge), INSTRUCTIONS]
+
+
+def scoring_headers(items: Sequence[Criterion]) -> tuple[str, ...]:
+    """The header row of the score table."""
+    return LEAD_HEADERS + tuple(c.heading for c in items) + TAIL_HEADERS
+
+
+def build_scoring_sheet(
+    ws: Worksheet,
+    lines: Sequence[str],
+    items: Sequence[Criterion],
+    registrations: Iterable[Registration],
+    conflicts: frozenset[str] = frozenset(),
+) -> None:
+    """Lay out the whole Phiếu chấm sheet: header block, one row per product, checks, protection."""
+    headers = scoring_headers(items)
+    _header_block(ws, lines, len(headers))
+    for col, header in enumerate(headers, start=1):
+        ws.cell(row=HEADER_ROW, column=col, value=header)
+    styles.style_header_row(ws, HEADER_ROW, len(headers))
+    ws.row_dimensions[HEADER_ROW].height = HEADER_ROW_HEIGHT
+    products = sorted(registrations, key=lambda r: r.code)
+    for number, reg in enumerate(products, start=1):
+        _product_row(ws, FIRST_DATA_ROW + number - 1, number, reg, len(items), reg.code in conflicts)
+    last_row = FIRST_DATA_ROW + max(len(products), 1) - 1
+    _score_validations(ws, items, last_row)
+    _widths(ws, len(items))
+    _protect_and_print(ws, len(headers))
+
+
+def _header_block(ws: Worksheet, lines: Sequence[str], width: int) -> None:
+    last = get_column_letter(width)
+    sizes = (13, 16, 12, 12, 11)
+    for row, (line, size) in enumerate(zip(lines, sizes), start=1):
+        cell = ws.cell(row=row, column=1, value=safe_value(line))
+        ws.merge_cells(f"A{row}:{last}{row}")
+        italic = row == len(lines)
+        cell.font = styles.body_font(bold=row <= 2, italic=italic, size=size)
+        cell.alignment = styles.wrap_alignment("left" if italic else "center")
+    ws.row_dimensions[len(lines)].height = 48
+
+
+def _product_row(ws: Worksheet, row: int, number: int, reg: Registration, n_items: int, conflicted: bool) -> None:
+    first_item = len(LEAD_HEADERS) + 1
+    total_col = first_item + n_items
+    values = [number, reg.code, reg.name, reg.group]
+    for col, value in enumerate(values, start=1):
+        ws.cell(row=row, column=col, value=safe_value(value))
+    a, b = get_column_letter(first_item), get_column_letter(total_col - 1)
+    span = f"{a}{row}:{b}{row}"
+    ws.cell(row=row, column=total_col, value=f'=IF(COUNT({span})=0,"",SUM({span}))')
+    comment = ws.cell(row=row, column=total_col + 1, value=CONFLICT_COMMENT if conflicted else None)
+    ws.row_dimensions[row].height = DATA_ROW_HEIGHT
+    for col in range(1, total_col + 2):
+        cell = ws.cell(row=row, column=col)
+        cell.border = styles.thin_border()
+        cell.alignment = styles.wrap_alignment("center" if col in (1, total_col) else None)
+        color = styles.CONFLICT_TEXT_RGB if conflicted else None
+        cell.font = styles.body_font(bold=col == total_col, italic=conflicted, color=color)
+        if conflicted:
+            cell.fill = styles.conflict_fill()
+    if not conflicted:
+        for col in range(first_item, total_col):
+            ws.cell(row=row, column=col).protection = Protection(locked=False)
+        comment.protection = Protection(locked=False)
+
+
+def _score_validations(ws: Worksheet, items: Sequence[Criterion], last_row: int) -> None:
+    for offset, item in enumerate(items):
+        letter = get_column_letter(len(LEAD_HEADERS) + 1 + offset)
+        top = fmt_points(item.max_points)
+        dv = DataValidation(
+            type="decimal", operator="between", formula1="0", formula2=top, allow_blank=True,
+            showErrorMessage=True, errorStyle="stop", errorTitle=SCORE_ERROR_TITLE,
+            error=SCORE_ERROR.format(code=item.code, max=top),
+            showInputMessage=True, promptTitle=item.code[:32], prompt=SCORE_PROMPT.format(max=top),
+        )
+        dv.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last_row}")
+        ws.add_data_validation(dv)
+
+
+def _widths(ws: Worksheet, n_items: int) -> None:
+    widths = LEAD_WIDTHS + (ITEM_WIDTH,) * n_items + TAIL_WIDTHS
+    styles.set_widths(ws, dict(enumerate(widths, start=1)))
+
+
+def _protect_and_print(ws: Worksheet, width: int) -> None:
+    # No password: staff may need to unprotect; the tool re-checks every value it reads anyway.
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # False = allowed: judges may widen columns
+    ws.protection.formatRows = False
+    ws.freeze_panes = f"A{FIRST_DATA_ROW}"
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.print_area = f"A1:{get_column_letter(width)}{max(ws.max_row, FIRST_DATA_ROW)}"
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddFooter.center.text = "Trang &P/&N"
