@@ -113,8 +113,8 @@ def run_floor(step: str, folder: Path, scale: str) -> dict:
         for j in judges:
             wb = openpyxl.Workbook()
             ws = wb.active
-            for r in regs:
-                ws.append(list(r[:4]) + [None] * 6)
+            for i, r in enumerate(regs[1:], start=7):  # the same cells: number, code, name, group, total formula
+                ws.append([i - 6, *r[:3], None, None, None, None, f'=IF(COUNT(E{i}:H{i})=0,"",SUM(E{i}:H{i}))', None])
             wb.save(out / j.name)
         shutil.rmtree(out)
     if step == "results":

@@ -223,7 +223,7 @@ def test_judges_refused_while_registrations_have_errors(contest, capsys):
     path = contest / schema.CONTEST_FILE
     wb = openpyxl.load_workbook(path)
     ws = wb[schema.SHEET_REGISTRATIONS]
-    ws.cell(row=2, column=1, value=None)  # product code missing
+    ws.cell(row=2, column=1).value = None  # product code missing
     wb.save(path)
     code, _, err = run(capsys, "judges", str(contest))
     assert code == 1 and "Chưa tạo phiếu chấm" in err

@@ -111,7 +111,8 @@ def test_contact_details_are_checked_only_when_filled():
 
 
 def test_repeated_code_is_reported_on_the_later_row_and_left_out():
-    rows = sheet(product(), product(**{"Tên sản phẩm": "Khác hẳn"}), product(**{"Mã sản phẩm": "sp01", "Tên sản phẩm": "Nữa"}))
+    rows = sheet(product(), product(**{"Tên sản phẩm": "Khác hẳn"}),
+                 product(**{"Mã sản phẩm": "sp01", "Tên sản phẩm": "Nữa"}))
     regs, findings = registrations_from_rows(rows)
     assert where(findings) == [("duplicate-code", SHEET, "A3"), ("duplicate-code", SHEET, "A4")]
     assert "dòng 2" in findings[0].message

@@ -106,7 +106,8 @@ def test_bad_maxima_duplicates_and_unknown_parents_in_one_pass():
 
 
 def test_sub_items_belong_to_a_main_criterion_within_its_maximum():
-    criteria = CNNT[:1] + [("tc1.1", "Thị trường trong nước", "20", "tc1"), ("TC1.2", "Xuất khẩu", 20, "TC1")] + CNNT[1:]
+    subs = [("tc1.1", "Thị trường trong nước", "20", "tc1"), ("TC1.2", "Xuất khẩu", 20, "TC1")]
+    criteria = CNNT[:1] + subs + CNNT[1:]
     result, findings = rules_from_rows(rules_rows(criteria))
     assert findings == []
     assert [(c.code, c.parent) for c in result.criteria][:3] == [("TC1", None), ("tc1.1", "TC1"), ("TC1.2", "TC1")]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .layout import (
     CENTER, JUSTIFY, LEFT, RIGHT, Run, fill, motto_block, new_document, page_border, paragraph, repeat_header,
-    table, tag_row,
+    table, tag_row, tight_margins,
 )
 from .templates import ANNEX, CERTIFICATE, SUMMARY, default_templates_dir
 
@@ -64,7 +64,7 @@ def build_certificate(path: Path) -> None:
     _save(doc, path)
 
 
-ANNEX_WIDTHS = [1.3, 5.0, 5.0, 5.6, 4.0, 1.8, 2.5]
+ANNEX_WIDTHS = [1.2, 5.0, 4.8, 5.2, 3.8, 1.6, 3.6]
 ANNEX_HEADERS = ["STT", "Tên sản phẩm", "Tên cơ sở", "Địa chỉ", "Nhóm sản phẩm", "Điểm", "Số giấy chứng nhận"]
 ANNEX_CELLS = ["{{ r.stt }}", "{{ r.product_name }}", "{{ r.establishment }}", "{{ r.address }}",
                "{{ r.group }}", "{{ r.score }}", "{{ r.cert_no }}"]
@@ -111,10 +111,10 @@ def build_annex(path: Path) -> None:
     _save(doc, path)
 
 
-SUMMARY_LEAD = [("STT", 1.1), ("Mã sản phẩm", 1.8), ("Tên sản phẩm, cơ sở", 5.2)]
-SUMMARY_TAIL = [("Tổng điểm", 1.7), ("Độ lệch", 1.5), ("Đạt điểm sàn", 1.5), ("Hội đồng đề xuất", 1.7),
-                ("Ghi chú", 3.5)]
-LOOP_WIDTH = 1.3
+SUMMARY_LEAD = [("STT", 1.0), ("Mã sản phẩm", 1.7), ("Tên sản phẩm, cơ sở", 5.5)]
+SUMMARY_TAIL = [("Tổng điểm", 1.6), ("Độ lệch", 1.4), ("Đạt điểm sàn", 1.4), ("Hội đồng đề xuất", 1.7),
+                ("Ghi chú", 3.0)]
+LOOP_WIDTH = 1.35
 
 
 def _summary_table(doc):
@@ -123,6 +123,7 @@ def _summary_table(doc):
              ("{%tc for c in criteria %}", "{{ c.code }}", "{%tc endfor %}")]
     widths = [w for _, w in SUMMARY_LEAD] + [LOOP_WIDTH] * 6 + [w for _, w in SUMMARY_TAIL]
     t = table(doc, 1, widths)
+    tight_margins(t)
     heads = [h for h, _ in SUMMARY_LEAD] + [x for loop in loops for x in loop] + [h for h, _ in SUMMARY_TAIL]
     for cell, text in zip(t.rows[0].cells, heads):
         fill(cell, Run(text, bold=True, size=11))

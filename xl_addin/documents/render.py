@@ -18,10 +18,12 @@ from lxml.etree import LxmlError
 from ..domain import document_messages as msg
 from ..errors import TemplateError
 from . import zippkg
+from .safety import check_docx_file, check_variables
 
 # Characters docxtpl turns into runs, breaks or drops; a value holding one is rendered by docxtpl.
 _SPECIAL = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _TEXT_NODE = re.compile(rb">([^<]*)<")
+DOCUMENT_XML = "word/document.xml"
 
 
 def render_docx(path: Path, context: dict, env: SandboxedEnvironment) -> bytes:
@@ -94,3 +96,27 @@ def make_stamp(path: Path, fields: dict, trees: list[nodes.Template], env: Sandb
     sentinels = {value.encode(): name for name, value in by_name.items()}
     pattern = re.compile(re.escape(marker) + rb"n\d{3}z")
     return Stamp(entries, parts, sentinels, pattern)
+
+
+class TemplateRenderer:
+    """A template checked once (file, variables), rendering contexts by stamp when it can."""
+
+    def __init__(self, path: Path, fields: dict, env: SandboxedEnvironment, fast: bool = False):
+        check_docx_file(path)
+        self.path, self.env = path, env
+        self.trees = check_variables(path, fields, env)
+        self.stamp = make_stamp(path, fields, self.trees, env) if fast else None
+
+    def render(self, context: dict) -> bytes:
+        """The .docx bytes for one context, by docxtpl."""
+        return render_docx(self.path, context, self.env)
+
+    def parts(self, context: dict) -> tuple[list[zippkg.Entry], dict[str, bytes]]:
+        """The package of one context as (entries, replaced parts); word/document.xml always given."""
+        if self.stamp is not None and (parts := self.stamp.fill(context)) is not None:
+            entries = self.stamp.entries
+        else:
+            entries, parts = zippkg.read_entries(self.render(context)), {}
+        if DOCUMENT_XML not in parts:
+            parts[DOCUMENT_XML] = zippkg.unpack(next(e for e in entries if e.name == DOCUMENT_XML))
+        return entries, parts

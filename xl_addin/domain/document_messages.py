@@ -123,3 +123,11 @@ def pdf_pages_mismatch(pages: int, certificates: int) -> str:
         f"Tệp PDF gộp có {pages} trang nhưng có {certificates} giấy chứng nhận (mỗi giấy phải vừa một trang): "
         f"chưa tách PDF cho từng sản phẩm. Hãy rút gọn nội dung mẫu giấy chứng nhận."
     )
+
+
+def stale_certificate(code: str) -> str:
+    """The note about a certificate file left from an earlier run for a product no longer recognised."""
+    return (
+        f"Sản phẩm “{code}” không còn được hội đồng đề xuất công nhận nhưng thư mục vẫn còn giấy chứng nhận "
+        f"cũ của sản phẩm này: hãy xoá tệp đó để không in nhầm."
+    )

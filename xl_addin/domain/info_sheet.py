@@ -75,7 +75,8 @@ def _report_absent_rows(rows: Rows, found: dict, required: tuple[str, ...], out:
     absent = [label for label in required if label not in found]
     if not absent:
         return
-    header_row = next((i for i, r in enumerate(rows) if r and header_key(r[0]) == header_key(schema.INFO_HEADER[0])), -1)
+    key = header_key(schema.INFO_HEADER[0])
+    header_row = next((i for i, r in enumerate(rows) if r and header_key(r[0]) == key), -1)
     cell = first_blank_row(rows, header_row + 1)
     for label in absent:
         out.error("missing-value", cell, msg.MISSING_LABEL_ROW.format(sheet=out.sheet, label=label, cell=cell))

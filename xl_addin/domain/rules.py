@@ -97,10 +97,9 @@ class Rules:
         return replace(self, **changes)
 
 
-def fmt_points(value: Decimal) -> str:
+def fmt_points(value: Decimal | int) -> str:
     """Points without trailing zeros: 40, 8.5."""
-    d = value.normalize()
-    return f"{d:f}" if d == d.to_integral_value() or d.as_tuple().exponent < 0 else str(d)
+    return f"{Decimal(value).normalize():f}"
 
 
 def _cnnt_criteria() -> tuple[Criterion, ...]:

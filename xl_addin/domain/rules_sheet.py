@@ -117,40 +117,54 @@ def _criteria_table(sheet: str, rows: Rows) -> Table | None:
     return None
 
 
-def _read_settings(rows: Rows, found: dict, defaults: Rules, out: Collector) -> dict:
-    """The label/value rules as Rules keyword arguments; defaults stand in for unusable values."""
-    absent: list[str] = []
+class _LabelReader:
+    """Reads label/value rows, remembering the required rows that are absent altogether."""
 
-    def value(label: str, read, default, required: bool = True):
-        if label not in found:
-            absent.extend([label] if required else [])
+    def __init__(self, found: dict, out: Collector):
+        self.found, self.out, self.absent = found, out, []
+
+    def read(self, label: str, read, default, required: bool = True):
+        """The parsed value; `default` when absent, blank-but-required or unusable (reported)."""
+        if label not in self.found:
+            self.absent.extend([label] if required else [])
             return default
-        raw, cell = found[label]
-        if required and not require(out, raw, cell, msg.field_name(label)):
+        raw, cell = self.found[label]
+        what = msg.field_name(label)
+        if required and not require(self.out, raw, cell, what):
             return default
-        parsed = read(raw, cell, msg.field_name(label))
+        parsed = read(raw, cell, what)
         return default if parsed is None and text(raw) else parsed
 
-    def points(low: int = 0, above: bool = False):
-        return lambda raw, cell, what: read_decimal(out, raw, cell, what, low, MAX_TOTAL, above=above, example="70")
+    def points(self, label: str, default: Decimal | None, *, above: bool = False, example: Decimal | None = None):
+        """Points between 0 (or above it) and 100."""
+        shown = rules.fmt_points(example if example is not None else default)
+        return self.read(label, lambda raw, cell, what: read_decimal(
+            self.out, raw, cell, what, 0, MAX_TOTAL, above=above, example=shown), default)
 
-    def whole(low: int, high: int | None = None):
-        return lambda raw, cell, what: read_int(out, raw, cell, what, low, high, example=str(max(low, 1)))
+    def whole(self, label: str, default: int | None, low: int, high: int | None = None, required: bool = True):
+        """A whole number within [low, high]."""
+        shown = str(default or low)
+        return self.read(label, lambda raw, cell, what: read_int(
+            self.out, raw, cell, what, low, high, example=shown), default, required)
 
+
+def _read_settings(rows: Rows, found: dict, defaults: Rules, out: Collector) -> dict:
+    """The label/value rules as Rules keyword arguments; defaults stand in for unusable values."""
+    labels = _LabelReader(found, out)
     settings = {
-        "pass_marks": {lv: value(pass_mark_label(lv), points(), defaults.pass_marks[lv]) for lv in rules.LEVEL_ORDER},
-        "quota": value(schema.RULE_QUOTA, whole(1), None, required=False),
-        "forward_count": value(schema.RULE_FORWARD, whole(1), None, required=False),
-        "validity_years": value(schema.RULE_VALIDITY_YEARS, whole(1, MAX_VALIDITY_YEARS), defaults.validity_years),
-        "spread_alert": value(schema.RULE_SPREAD_ALERT, points(above=True), defaults.spread_alert),
-        "outlier_alert": value(schema.RULE_OUTLIER_ALERT, points(above=True), defaults.outlier_alert),
+        "pass_marks": {lv: labels.points(pass_mark_label(lv), defaults.pass_marks[lv]) for lv in rules.LEVEL_ORDER},
+        "quota": labels.whole(schema.RULE_QUOTA, None, 1, required=False),
+        "forward_count": labels.whole(schema.RULE_FORWARD, None, 1, required=False),
+        "validity_years": labels.whole(schema.RULE_VALIDITY_YEARS, defaults.validity_years, 1, MAX_VALIDITY_YEARS),
+        "spread_alert": labels.points(schema.RULE_SPREAD_ALERT, defaults.spread_alert, above=True),
+        "outlier_alert": labels.points(schema.RULE_OUTLIER_ALERT, defaults.outlier_alert, above=True),
     }
     stars = sorted((n for n in range(1, MAX_STARS + 1) if star_band_label(n) in found),
                    key=lambda n: position(found[star_band_label(n)][1]))  # keep the sheet's order
-    bands = [(n, value(star_band_label(n), points(), None)) for n in stars]
+    bands = [(n, labels.points(star_band_label(n), None, example=Decimal(10 * n))) for n in stars]
     settings["star_bands"] = tuple(StarBand(n, low) for n, low in bands if low is not None)
     cell = first_blank_row(rows, _header_row(rows) + 1)
-    for label in absent:
+    for label in labels.absent:
         out.error("missing-value", cell, msg.MISSING_LABEL_ROW.format(sheet=out.sheet, label=label, cell=cell))
     return settings
 
@@ -197,7 +211,8 @@ def _read_entry(record: Record, out: Collector) -> _Entry | None:
             require(out, record.raw(header), record.cell(header), msg.field_name(header))
     maximum = None
     if table.has(_MAX):
-        maximum = read_decimal(out, record.raw(_MAX), record.cell(_MAX), msg.field_name(_MAX), 0, above=True, example="40")
+        what = msg.field_name(_MAX)
+        maximum = read_decimal(out, record.raw(_MAX), record.cell(_MAX), what, 0, above=True, example="40")
     code = record.text(_CODE)
     return _Entry(record, code, record.text(_NAME), maximum, record.text(_PARENT)) if code else None
 
@@ -209,7 +224,8 @@ def _without_duplicates(entries: list[_Entry], out: Collector) -> list[_Entry]:
         key = e.code.casefold()
         if key in first:
             cell = e.record.cell(_CODE)
-            out.error("duplicate-code", cell, msg.DUPLICATE_CRITERION.format(cell=cell, code=e.code, first_row=first[key]))
+            message = msg.DUPLICATE_CRITERION.format(cell=cell, code=e.code, first_row=first[key])
+            out.error("duplicate-code", cell, message)
             continue
         first[key] = e.record.row_number
         kept.append(e)
@@ -256,5 +272,6 @@ def _read_tie_break(found: dict, tops: tuple[str, ...], out: Collector) -> tuple
         if code.casefold() in by_key:
             codes.append(by_key[code.casefold()])
         elif tops:
-            out.error("invalid-choice", cell, msg.UNKNOWN_TIE_BREAK.format(cell=cell, code=code, example=", ".join(tops)))
+            message = msg.UNKNOWN_TIE_BREAK.format(cell=cell, code=code, example=", ".join(tops))
+            out.error("invalid-choice", cell, message)
     return tuple(dedupe(codes)) or tops

@@ -92,7 +92,7 @@ def _documents(contest: XlwingsContestBook) -> str:
     import shutil
 
     outcome = make_documents_for(contest, pdf=shutil.which("soffice") is not None, only_new=False)
-    return outcome.summary() + "\n" + msg.DOCUMENTS_WHERE.format(folder=contest.folder / schema.DOCUMENTS_DIR)
+    return outcome.summary()
 
 
 def _report(contest: XlwingsContestBook) -> str:

@@ -15,7 +15,6 @@ CHECK_UNUSABLE = "Sổ này không dùng được: thiếu sheet bắt buộc. H
 JUDGES_WHERE = "Phiếu chấm nằm trong thư mục {folder}."
 RESULTS_WHERE = "Xem sheet {sheet}."
 RESULTS_BLOCKED = "Xem các lỗi trong sheet {sheet}, sửa phiếu chấm rồi chạy lại."
-DOCUMENTS_WHERE = "Văn bản nằm trong thư mục {folder}."
 DOCUMENTS_MISSING = "Chức năng in văn bản chưa có trong phiên bản này. Hãy cập nhật binhchon."
 REPORT_PLANNED = (
     "Báo cáo tổng kết đang được xây dựng và sẽ có trong phiên bản sau. Hiện đã dùng được: "
@@ -40,10 +39,15 @@ ADDIN_NOT_BUILT = "Chưa có {path}. Hãy chạy trước: binhchon addin build"
 ADDIN_INSTALLED = "Đã cài add-in vào {path}. Mở lại Excel: thẻ “Bình chọn CNNT” sẽ xuất hiện trên ribbon."
 
 # xlwings Server (binhchon serve)
-SERVE_FOLDER_MISSING = "Không tìm thấy sổ bình chọn trong {folder}. Hãy chỉ đúng thư mục bằng --folder (tạo bằng binhchon init)."
+SERVE_FOLDER_MISSING = "Không tìm thấy thư mục {folder}. Hãy chỉ đúng thư mục cuộc bình chọn bằng --folder (tạo bằng binhchon init)."
+SERVE_NO_HTTPS = (
+    "Lưu ý: Excel chỉ nạp add-in Office.js qua HTTPS. Hãy tạo chứng chỉ bằng mkcert "
+    "(mkcert -install; mkcert localhost 127.0.0.1) rồi chạy lại với --cert và --key."
+)
 SERVE_NEEDS_PACKAGES = "Lệnh `binhchon serve` cần fastapi và uvicorn. Hãy cài: pip install 'binhchon[server]'"
 SERVE_STARTING = "Máy chủ add-in Office.js chạy tại {url} cho thư mục {folder}. Nhấn Ctrl+C để dừng."
 UNKNOWN_SCRIPT = "Không có thao tác “{name}”. Các thao tác có: {names}."
+UNKNOWN_FUNCTION = "Không có hàm “{name}”. Các hàm có: {names}."
 BAD_PAYLOAD = "Yêu cầu từ Excel không đọc được ({detail}). Hãy tải lại add-in (chuột phải vào khung › Reload)."
 
 # Task pane and ribbon labels, in the order they appear

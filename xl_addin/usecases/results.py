@@ -108,8 +108,13 @@ def write_results(book: ContestBook, contest: Contest, rs: ResultSet) -> None:
     previous = book.read([schema.SHEET_RESULTS]).get(schema.SHEET_RESULTS)
     title = f"KẾT QUẢ BÌNH CHỌN SẢN PHẨM CÔNG NGHIỆP NÔNG THÔN TIÊU BIỂU NĂM {contest.info.year}"
     rows = rows_from_results(rs, contest.rules, previous, title=title)
-    header = results_header(contest.rules)
+    book.write_sheet(schema.SHEET_RESULTS, rows, results_layout(contest.rules))
+
+
+def results_layout(rules) -> SheetLayout:
+    """The Kết quả sheet's layout: header on row 4, the tool's memory columns hidden, wide text columns."""
+    header = results_header(rules)
     hidden = [header.index(h) + 1 for h in schema.RES_HIDDEN_HEADERS if h in header]
     widths = {header.index(schema.COL_NAME) + 1: 40, header.index(schema.COL_ESTABLISHMENT) + 1: 36,
               header.index(schema.RES_FLAGS) + 1: 60}
-    book.write_sheet(schema.SHEET_RESULTS, rows, SheetLayout(header_row=RESULTS_HEADER_ROW, hidden_columns=hidden, widths=widths))
+    return SheetLayout(header_row=RESULTS_HEADER_ROW, hidden_columns=hidden, widths=widths)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from copy import copy
+
 from openpyxl.styles import Protection
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -86,8 +89,9 @@ def build_scoring_sheet(
     styles.style_header_row(ws, HEADER_ROW, len(headers))
     ws.row_dimensions[HEADER_ROW].height = HEADER_ROW_HEIGHT
     products = sorted(registrations, key=lambda r: r.code)
+    row_styles: dict[bool, list[StyleArray]] = {}
     for number, reg in enumerate(products, start=1):
-        _product_row(ws, FIRST_DATA_ROW + number - 1, number, reg, len(items), reg.code in conflicts)
+        _product_row(ws, FIRST_DATA_ROW + number - 1, number, reg, len(items), reg.code in conflicts, row_styles)
     last_row = FIRST_DATA_ROW + max(len(products), 1) - 1
     _score_validations(ws, items, last_row)
     _widths(ws, len(items))
@@ -106,7 +110,8 @@ def _header_block(ws: Worksheet, lines: Sequence[str], width: int) -> None:
     ws.row_dimensions[len(lines)].height = 48
 
 
-def _product_row(ws: Worksheet, row: int, number: int, reg: Registration, n_items: int, conflicted: bool) -> None:
+def _product_row(ws: Worksheet, row: int, number: int, reg: Registration, n_items: int, conflicted: bool,
+                 row_styles: dict[bool, list[StyleArray]]) -> None:
     first_item = len(LEAD_HEADERS) + 1
     total_col = first_item + n_items
     values = [number, reg.code, reg.name, reg.group]
@@ -117,6 +122,16 @@ def _product_row(ws: Worksheet, row: int, number: int, reg: Registration, n_item
     ws.cell(row=row, column=total_col, value=f'=IF(COUNT({span})=0,"",SUM({span}))')
     comment = ws.cell(row=row, column=total_col + 1, value=CONFLICT_COMMENT if conflicted else None)
     ws.row_dimensions[row].height = DATA_ROW_HEIGHT
+    if conflicted in row_styles:
+        # Copying a styled row's style array skips openpyxl's per-cell style hashing (10x faster).
+        for col, style in enumerate(row_styles[conflicted], start=1):
+            ws.cell(row=row, column=col)._style = copy(style)
+        return
+    _style_row(ws, row, first_item, total_col, conflicted, comment)
+    row_styles[conflicted] = [copy(ws.cell(row=row, column=c)._style) for c in range(1, total_col + 2)]
+
+
+def _style_row(ws: Worksheet, row: int, first_item: int, total_col: int, conflicted: bool, comment) -> None:
     for col in range(1, total_col + 2):
         cell = ws.cell(row=row, column=col)
         cell.border = styles.thin_border()

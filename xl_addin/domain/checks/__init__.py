@@ -45,10 +45,12 @@ def require(out: Collector, raw: object, cell: str, what: str) -> bool:
     return True
 
 
-def _bounds(low: Decimal | None, high: Decimal | None, above: bool) -> str | None:
-    def show(d: Decimal) -> str:
-        return fmt_points(Decimal(d))
+def _show(value: Decimal | int) -> str:
+    return fmt_points(Decimal(value))
 
+
+def _bounds(low: Decimal | int | None, high: Decimal | int | None, above: bool) -> str | None:
+    show = _show
     if low is not None and high is not None:
         return msg.BOUNDS_BETWEEN.format(low=show(low), high=show(high))
     if low is not None:

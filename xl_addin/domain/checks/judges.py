@@ -21,7 +21,9 @@ MIN_JUDGES = 3
 _FILE_NAME_CHARS = re.compile(r"[A-Za-z0-9_-]")
 
 
-def judges_from_rows(rows: Rows, product_codes: set[str], sheet: str = schema.SHEET_JUDGES) -> tuple[list[Judge], list[Finding]]:
+def judges_from_rows(
+    rows: Rows, product_codes: set[str], sheet: str = schema.SHEET_JUDGES,
+) -> tuple[list[Judge], list[Finding]]:
     """The usable judges of the Giám khảo sheet's rows and all findings, in sheet order."""
     out = Collector(sheet)
     table = locate_table(out, rows, schema.COL_JUDGE_CODE, schema.JUDGE_HEADERS)

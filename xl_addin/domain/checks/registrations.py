@@ -2,8 +2,9 @@
 
 A row becomes a Registration when its code, product name, group and establishment are usable
 and its code is not a repeat of an earlier row's. Such a row may still carry other errors
-(bad tax code, unknown establishment type, unreadable Có/Không…): the unusable fields are left
-blank ("" or None) in the object and the errors are reported; they block the next steps anyway.
+(bad tax code, unknown establishment type, unreadable Có/Không…): those fields are kept as typed
+(contacts) or left blank ("" or None) in the object, and the errors are reported; they block the
+next steps anyway. Dossier gaps are warned about for every row with a product code.
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ class _Seen:
     products: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict)
 
 
-def registrations_from_rows(rows: Rows, sheet: str = schema.SHEET_REGISTRATIONS) -> tuple[list[Registration], list[Finding]]:
+def registrations_from_rows(
+    rows: Rows, sheet: str = schema.SHEET_REGISTRATIONS,
+) -> tuple[list[Registration], list[Finding]]:
     """The usable registrations of the Đăng ký sheet's rows and all findings, in sheet order."""
     out = Collector(sheet)
     table = locate_table(out, rows, schema.COL_CODE, schema.REGISTRATION_HEADERS)

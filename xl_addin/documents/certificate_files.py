@@ -1,0 +1,98 @@
+"""Writing the certificates: one .docx per recognised product and the merged print file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.models import Contest
+from ..domain.results import ResultRow
+from . import manifest, zippkg
+from .contexts import certificate_context
+from .merge import merge_bodies, split_document
+from .render import DOCUMENT_XML, TemplateRenderer
+from .safety import safe_filename
+
+MERGED = "giay_chung_nhan_tat_ca.docx"
+RESERVED_STEMS = {"giay_chung_nhan_tat_ca", "danh_sach_kem_theo_quyet_dinh", "bang_tong_hop_diem"}
+
+
+@dataclass(frozen=True)
+class CertificateJob:
+    """One certificate to write: the product, its file and its context."""
+
+    code: str
+    path: Path
+    context: dict[str, str]
+
+
+@dataclass
+class CertificateFiles:
+    """What writing the certificates did."""
+
+    paths: list[Path] = field(default_factory=list)  # every certificate's file, in rank order
+    written: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    merged: Path | None = None
+    stale: list[str] = field(default_factory=list)
+
+
+def certificate_jobs(contest: Contest, chosen: list[ResultRow], numbers: dict[str, tuple[str, str]],
+                     out_dir: Path) -> list[CertificateJob]:
+    """The certificates to write, each with a safe file name unique in the folder."""
+    jobs, used = [], set()
+    for row in chosen:
+        stem = safe_filename(row.code)
+        if stem.lower() in RESERVED_STEMS:
+            stem = f"{stem}_sp"
+        base, n = stem, 2
+        while stem.lower() in used:
+            stem, n = f"{base}-{n}", n + 1
+        used.add(stem.lower())
+        jobs.append(CertificateJob(row.code, out_dir / f"{stem}.docx", certificate_context(contest, row, *numbers[row.code])))
+    return jobs
+
+
+def write_certificates(renderer: TemplateRenderer, jobs: list[CertificateJob], out_dir: Path,
+                       only_new: bool = False) -> CertificateFiles:
+    """Write each certificate (unless unchanged under only_new), the merged file and the manifest."""
+    outcome = CertificateFiles()
+    digest = manifest.file_digest(renderer.path)
+    old = manifest.read_manifest(out_dir)
+    record, bodies, first = {}, [], None
+    for job in jobs:
+        entries, parts = renderer.parts(job.context)
+        h = manifest.context_hash(job.context, digest)
+        record[job.code] = {"file": job.path.name, "hash": h}
+        outcome.paths.append(job.path)
+        if only_new and manifest.unchanged(old, job.code, job.path, h):
+            outcome.skipped.append(job.code)
+        else:
+            zippkg.write(job.path, entries, parts)
+            outcome.written.append(job.path)
+        head, body, tail = split_document(parts[DOCUMENT_XML])
+        first = first or (entries, parts, head, tail)
+        bodies.append(body)
+    if first is not None:
+        outcome.merged = out_dir / MERGED
+        outcome.merged.write_bytes(_merged(first, bodies))
+    outcome.stale = sorted(code for code in old if code not in record and (out_dir / old[code].get("file", "")).is_file())
+    manifest.write_manifest(out_dir, record)
+    return outcome
+
+
+def merged_document(renderer: TemplateRenderer, contexts: list[dict[str, str]]) -> bytes:
+    """The bytes of one .docx holding a certificate per context, a page break between each."""
+    bodies, first = [], None
+    for context in contexts:
+        entries, parts = renderer.parts(context)
+        head, body, tail = split_document(parts[DOCUMENT_XML])
+        first = first or (entries, parts, head, tail)
+        bodies.append(body)
+    return _merged(first, bodies)
+
+
+def _merged(first: tuple, bodies: list[bytes]) -> bytes:
+    """The merged .docx: the first document's package, its body replaced by all the bodies."""
+    entries, parts, head, tail = first
+    return zippkg.build(entries, parts | {DOCUMENT_XML: merge_bodies(head, bodies, tail)})

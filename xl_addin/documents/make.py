@@ -1,0 +1,107 @@
+"""The documents use case: certificates, the decision annex and the score summary, in Word and PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain import document_messages as msg
+from ..domain.certificates import assign_certificates, pattern_problem, recognised_rows
+from ..domain.models import Contest, ContestInfo
+from ..domain.results import ResultRow, ResultSet
+from ..errors import BlockedError
+from . import pdf as pdf_mod
+from .certificate_files import CertificateFiles, certificate_jobs, write_certificates
+from .contexts import annex_context, clean
+from .grid import fit_tables
+from .render import TemplateRenderer
+from .safety import sandbox_env
+from .summary_context import summary_context
+from .templates import ANNEX, CERTIFICATE, FIELDS, SUMMARY, template_path
+
+ANNEX_FILE = "danh_sach_kem_theo_quyet_dinh.docx"
+SUMMARY_FILE = "bang_tong_hop_diem.docx"
+
+
+@dataclass
+class DocumentsOutcome:
+    """What make_documents wrote, and what it left out and why."""
+
+    certificates: dict[str, tuple[str, str]]  # product code -> (certificate number, valid until dd/mm/yyyy)
+    files: list[Path] = field(default_factory=list)  # the .docx files written in this run
+    pdf_files: list[Path] = field(default_factory=list)
+    pdf_message: str | None = None  # why no PDF (or not all of it) was made
+    skipped: list[str] = field(default_factory=list)  # product codes left as they were (--only-new)
+    messages: list[str] = field(default_factory=list)  # other notes for the user, in Vietnamese
+
+
+def check_facts(info: ContestInfo) -> None:
+    """Refuse with BlockedError when Thông tin lacks a fact printed on certificates."""
+    missing = [label for attr, label in msg.CERTIFICATE_FACTS.items() if not _filled(getattr(info, attr))]
+    problems = [msg.missing_facts(missing)] if missing else []
+    if (problem := pattern_problem(info.cert_pattern)) is not None:
+        problems.append(msg.bad_cert_pattern(info.cert_pattern, problem))
+    if problems:
+        raise BlockedError(" ".join(problems))
+
+
+def _filled(value: object) -> bool:
+    return value is not None and (not isinstance(value, str) or clean(value) != "")
+
+
+def make_documents(
+    contest: Contest,
+    rows: list[ResultRow],
+    result_set: ResultSet | None,
+    out_dir: Path,
+    *,
+    pdf: bool = False,
+    only_new: bool = False,
+    templates_dir: Path | None = None,
+) -> DocumentsOutcome:
+    """Write the certificates (each and merged), the decision annex and the score summary into out_dir."""
+    check_facts(contest.info)
+    env = sandbox_env()
+    # Every template is checked before anything is written, so a bad one leaves no half-done folder.
+    cert_tpl = TemplateRenderer(template_path(templates_dir, CERTIFICATE), FIELDS[CERTIFICATE], env, fast=True)
+    annex_tpl = TemplateRenderer(template_path(templates_dir, ANNEX), FIELDS[ANNEX], env)
+    summary_tpl = TemplateRenderer(template_path(templates_dir, SUMMARY), FIELDS[SUMMARY], env) if result_set else None
+    numbers = assign_certificates(rows, contest.info, contest.rules)
+    chosen = recognised_rows(rows)
+    outcome = DocumentsOutcome(certificates=numbers)
+    outcome.messages += [msg.unknown_registration(r.code) for r in chosen if contest.registration(r.code) is None]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    certs = write_certificates(cert_tpl, certificate_jobs(contest, chosen, numbers, out_dir), out_dir, only_new)
+    outcome.files += certs.written + ([certs.merged] if certs.merged else [])
+    outcome.skipped, outcome.messages = certs.skipped, outcome.messages + [msg.stale_certificate(c) for c in certs.stale]
+    if not chosen:
+        outcome.messages.append(msg.NO_RECOGNISED)
+    annex = out_dir / ANNEX_FILE
+    annex.write_bytes(annex_tpl.render(annex_context(contest, chosen, numbers)))
+    outcome.files.append(annex)
+    summary = None
+    if summary_tpl is None:
+        outcome.messages.append(msg.NO_RESULT_SET)
+    else:
+        summary = out_dir / SUMMARY_FILE
+        summary.write_bytes(fit_tables(summary_tpl.render(summary_context(contest, rows, result_set))))
+        outcome.files.append(summary)
+    if pdf:
+        _make_pdfs(outcome, certs, [annex] + ([summary] if summary else []), out_dir)
+    return outcome
+
+
+def _make_pdfs(outcome: DocumentsOutcome, certs: CertificateFiles, others: list[Path], out_dir: Path) -> None:
+    """PDF of the merged certificates, the annex and the summary in one call; the merged one split per product."""
+    sources = ([certs.merged] if certs.merged else []) + others
+    pdfs, problem = pdf_mod.convert(sources, out_dir, pdf_mod.timeout_for(len(certs.paths) + 10))
+    outcome.pdf_files += pdfs
+    outcome.pdf_message = problem
+    if problem or certs.merged is None:
+        return
+    targets = [p.with_suffix(".pdf") for p in certs.paths]
+    problem = pdf_mod.split_pages(pdfs[0], targets)
+    if problem:
+        outcome.pdf_message = problem
+    else:
+        outcome.pdf_files += targets

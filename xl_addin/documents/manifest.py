@@ -1,0 +1,49 @@
+"""The record of the certificates written in a folder, so that --only-new can skip unchanged ones."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+MANIFEST = "giay_chung_nhan.json"
+VERSION = 1
+
+
+def context_hash(context: dict, template_digest: str) -> str:
+    """A hash of a certificate's values and of the template they fill."""
+    payload = json.dumps([template_digest, context], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
+    """Product code -> {'file', 'hash'} of the last run; empty when there is none or it is unreadable."""
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        return {}
+    items = data.get("certificates")
+    return {k: v for k, v in items.items() if isinstance(v, dict)} if isinstance(items, dict) else {}
+
+
+def write_manifest(out_dir: Path, certificates: dict[str, dict[str, str]]) -> None:
+    """Write the record atomically (temporary file, then replace)."""
+    target = out_dir / MANIFEST
+    tmp = target.with_suffix(".tmp")
+    payload = {"version": VERSION, "certificates": certificates}
+    tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def unchanged(old: dict[str, dict[str, str]], code: str, path: Path, digest: str) -> bool:
+    """True when the certificate's file exists and was written from the same values and template."""
+    entry = old.get(code)
+    return bool(entry) and entry.get("hash") == digest and entry.get("file") == path.name and path.is_file()

@@ -1,0 +1,63 @@
+"""Make the certificates, the decision annex and the score summary; write certificate numbers back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..documents.make import DocumentsOutcome, make_documents
+from ..domain import schema
+from ..domain.findings import has_errors
+from ..domain.results_table import result_rows_from_rows, with_certificates
+from ..domain.scoring import compute_results
+from ..errors import BlockedError
+from .journal import log_action
+from .port import ContestBook
+from .results import judge_files, read_score_sheets, results_layout
+from .validate import read_and_check, source_files
+
+
+@dataclass(frozen=True)
+class DocumentsSummary:
+    """What the documents step made, for the CLI and the Excel message box."""
+
+    outcome: DocumentsOutcome
+    folder: Path
+
+    def summary(self) -> str:
+        """A short Vietnamese summary naming the output folder."""
+        o = self.outcome
+        text = (f"Đã in {len(o.certificates)} giấy chứng nhận và {len(o.files)} tệp Word"
+                f"{f', {len(o.pdf_files)} tệp PDF' if o.pdf_files else ''} vào {self.folder}.")
+        if o.skipped:
+            text += f" Bỏ qua {len(o.skipped)} giấy chứng nhận đã có, không đổi."
+        if o.pdf_message:
+            text += " " + o.pdf_message
+        return text
+
+
+def make_documents_for(book: ContestBook, *, pdf: bool = False, only_new: bool = False,
+                       out_dir: Path | None = None) -> DocumentsSummary:
+    """Render the documents from the Kết quả sheet as it stands (a person's edits included)."""
+    checked = read_and_check(book)
+    if not checked.ok or checked.contest is None:
+        raise BlockedError(f"Chưa in văn bản: sổ {book.label} còn {checked.summary()} Hãy chạy kiểm tra và sửa lỗi trước.")
+    contest = checked.contest
+    raw = book.read([schema.SHEET_RESULTS]).get(schema.SHEET_RESULTS, [])
+    rows = result_rows_from_rows(raw)
+    if not rows:
+        raise BlockedError(f"Sheet {schema.SHEET_RESULTS} chưa có kết quả. Hãy chạy “binhchon results” (nút Tính kết quả) trước.")
+    if raw and schema.RES_PROVISIONAL_MARK in str(raw[0][0] if raw[0] else ""):
+        raise BlockedError(f"Kết quả hiện là {schema.RES_PROVISIONAL_MARK}; chỉ in giấy chứng nhận từ kết quả chính thức. "
+                           "Hãy thu đủ phiếu chấm và tính lại kết quả.")
+    files = judge_files(book.folder)
+    sheets, findings = read_score_sheets(contest, files, provisional=False)
+    result_set = None if has_errors(findings) else compute_results(contest, sheets)
+    folder = out_dir or book.folder / schema.DOCUMENTS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    outcome = make_documents(contest, rows, result_set, folder, pdf=pdf, only_new=only_new)
+    if outcome.certificates:
+        book.write_sheet(schema.SHEET_RESULTS, with_certificates(raw, outcome.certificates), results_layout(contest.rules))
+    summary = DocumentsSummary(outcome, folder)
+    log_action(book, "In văn bản", source_files(book) + files, summary.summary())
+    return summary
