@@ -298,3 +298,20 @@ def test_import_a_plain_list_takes_every_new_row(contest, tmp_path, capsys):
     assert "LN-2" in out and "LN-3" in out and code == 1  # LN-1 repeats the province's first product
     rows = table(contest / schema.CONTEST_FILE, schema.SHEET_REGISTRATIONS, schema.COL_CODE)
     assert len(rows) == len(sample_programme().registrations) + 2
+
+
+def test_decomposed_vietnamese_matches_the_dropdown_value(contest, capsys):
+    import unicodedata
+
+    path = contest / schema.CONTEST_FILE
+    wb = openpyxl.load_workbook(path)
+    ws = wb[schema.SHEET_REGISTRATIONS]
+    head = [c.value for c in ws[1]]
+    nfd = unicodedata.normalize("NFD", "Chế biến nông, lâm, thủy sản và thực phẩm")
+    assert nfd != "Chế biến nông, lâm, thủy sản và thực phẩm"
+    ws.cell(row=2, column=head.index(schema.COL_GROUP) + 1).value = nfd
+    ws.cell(row=3, column=head.index(schema.COL_EST_TYPE) + 1).value = unicodedata.normalize("NFD", " hợp tác xã ")
+    wb.save(path)
+    code, out, _ = run(capsys, "validate", str(contest), "--json")
+    assert code == 0
+    assert not [f for f in json.loads(out) if f["code"] == "invalid-choice"]

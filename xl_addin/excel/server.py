@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Red
 
 from . import custom_functions, scripts
 from . import messages as msg
+from .functions_code import custom_functions_js
 from .taskpane import render_alert, render_taskpane
 
 MANIFEST = Path(__file__).resolve().parents[2] / "macros" / "manifest.xml"
@@ -111,7 +112,7 @@ def _add_functions(app: FastAPI) -> None:
 
     @app.get("/xlwings/custom-functions-code")
     async def functions_code() -> Response:
-        return Response(xlwings.server.custom_functions_code(custom_functions), media_type="text/javascript")
+        return Response(custom_functions_js(function_names(), xw.__version__), media_type="text/javascript")
 
     @app.post("/xlwings/custom-functions-call")
     async def functions_call(data: dict = Body(...)) -> Response:

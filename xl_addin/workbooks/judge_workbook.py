@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Mapping
@@ -15,10 +13,10 @@ from ..domain import schema
 from ..domain.models import Contest, ContestInfo, Judge, Registration
 from ..domain.rules import preset
 from ..domain.tables import Rows, find_table
-from ..errors import WorkbookError, WorkbookLockedError
+from ..errors import WorkbookError
 from . import scoring_sheet
 from .cells import safe_value
-from .xlsx_io import open_workbook, read_sheets, rows_of
+from .xlsx_io import open_workbook, read_sheets, rows_of, write_atomically
 
 BLANK_TEMPLATE_ROWS = 20  # numbered empty rows of the blank form in workbook_templates/
 PLACEHOLDER = "……………………"
@@ -128,17 +126,5 @@ def _row(rows: dict[str, int], code: str, path: Path) -> int:
 
 
 def _save(wb: Workbook, path: Path) -> None:
-    """Save through a temporary file beside the target, so a failed save leaves no half file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".binhchon-", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise WorkbookLockedError(
-            f"Không ghi được {path.name}: tệp đang bị khóa. Hãy đóng tệp trong Excel rồi chạy lại."
-        ) from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    """Save a judge's workbook atomically (no backup: sao_luu/ must not appear inside phieu_cham/)."""
+    write_atomically(wb, path)

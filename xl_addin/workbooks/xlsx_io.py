@@ -115,10 +115,9 @@ def backup(path: Path) -> Path | None:
     return target
 
 
-def save_atomically(wb: Workbook, path: Path) -> Path | None:
-    """Back the file up, write to a temporary file beside it and replace it; the backup's path."""
-    ensure_writable(path)
-    saved = backup(path)
+def write_atomically(wb: Workbook, path: Path) -> None:
+    """Save to a temporary file beside path, then replace it: a failed save leaves no half file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".binhchon-", suffix=".xlsx", dir=path.parent)
     os.close(fd)
     try:
@@ -131,4 +130,11 @@ def save_atomically(wb: Workbook, path: Path) -> Path | None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def save_atomically(wb: Workbook, path: Path) -> Path | None:
+    """Back the file up, write to a temporary file beside it and replace it; the backup's path."""
+    ensure_writable(path)
+    saved = backup(path)
+    write_atomically(wb, path)
     return saved
