@@ -168,6 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("demo", help="chạy toàn bộ quy trình trên bộ dữ liệu mẫu")
     s.add_argument("dir", nargs="?", default="demo_output")
     s.set_defaults(func=cmd_demo)
+    from .excel.cli_hooks import register_cli  # adds `addin build|install` and `serve`; xlwings loads lazily
+
+    register_cli(sub)
     return p
 
 

@@ -114,3 +114,4 @@ def test_alert_page_manifest_and_icon(client):
     manifest = client.get("/manifest.xml")
     assert manifest.status_code == 200 and b"https://127.0.0.1:8000/taskpane.html" in manifest.content
     assert client.get("/icon.png").content.startswith(b"\x89PNG")
+

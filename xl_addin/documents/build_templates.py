@@ -64,7 +64,7 @@ def build_certificate(path: Path) -> None:
     _save(doc, path)
 
 
-ANNEX_WIDTHS = [1.2, 5.0, 4.8, 5.2, 3.8, 1.6, 3.6]
+ANNEX_WIDTHS = [1.3, 5.0, 4.8, 5.2, 3.8, 1.5, 3.6]
 ANNEX_HEADERS = ["STT", "Tên sản phẩm", "Tên cơ sở", "Địa chỉ", "Nhóm sản phẩm", "Điểm", "Số giấy chứng nhận"]
 ANNEX_CELLS = ["{{ r.stt }}", "{{ r.product_name }}", "{{ r.establishment }}", "{{ r.address }}",
                "{{ r.group }}", "{{ r.score }}", "{{ r.cert_no }}"]

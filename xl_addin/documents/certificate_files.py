@@ -11,7 +11,7 @@ from . import manifest, zippkg
 from .contexts import certificate_context
 from .merge import merge_bodies, split_document
 from .render import DOCUMENT_XML, TemplateRenderer
-from .safety import safe_filename
+from .safety import safe_filename, write_file
 
 MERGED = "giay_chung_nhan_tat_ca.docx"
 RESERVED_STEMS = {"giay_chung_nhan_tat_ca", "danh_sach_kem_theo_quyet_dinh", "bang_tong_hop_diem"}
@@ -49,7 +49,8 @@ def certificate_jobs(contest: Contest, chosen: list[ResultRow], numbers: dict[st
         while stem.lower() in used:
             stem, n = f"{base}-{n}", n + 1
         used.add(stem.lower())
-        jobs.append(CertificateJob(row.code, out_dir / f"{stem}.docx", certificate_context(contest, row, *numbers[row.code])))
+        context = certificate_context(contest, row, *numbers[row.code])
+        jobs.append(CertificateJob(row.code, out_dir / f"{stem}.docx", context))
     return jobs
 
 
@@ -75,8 +76,10 @@ def write_certificates(renderer: TemplateRenderer, jobs: list[CertificateJob], o
         bodies.append(body)
     if first is not None:
         outcome.merged = out_dir / MERGED
-        outcome.merged.write_bytes(_merged(first, bodies))
-    outcome.stale = sorted(code for code in old if code not in record and (out_dir / old[code].get("file", "")).is_file())
+        write_file(outcome.merged, _merged(first, bodies))
+    outcome.stale = sorted(
+        code for code in old if code not in record and (out_dir / old[code].get("file", "")).is_file()
+    )
     manifest.write_manifest(out_dir, record)
     return outcome
 

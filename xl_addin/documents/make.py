@@ -15,7 +15,7 @@ from .certificate_files import CertificateFiles, certificate_jobs, write_certifi
 from .contexts import annex_context, clean
 from .grid import fit_tables
 from .render import TemplateRenderer
-from .safety import sandbox_env
+from .safety import sandbox_env, write_file
 from .summary_context import summary_context
 from .templates import ANNEX, CERTIFICATE, FIELDS, SUMMARY, template_path
 
@@ -62,33 +62,36 @@ def make_documents(
     """Write the certificates (each and merged), the decision annex and the score summary into out_dir."""
     check_facts(contest.info)
     env = sandbox_env()
-    # Every template is checked before anything is written, so a bad one leaves no half-done folder.
+    # Every template is checked and the single documents rendered before anything is written,
+    # so that a bad template leaves no half-done folder.
     cert_tpl = TemplateRenderer(template_path(templates_dir, CERTIFICATE), FIELDS[CERTIFICATE], env, fast=True)
     annex_tpl = TemplateRenderer(template_path(templates_dir, ANNEX), FIELDS[ANNEX], env)
-    summary_tpl = TemplateRenderer(template_path(templates_dir, SUMMARY), FIELDS[SUMMARY], env) if result_set else None
     numbers = assign_certificates(rows, contest.info, contest.rules)
     chosen = recognised_rows(rows)
-    outcome = DocumentsOutcome(certificates=numbers)
-    outcome.messages += [msg.unknown_registration(r.code) for r in chosen if contest.registration(r.code) is None]
+    singles = {ANNEX_FILE: annex_tpl.render(annex_context(contest, chosen, numbers))}
+    if result_set is not None:
+        summary_tpl = TemplateRenderer(template_path(templates_dir, SUMMARY), FIELDS[SUMMARY], env)
+        singles[SUMMARY_FILE] = fit_tables(summary_tpl.render(summary_context(contest, rows, result_set)))
+    outcome = DocumentsOutcome(certificates=numbers, messages=_notes(contest, chosen, result_set))
     out_dir.mkdir(parents=True, exist_ok=True)
     certs = write_certificates(cert_tpl, certificate_jobs(contest, chosen, numbers, out_dir), out_dir, only_new)
     outcome.files += certs.written + ([certs.merged] if certs.merged else [])
-    outcome.skipped, outcome.messages = certs.skipped, outcome.messages + [msg.stale_certificate(c) for c in certs.stale]
-    if not chosen:
-        outcome.messages.append(msg.NO_RECOGNISED)
-    annex = out_dir / ANNEX_FILE
-    annex.write_bytes(annex_tpl.render(annex_context(contest, chosen, numbers)))
-    outcome.files.append(annex)
-    summary = None
-    if summary_tpl is None:
-        outcome.messages.append(msg.NO_RESULT_SET)
-    else:
-        summary = out_dir / SUMMARY_FILE
-        summary.write_bytes(fit_tables(summary_tpl.render(summary_context(contest, rows, result_set))))
-        outcome.files.append(summary)
+    outcome.skipped = certs.skipped
+    outcome.messages += [msg.stale_certificate(code) for code in certs.stale]
+    others = [out_dir / name for name in singles]
+    for path in others:
+        write_file(path, singles[path.name])
+    outcome.files += others
     if pdf:
-        _make_pdfs(outcome, certs, [annex] + ([summary] if summary else []), out_dir)
+        _make_pdfs(outcome, certs, others, out_dir)
     return outcome
+
+
+def _notes(contest: Contest, chosen: list[ResultRow], result_set: ResultSet | None) -> list[str]:
+    """Notes for the user about what the documents lack."""
+    notes = [msg.unknown_registration(r.code) for r in chosen if contest.registration(r.code) is None]
+    notes += [] if chosen else [msg.NO_RECOGNISED]
+    return notes + ([] if result_set is not None else [msg.NO_RESULT_SET])
 
 
 def _make_pdfs(outcome: DocumentsOutcome, certs: CertificateFiles, others: list[Path], out_dir: Path) -> None:

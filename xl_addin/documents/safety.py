@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import unicodedata
 import zipfile
@@ -13,7 +14,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..domain import document_messages as msg
-from ..errors import TemplateError
+from ..errors import BinhchonError, TemplateError
 
 MAX_MEMBERS = 2_000
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes, all members together
@@ -153,3 +154,14 @@ def safe_filename(code: str) -> str:
     stem = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in unicodedata.normalize("NFC", code))
     stem = stem[:100] or "_"
     return f"_{stem}" if stem.upper() in _WINDOWS_RESERVED else stem
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write a file through a temporary file and a replace; a clear error when Word holds it open."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except PermissionError as exc:
+        tmp.unlink(missing_ok=True)
+        raise BinhchonError(msg.file_locked(str(path))) from exc

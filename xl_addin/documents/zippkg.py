@@ -13,6 +13,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .safety import write_file
+
 _LOCAL = struct.Struct("<IHHHHHIIIHH")
 _CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
 _END = struct.Struct("<IHHHHIIH")
@@ -88,4 +90,4 @@ def build(entries: list[Entry], replace: dict[str, bytes] | None = None) -> byte
 
 def write(path: Path, entries: list[Entry], replace: dict[str, bytes] | None = None) -> None:
     """Write a zip file of the entries, some parts replaced by new content."""
-    path.write_bytes(build(entries, replace))
+    write_file(path, build(entries, replace))

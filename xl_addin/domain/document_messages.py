@@ -67,7 +67,10 @@ def template_missing(path: str) -> str:
 
 def template_damaged(path: str, detail: str) -> str:
     """The refusal when a template is not a readable .docx (or looks like a zip/XML bomb)."""
-    return f"Mẫu văn bản “{path}” không đọc được ({detail}). Mở và lưu lại bằng Word dưới dạng .docx, hoặc {_REBUILD[0].lower()}{_REBUILD[1:]}."
+    return (
+        f"Mẫu văn bản “{path}” không đọc được ({detail}). Mở và lưu lại bằng Word dưới dạng .docx, "
+        f"hoặc {_REBUILD[0].lower()}{_REBUILD[1:]}."
+    )
 
 
 def template_unknown(path: str, names: list[str], hints: dict[str, str], known: list[str]) -> str:
@@ -109,7 +112,10 @@ LIBREOFFICE_MISSING = (
 
 def pdf_failed(detail: str) -> str:
     """The note when LibreOffice did not produce the PDF (the .docx files are still there)."""
-    return f"LibreOffice không tạo được PDF ({detail}); các tệp Word .docx vẫn được tạo. Hãy đóng LibreOffice rồi chạy lại."
+    return (
+        f"LibreOffice không tạo được PDF ({detail}); các tệp Word .docx vẫn được tạo. "
+        f"Hãy đóng LibreOffice rồi chạy lại."
+    )
 
 
 def pdf_timeout(seconds: int) -> str:
@@ -131,3 +137,8 @@ def stale_certificate(code: str) -> str:
         f"Sản phẩm “{code}” không còn được hội đồng đề xuất công nhận nhưng thư mục vẫn còn giấy chứng nhận "
         f"cũ của sản phẩm này: hãy xoá tệp đó để không in nhầm."
     )
+
+
+def file_locked(path: str) -> str:
+    """The refusal when a document cannot be written because Word (or another program) holds it."""
+    return f"Không ghi được tệp “{path}”: tệp đang mở trong Word hoặc chỉ được đọc. Hãy đóng tệp rồi chạy lại."

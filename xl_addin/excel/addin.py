@@ -27,8 +27,9 @@ RIBBON_PART = "customUI/customUI.xml"
 
 
 def default_source() -> Path:
-    """The macros/ folder of the source tree this package runs from."""
-    return Path(__file__).resolve().parents[2] / "macros"
+    """The macros/ folder of the source tree this package runs from, else of the current folder."""
+    beside = Path(__file__).resolve().parents[2] / "macros"
+    return beside if (beside / MACROS_FILE).exists() else Path.cwd() / "macros"
 
 
 def template_path() -> Path:

@@ -86,8 +86,8 @@ class XlwingsContestBook:
         full = Path(self.book.fullname)
         if not full.is_absolute():
             raise BinhchonError(
-                f"Sổ {self.book.name} chưa được lưu vào thư mục nào. Hãy lưu sổ (Ctrl+S) vào thư mục "
-                "cuộc bình chọn rồi chạy lại."
+                f"Sổ {self.book.name} không nằm trong một thư mục trên máy (chưa lưu, hoặc mở từ "
+                "OneDrive/SharePoint). Hãy lưu sổ vào thư mục cuộc bình chọn trên máy rồi chạy lại."
             )
         return full.parent
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from ..errors import BinhchonError
@@ -32,6 +33,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     folder = Path(args.folder).resolve()
     if not folder.is_dir():
         raise BinhchonError(msg.SERVE_FOLDER_MISSING.format(folder=folder))
+    # xlwings Server checks for a key when imported; the noncommercial licence covers this use (SPEC §6).
+    if os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial") == "noncommercial":
+        print(msg.SERVE_LICENCE)
     try:
         from .server import serve
     except ImportError as exc:

@@ -48,6 +48,10 @@ SERVE_NEEDS_PACKAGES = "Lệnh `binhchon serve` cần fastapi và uvicorn. Hãy 
 SERVE_STARTING = "Máy chủ add-in Office.js chạy tại {url} cho thư mục {folder}. Nhấn Ctrl+C để dừng."
 UNKNOWN_SCRIPT = "Không có thao tác “{name}”. Các thao tác có: {names}."
 UNKNOWN_FUNCTION = "Không có hàm “{name}”. Các hàm có: {names}."
+SERVE_LICENCE = (
+    "Dùng xlwings Server theo giấy phép PolyForm Noncommercial (XLWINGS_LICENSE_KEY=noncommercial), "
+    "cho phép cơ quan nhà nước sử dụng."
+)
 BAD_PAYLOAD = "Yêu cầu từ Excel không đọc được ({detail}). Hãy tải lại add-in (chuột phải vào khung › Reload)."
 
 # Task pane and ribbon labels, in the order they appear
