@@ -315,3 +315,47 @@ def test_decomposed_vietnamese_matches_the_dropdown_value(contest, capsys):
     code, out, _ = run(capsys, "validate", str(contest), "--json")
     assert code == 0
     assert not [f for f in json.loads(out) if f["code"] == "invalid-choice"]
+
+
+def docx_text(path: Path) -> str:
+    """Every text run of a .docx body, tables included, read with python-docx."""
+    from docx import Document
+
+    body = Document(path).element.body
+    return "\n".join(t.text or "" for t in body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
+
+
+def test_documents_after_results_number_certificates_and_keep_a_person_edit(scored, capsys):
+
+    assert run(capsys, "results", str(scored))[0] == 0
+    code, out, err = run(capsys, "documents", str(scored))
+    assert code == 0, out + err
+    path = scored / schema.CONTEST_FILE
+    rows = table(path, schema.SHEET_RESULTS, schema.RES_RANK)
+    recognised = [r for r in rows if r[schema.RES_COUNCIL] == schema.YES]
+    assert len(recognised) == 29  # the sample's quota; 30 products pass
+    van_ban = scored / schema.DOCUMENTS_DIR
+    for r in recognised:
+        assert r[schema.RES_CERT_NO] and r[schema.RES_VALID_UNTIL] == "31/12/2022"
+        text = docx_text(van_ban / f"{r[schema.COL_CODE]}.docx")
+        assert r[schema.COL_NAME] in text and r[schema.RES_CERT_NO] in text
+    not_recognised = {r[schema.COL_CODE] for r in rows} - {r[schema.COL_CODE] for r in recognised}
+    assert not any((van_ban / f"{c}.docx").exists() for c in not_recognised)
+    # a certificate number a person typed is kept when documents and results run again
+    wb = openpyxl.load_workbook(path)
+    ws = wb[schema.SHEET_RESULTS]
+    head = next(r for r in ws.iter_rows() if any(c.value == schema.RES_RANK for c in r))
+    cols = {c.value: c.column for c in head}
+    ws.cell(row=head[0].row + 1, column=cols[schema.RES_CERT_NO]).value = "999/GCN-SCT"
+    wb.save(path)
+    assert run(capsys, "results", str(scored))[0] == 0
+    assert run(capsys, "documents", str(scored))[0] == 0
+    first = table(path, schema.SHEET_RESULTS, schema.RES_RANK)[0]
+    assert first[schema.RES_CERT_NO] == "999/GCN-SCT"
+    text = docx_text(van_ban / f"{first[schema.COL_CODE]}.docx")
+    assert "999/GCN-SCT" in text
+
+
+def test_documents_refused_before_results(contest, capsys):
+    code, _, err = run(capsys, "documents", str(contest))
+    assert code == 1 and "chưa có kết quả" in err

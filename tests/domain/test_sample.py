@@ -232,3 +232,14 @@ def test_comments_are_on_scored_products(sample):
 
 def test_deterministic(sample):
     assert sample_programme() == sample
+
+
+def test_full_address_names_each_place_once():
+    from xl_addin.domain.models import Registration
+
+    reg = Registration("A", "B", "C", "D", "E", address="thôn Thổ Hà, xã Vân Hà, huyện Việt Yên, tỉnh Bắc Giang",
+                       commune="Vân Hà", district="Việt Yên", province="Bắc Giang")
+    assert reg.full_address() == "thôn Thổ Hà, xã Vân Hà, huyện Việt Yên, tỉnh Bắc Giang"
+    short = Registration("A", "B", "C", "D", "E", address="số 5 phố Chợ", commune="Thọ Xương",
+                         district="TP. Bắc Giang", province="Bắc Giang")
+    assert short.full_address() == "số 5 phố Chợ, Thọ Xương, TP. Bắc Giang"

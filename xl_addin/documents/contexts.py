@@ -85,11 +85,8 @@ def level_name(info: ContestInfo) -> str:
 
 
 def full_address(reg: Registration | None) -> str:
-    """Address, commune, district and province joined by commas, blanks left out."""
-    if reg is None:
-        return ""
-    parts = (clean(p) for p in (reg.address, reg.commune, reg.district, reg.province))
-    return ", ".join(p for p in parts if p)
+    """Address, commune, district and province joined by commas, blanks and repeats left out."""
+    return clean(reg.full_address()) if reg is not None else ""
 
 
 def common_context(info: ContestInfo) -> dict[str, str]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..domain import document_messages as msg
 from ..errors import TemplateError
+from ..resources import resource_dir
 from .contexts import ANNEX_FIELDS, CERTIFICATE_FIELDS, SUMMARY_FIELDS
 
 CERTIFICATE = "certificate.docx"
@@ -15,8 +16,8 @@ FIELDS = {CERTIFICATE: CERTIFICATE_FIELDS, ANNEX: ANNEX_FIELDS, SUMMARY: SUMMARY
 
 
 def default_templates_dir() -> Path:
-    """The repository's document_templates/ folder."""
-    return Path(__file__).resolve().parents[2] / "document_templates"
+    """The document_templates/ folder of the source tree or of the installed package."""
+    return resource_dir("document_templates")
 
 
 def template_path(templates_dir: Path | None, name: str) -> Path:

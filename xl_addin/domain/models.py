@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .rules import Rules
+from .values import fold
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,15 @@ class Registration:
     note: str = ""
     source: str = ""
     row: int = 0  # 1-based row in the sheet, for messages
+
+    def full_address(self) -> str:
+        """The address followed by the commune, district and province it does not already name."""
+        parts = [p.strip() for p in (self.address, self.commune, self.district, self.province) if p and p.strip()]
+        out: list[str] = []
+        for part in parts:
+            if not any(fold(part) in fold(earlier) for earlier in out):
+                out.append(part)
+        return ", ".join(out)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import BinhchonError, ExcelUnavailableError
 from . import messages as msg
+from ..resources import resource_dir
 
 ADDIN_FILE = "BinhChon.xlam"
 TEMPLATE = "quickstart_addin_ribbon.xlam"
@@ -28,7 +29,7 @@ RIBBON_PART = "customUI/customUI.xml"
 
 def default_source() -> Path:
     """The macros/ folder of the source tree this package runs from, else of the current folder."""
-    beside = Path(__file__).resolve().parents[2] / "macros"
+    beside = resource_dir("macros")
     return beside if (beside / MACROS_FILE).exists() else Path.cwd() / "macros"
 
 

@@ -13,12 +13,13 @@ import xlwings.server
 from fastapi import Body, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 
+from ..resources import resource_dir
 from . import custom_functions, scripts
 from . import messages as msg
 from .functions_code import custom_functions_js
 from .taskpane import render_alert, render_taskpane
 
-MANIFEST = Path(__file__).resolve().parents[2] / "macros" / "manifest.xml"
+MANIFEST = resource_dir("macros") / "manifest.xml"
 
 
 def function_names() -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..documents.make import DocumentsOutcome, make_documents
+from ..documents import DocumentsOutcome, make_documents
 from ..domain import schema
 from ..domain.findings import has_errors
 from ..domain.results_table import result_rows_from_rows, with_certificates
@@ -33,7 +33,7 @@ class DocumentsSummary:
             text += f" Bỏ qua {len(o.skipped)} giấy chứng nhận đã có, không đổi."
         if o.pdf_message:
             text += " " + o.pdf_message
-        return text
+        return " ".join([text, *o.messages])
 
 
 def make_documents_for(book: ContestBook, *, pdf: bool = False, only_new: bool = False,

@@ -6,20 +6,20 @@ import tempfile
 from pathlib import Path
 
 from ..errors import WorkbookError
+from ..resources import resource_dir
 
 CONTEST_TEMPLATE = "binhchon.xlsx"
 SCORING_TEMPLATE = "phieu_cham.xlsx"
 TEMPLATE_NAMES = (CONTEST_TEMPLATE, SCORING_TEMPLATE)
 
-PACKAGE_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-REPO_TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "workbook_templates"
+REPO_TEMPLATES_DIR = resource_dir("workbook_templates")
 
 _built: dict[str, Path] = {}
 
 
 def template_dirs() -> tuple[Path, ...]:
     """The folders searched for templates, in order."""
-    return (PACKAGE_DATA_DIR, REPO_TEMPLATES_DIR)
+    return (REPO_TEMPLATES_DIR,)
 
 
 def template_path(name: str) -> Path:
