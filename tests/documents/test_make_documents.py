@@ -86,6 +86,23 @@ def test_certificate_is_exactly_what_docxtpl_renders(made, contest, rows):
             assert document_xml(out / file) == z.read("word/document.xml")
 
 
+def test_a_two_line_signer_title_prints_on_two_lines_as_docxtpl_would(tmp_path, rows, result_set):
+    from xl_addin.documents.contexts import certificate_context
+
+    contest = make_contest(make_info(signer_title="KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"))
+    out = tmp_path / "van_ban"
+    outcome = make_documents(contest, rows, result_set, out)
+    assert paragraphs(out / "SP01.docx")[-3:] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Ánh Dương"]
+    row = next(r for r in rows if r.code == "SP01")
+    expected = render_docx(default_templates_dir() / CERTIFICATE,
+                           certificate_context(contest, row, *outcome.certificates["SP01"]), sandbox_env())
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(expected)) as z:
+        assert document_xml(out / "SP01.docx") == z.read("word/document.xml")
+
+
 def test_date_with_leading_zeros(tmp_path, rows):
     contest = make_contest(make_info(decision_date=dt.date(2020, 1, 5)))
     outcome = make_documents(contest, rows, None, tmp_path)

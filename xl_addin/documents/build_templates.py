@@ -17,8 +17,9 @@ from .templates import ANNEX, CERTIFICATE, SUMMARY, default_templates_dir
 FIXED_TIME = datetime(2020, 1, 1)
 
 
-def _signature(doc, date_runs: list[Run] | None, title: Run, name: Run, left_title: Run | None = None):
-    """The signature block: place-and-date line, signer's title, room to sign, signer's name."""
+def _signature(doc, date_runs: list[Run] | None, title: Run, name: Run, left_title: Run | None = None,
+               second_title: Run | None = None):
+    """The signature block: place-and-date line, signer's title (one or two lines), room to sign, name."""
     t = table(doc, 1, [7.0, 9.5], grid=False)
     left, right = t.rows[0].cells
     fill(left, left_title or "", middle=False, before=30 if date_runs else 0)
@@ -27,7 +28,9 @@ def _signature(doc, date_runs: list[Run] | None, title: Run, name: Run, left_tit
         paragraph(right, title, before=6)
     else:
         fill(right, title, middle=False)
-    for _ in range(4):
+    if second_title is not None:
+        paragraph(right, second_title)
+    for _ in range(3 if second_title is not None else 4):
         paragraph(right, "")
     paragraph(right, name)
     return t
@@ -58,8 +61,8 @@ def build_certificate(path: Path) -> None:
               **body)
     paragraph(doc, [Run("Giấy chứng nhận có giá trị đến hết ngày "), Run("{{ valid_until }}"), Run(".")], **body)
     paragraph(doc, "", after=12)
-    _signature(doc, [Run("{{ date_line }}", italic=True)], Run("{{ signer_title }}", bold=True, caps=True),
-               Run("{{ signer }}", bold=True))
+    _signature(doc, [Run("{{ date_line }}", italic=True)], Run("{{ signer_authority }}", bold=True, caps=True),
+               Run("{{ signer }}", bold=True), second_title=Run("{{ signer_title }}", bold=True, caps=True))
     paragraph(doc, Run("", size=2))
     _save(doc, path)
 

@@ -17,7 +17,7 @@ COMMON_FIELDS: dict = dict.fromkeys(
     ("organiser", "level_name", "year", "place", "decision_no", "decision_date", "province", "region")
 )
 CERTIFICATE_FIELDS: dict = COMMON_FIELDS | dict.fromkeys((
-    "cert_no", "valid_until", "issue_date", "date_line", "signer", "signer_title", "product_code",
+    "cert_no", "valid_until", "issue_date", "date_line", "signer", "signer_authority", "signer_title", "product_code",
     "product_name", "group", "establishment", "establishment_type", "representative", "address",
 ))
 ANNEX_ROW_FIELDS = dict.fromkeys((
@@ -103,6 +103,12 @@ def common_context(info: ContestInfo) -> dict[str, str]:
     }
 
 
+def signer_lines(title: str) -> dict[str, str]:
+    """The signer's title on its Decree 30 lines: 'KT. CHỦ TỊCH' then 'PHÓ CHỦ TỊCH' (typed with Alt+Enter)."""
+    lines = [clean(line) for line in (title or "").splitlines() if clean(line)]
+    return {"signer_authority": lines[0] if lines else "", "signer_title": " ".join(lines[1:])}
+
+
 def certificate_context(contest: Contest, row: ResultRow, number: str, valid_until: str) -> dict[str, str]:
     """The certificate of one recognised product."""
     info, reg = contest.info, contest.registration(row.code)
@@ -112,7 +118,7 @@ def certificate_context(contest: Contest, row: ResultRow, number: str, valid_unt
         "issue_date": dmy(info.decision_date) if info.decision_date else "",
         "date_line": vn_date_line(clean(info.province), info.decision_date) if info.decision_date else "",
         "signer": clean(info.signer),
-        "signer_title": clean(info.signer_title),
+        **signer_lines(info.signer_title),
         "product_code": clean(row.code),
         "product_name": clean(reg.name if reg else row.name),
         "group": clean(reg.group if reg else row.group),

@@ -70,7 +70,13 @@ class Stamp:
             if _SPECIAL.search(value):
                 return None
             values[sentinel] = xml_text(value)
-        return {part: self.pattern.sub(lambda m: values[m.group(0)], xml) for part, xml in self.parts.items()}
+        parts = {}
+        for part, xml in self.parts.items():
+            for sentinel in (k for k, v in values.items() if not v):
+                # lxml writes a text node left empty as <w:t/>: do the same, byte for byte.
+                xml = re.sub(rb"(<w:t(?: [^>]*)?)>" + re.escape(sentinel) + rb"</w:t>", rb"\1/>", xml)
+            parts[part] = self.pattern.sub(lambda m: values[m.group(0)], xml)
+        return parts
 
 
 def _in_text_only(xml: bytes, marker: bytes) -> bool:
