@@ -359,3 +359,15 @@ def test_documents_after_results_number_certificates_and_keep_a_person_edit(scor
 def test_documents_refused_before_results(contest, capsys):
     code, _, err = run(capsys, "documents", str(contest))
     assert code == 1 and "chưa có kết quả" in err
+
+
+def test_import_a_lower_contest_without_proposals_says_so(contest, tmp_path, capsys):
+    lower = tmp_path / "xa"
+    assert run(capsys, "init", str(lower), "--year", "2019", "--level", "xa", "--province", "Bắc Giang")[0] == 0
+    fill_inputs(lower / schema.CONTEST_FILE)  # registrations, but no results computed yet
+    code, out, _ = run(capsys, "import", str(contest), str(lower / schema.CONTEST_FILE), "--json")
+    findings = json.loads(out)
+    assert code == 0
+    assert [(f["code"], f["severity"]) for f in findings] == [("nothing-proposed", "warning")]
+    rows = table(contest / schema.CONTEST_FILE, schema.SHEET_REGISTRATIONS, schema.COL_CODE)
+    assert len(rows) == len(sample_programme().registrations)

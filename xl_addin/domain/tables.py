@@ -41,7 +41,7 @@ class Record:
         return text(self.raw(header))
 
     def cell(self, header: str) -> str:
-        """The A1 address of the cell under a header in this row."""
+        """The A1 address of the cell under a header in this row; the row's first cell when the column is absent."""
         col = self.table.columns.get(header_key(header))
         return a1(self.row_index, col if col is not None else 0)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..domain import schema
 from ..domain.checks.registrations import registrations_from_rows
-from ..domain.findings import Finding, error, has_errors
+from ..domain.findings import Finding, error, has_errors, warning
 from ..domain.info_sheet import info_from_rows
 from ..domain.results_table import result_rows_from_rows
 from ..domain.tables import Rows, find_table
@@ -17,6 +17,13 @@ from ..workbooks.xlsx_io import read_sheets
 from .journal import log_action
 from .port import ContestBook
 from .validate import source_files
+
+
+_NOTHING_PROPOSED = (
+    "Sổ {name} là sổ bình chọn cấp dưới nhưng sheet Kết quả chưa có sản phẩm nào ghi “Có” ở cột "
+    f"“{schema.RES_FORWARD}”; không nhập dòng nào. Hãy đề nghị đơn vị gửi tính kết quả và đánh dấu "
+    "các sản phẩm đề xuất lên cấp trên, rồi gửi lại."
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,9 @@ def import_registrations(book: ContestBook, files: list[Path]) -> ImportOutcome:
     added, findings, new_rows = [], [], []
     for path in files:
         source, rows, proposed = incoming_rows(path)
+        if proposed is not None and not proposed:
+            findings.append(warning("nothing-proposed", schema.SHEET_RESULTS, "", _NOTHING_PROPOSED.format(name=path.name), path.name))
+            continue
         regs, found = registrations_from_rows(rows)
         findings += [_from_file(f, path) for f in found if f.is_error]
         bad_rows = {_row_of(f.cell) for f in found if f.is_error}
