@@ -209,3 +209,14 @@ def test_a_persons_edit_survives_any_re_run(first, second, quota, forward, edits
     for (code, header), (new, memory) in made.items():
         assert value(after, rules, code, header) == new
         assert value(after, rules, code, schema.RES_PREFILLED[header]) == memory
+
+
+def test_a_column_a_person_added_is_carried_over_by_product_code():
+    rs, rules = results()
+    first = rows_from_results(rs, rules)
+    first[3] = first[3] + ["Ý kiến Hội đồng"]
+    for row in first[4:]:
+        row.append(f"ghi chú cho {row[1]}")
+    again = rows_from_results(rs, rules, previous=first)
+    assert again[3][-1] == "Ý kiến Hội đồng"
+    assert {row[1]: row[-1] for row in again[4:]} == {code: f"ghi chú cho {code}" for code in PRODUCTS}

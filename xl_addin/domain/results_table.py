@@ -43,18 +43,37 @@ def rows_from_results(rs: ResultSet, rules: Rules, previous: Rows | None = None,
     forward = [_keep_or_fill(before.get(r.code), schema.RES_FORWARD, yes_no_text(auto))
                for r, auto in zip(rs.results, forward_auto)]
     statement = msg.rules_statement(rs.pass_mark, rs.quota, rs.forward_count, rs.tie_break_text)
+    extra_headers, extras = _extra_columns(previous, header)
+    width += len(extra_headers)
     rows: Rows = [
         _padded([msg.title(title, rs.provisional)], width),
         _padded([statement], width),
         [None] * width,
-        list(header),
+        list(header) + extra_headers,
     ]
     for i, r in enumerate(rs.results):
         prev = before.get(r.code)
         cert = _keep_or_fill(prev, schema.RES_CERT_NO, _auto(prev, schema.RES_CERT_NO))
         valid = _keep_or_fill(prev, schema.RES_VALID_UNTIL, _auto(prev, schema.RES_VALID_UNTIL))
-        rows.append(_data_row(r, rules, council[i], forward[i], cert, valid))
+        row = _data_row(r, rules, council[i], forward[i], cert, valid)
+        rows.append(row + extras.get(r.code, [None] * len(extra_headers)))
     return rows
+
+
+def _extra_columns(previous: Rows | None, header: list[str]) -> tuple[list[str], dict[str, list[object]]]:
+    """Columns a person added to Kết quả (e.g. the council's notes), carried over by product code."""
+    table = find_table(schema.SHEET_RESULTS, previous or [], schema.COL_CODE)
+    if table is None:
+        return [], {}
+    known = {header_key(h) for h in header}
+    head_row = table.rows[table.header_row]
+    added = [text(h) for h in head_row if not is_blank(h) and header_key(h) not in known]
+    values: dict[str, list[object]] = {}
+    for record in table.records():
+        code = record.text(schema.COL_CODE)
+        if code and code not in values:
+            values[code] = [record.raw(h) for h in added]
+    return added, values
 
 
 def _data_row(r: ProductResult, rules: Rules, council: Cells, forward: Cells, cert: Cells, valid: Cells) -> list:
