@@ -39,7 +39,11 @@ class ResultsOutcome:
         """A one-line Vietnamese summary."""
         errors, warnings = count(self.findings)
         if self.result_set is None:
-            return f"Chưa tính kết quả: {errors} lỗi, {warnings} cảnh báo trong phiếu chấm."
+            text = f"Chưa tính kết quả: {errors} lỗi, {warnings} cảnh báo (xem sheet {schema.SHEET_FINDINGS})."
+            if all(f.code == "missing-score" for f in self.findings if f.is_error):
+                text += (" Khi còn chờ phiếu chấm, có thể tính tạm: binhchon results … --provisional "
+                         "(nút “Tính tạm” trong Excel).")
+            return text
         rs = self.result_set
         passed = sum(1 for r in rs.results if r.passed)
         proposed = sum(1 for r in rs.results if r.council_proposal)
