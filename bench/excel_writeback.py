@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import xlwings as xw  # noqa: E402
 
 from xl_addin.excel.book import XlwingsContestBook  # noqa: E402
-from xl_addin.usecases.port import Mark, SheetLayout  # noqa: E402
+from xl_addin.ports import Mark, SheetLayout  # noqa: E402
 
 HEADER = ["Hạng", "Mã sản phẩm", "Tên sản phẩm", "Nhóm sản phẩm", "Tên cơ sở", "TC1", "TC2", "TC3", "TC4",
           "Tổng điểm", "Số giám khảo", "Độ lệch", "Đạt điểm sàn", "Hội đồng đề xuất", "Đề xuất cấp trên",

@@ -12,7 +12,7 @@ from payload import actions, address
 from xl_addin.errors import BinhchonError
 from xl_addin.excel.book import FOLDER_ENV, XlwingsContestBook
 from xl_addin.excel.notes import ERROR_FILL, WARNING_FILL
-from xl_addin.usecases.port import Mark, SheetLayout
+from xl_addin.ports import Mark, SheetLayout
 
 
 def small_payload(notes: list[dict] | None = None) -> dict:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from xl_addin.excel import notes
-from xl_addin.usecases.port import Mark
+from xl_addin.ports import Mark
 
 
 class FakeNote:

@@ -12,7 +12,7 @@ import xlwings as xw
 
 from ..domain.tables import Rows
 from ..errors import BinhchonError
-from ..usecases.port import Mark, SheetLayout
+from ..ports import Mark, SheetLayout
 from ..workbooks import styles
 from ..workbooks.cells import FORMULA_PREFIXES, MAX_CELL_TEXT
 from . import notes

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..usecases.port import Mark
+from ..ports import Mark
 from ..workbooks import styles
 
 

@@ -12,7 +12,7 @@ from ..domain.results_table import result_rows_from_rows, with_certificates
 from ..domain.scoring import compute_results
 from ..errors import BlockedError
 from .journal import log_action
-from .port import ContestBook
+from ..ports import ContestBook
 from .results import judge_files, read_score_sheets, results_layout
 from .validate import read_and_check, source_files
 

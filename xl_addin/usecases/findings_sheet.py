@@ -7,7 +7,7 @@ from typing import Sequence
 from ..domain import schema
 from ..domain.findings import Finding
 from ..domain.tables import find_table
-from .port import ContestBook, Mark, SheetLayout
+from ..ports import ContestBook, Mark, SheetLayout
 
 FINDINGS_LAYOUT = SheetLayout(header_row=1, widths={1: 10, 2: 22, 3: 22, 4: 8, 5: 100})
 

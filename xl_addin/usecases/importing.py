@@ -15,7 +15,7 @@ from ..domain.values import loose_key
 from ..errors import BinhchonError
 from ..workbooks.xlsx_io import read_sheets
 from .journal import log_action
-from .port import ContestBook
+from ..ports import ContestBook
 from .validate import source_files
 
 

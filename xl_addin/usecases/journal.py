@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..domain import schema
-from .port import ContestBook
+from ..ports import ContestBook
 
 
 def sha256_of(path: Path) -> str:

@@ -16,7 +16,7 @@ from ..errors import BlockedError, WorkbookError
 from ..workbooks.judge_workbook import read_judge_workbook
 from .findings_sheet import show_findings
 from .journal import log_action
-from .port import ContestBook, SheetLayout
+from ..ports import ContestBook, SheetLayout
 from .validate import read_and_check, source_files
 
 RESULTS_HEADER_ROW = 4

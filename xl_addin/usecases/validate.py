@@ -10,7 +10,7 @@ from ..domain.models import Contest
 from ..domain.reader import is_fatal, read_contest
 from .findings_sheet import show_findings
 from .journal import log_action
-from .port import ContestBook
+from ..ports import ContestBook
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.tables import Rows
-from ..usecases.port import Mark, SheetLayout
+from ..ports import Mark, SheetLayout
 from . import styles
 from .cells import safe_value
 from .xlsx_io import open_workbook, read_sheets, save_atomically

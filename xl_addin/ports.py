@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Protocol, Sequence
 
-from ..domain.tables import Rows
+from .domain.tables import Rows
 
 
 @dataclass(frozen=True)
