@@ -78,3 +78,13 @@ def test_file_book_keeps_formulas_and_escapes_formula_like_text(tmp_path):
     assert wb["Dữ liệu"]["B1"].value == "=1+1"  # the person's formula survives
     assert wb["Mới"]["A2"].data_type == "s" and wb["Mới"]["A2"].value.endswith('"http://x")')
     assert wb["Mới"]["A3"].data_type == "s"
+
+
+def test_saving_asks_excel_to_recompute_a_persons_formulas(tmp_path):
+    path = make_book(tmp_path / "binhchon.xlsx")
+    book = FileContestBook(path)
+    book.append_rows("Dữ liệu", [["dòng mới"]])
+    book.save()
+    wb = openpyxl.load_workbook(path)
+    assert wb.calculation.fullCalcOnLoad is True
+    assert wb["Dữ liệu"]["B1"].value == "=1+1" and wb["Dữ liệu"]["A2"].value == "dòng mới"

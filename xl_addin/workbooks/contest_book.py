@@ -90,6 +90,9 @@ class FileContestBook:
         for edit in self._edits:
             edit(wb)
         self._edits.clear()
+        # openpyxl keeps a person's formulas but not their last computed values: let Excel
+        # (or LibreOffice) compute them again when the file is next opened.
+        wb.calculation.fullCalcOnLoad = True
         return save_atomically(wb, self.path)
 
 
