@@ -33,6 +33,7 @@ def open_book(arg: str) -> FileContestBook:
 
 
 def cmd_init(args) -> int:
+    """`binhchon init`: create the contest folder and workbook."""
     from .usecases.init import init_contest
 
     outcome = init_contest(Path(args.dir), year=args.year, level=args.level, province=args.province,
@@ -43,6 +44,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_validate(args) -> int:
+    """`binhchon validate`: check the workbook; exit 0, 1 (errors) or 2 (unusable)."""
     from .usecases.validate import validate
 
     book = open_book(args.dir)
@@ -56,6 +58,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_judges(args) -> int:
+    """`binhchon judges`: write the judges' scoring workbooks."""
     from .usecases.judges import make_judge_sheets
 
     book = open_book(args.dir)
@@ -68,6 +71,7 @@ def cmd_judges(args) -> int:
 
 
 def cmd_results(args) -> int:
+    """`binhchon results`: compute and write the results; exit 1 when blocked."""
     from .usecases.results import compute
 
     book = open_book(args.dir)
@@ -82,6 +86,7 @@ def cmd_results(args) -> int:
 
 
 def cmd_import(args) -> int:
+    """`binhchon import`: append the products sent by lower levels."""
     from .usecases.importing import import_registrations
 
     book = open_book(args.dir)
@@ -95,6 +100,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_documents(args) -> int:
+    """`binhchon documents`: certificates, annex and score summary."""
     from .usecases.documents import make_documents_for
 
     book = open_book(args.dir)
@@ -104,6 +110,7 @@ def cmd_documents(args) -> int:
 
 
 def cmd_demo(args) -> int:
+    """`binhchon demo`: the whole workflow on the sample programme."""
     from .usecases.demo import run_demo
 
     return run_demo(Path(args.dir), print_fn=print)
