@@ -115,6 +115,7 @@ def test_sub_items_belong_to_a_main_criterion_within_its_maximum():
     criteria[2] = ("TC1.2", "Xuất khẩu", 25, "TC1")
     _, findings = rules_from_rows(rules_rows(criteria))
     assert where(findings) == [("invalid-number", SHEET, "C17")]
+    assert findings[0].severity == "warning"  # SPEC §2: sub-items are capped by their criterion's maximum
     assert "45" in findings[0].message
 
 

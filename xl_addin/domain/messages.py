@@ -58,7 +58,8 @@ CRITERIA_SUM = (
 )
 SUB_ITEMS_SUM = (
     "Ô {cell}: các tiêu chí thành phần thuộc {parent} cộng lại {total} điểm, vượt điểm tối đa "
-    "{maximum} của {parent}. Hãy giảm điểm tối đa của các tiêu chí thành phần."
+    "{maximum} của {parent}; điểm {parent} của mỗi giám khảo sẽ được tính tối đa {maximum}. Nếu không "
+    "có ý cho điểm thưởng, hãy giảm điểm tối đa của các tiêu chí thành phần."
 )
 DUPLICATE_CRITERION = (
     "Ô {cell}: mã tiêu chí “{code}” trùng với dòng {first_row}. Mỗi tiêu chí phải có một mã riêng; "

@@ -245,7 +245,7 @@ def _resolve_parent(e: _Entry, tops: dict[str, str], out: Collector) -> str | No
 
 
 def _check_sums(entries: list[_Entry], criteria: list[Criterion], out: Collector) -> None:
-    """Main criteria must add up to 100; a criterion's sub-items must not exceed it."""
+    """Main criteria must add up to 100; sub-items adding up to more than their criterion get a warning (capped)."""
     main = [e for e in entries if not e.parent]
     if main and all(e.max_points is not None for e in main):
         total = sum((e.max_points for e in main), Decimal(0))
@@ -259,7 +259,7 @@ def _check_sums(entries: list[_Entry], criteria: list[Criterion], out: Collector
         total = sum((c.max_points for c in subs), Decimal(0))
         if subs and total > top.max_points:
             cell = by_code[subs[0].code].record.cell(_MAX)
-            out.error("invalid-number", cell, msg.SUB_ITEMS_SUM.format(
+            out.warning("invalid-number", cell, msg.SUB_ITEMS_SUM.format(
                 cell=cell, parent=top.code, total=rules.fmt_points(total), maximum=rules.fmt_points(top.max_points)))
 
 

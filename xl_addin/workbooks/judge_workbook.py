@@ -94,7 +94,8 @@ def _scoring_workbook(lines: list[str], contest: Contest, conflicts: frozenset[s
     wb = Workbook()
     ws = wb.active
     ws.title = schema.SHEET_SCORING
-    scoring_sheet.build_scoring_sheet(ws, lines, contest.rules.scoring_items, contest.registrations, conflicts)
+    caps = {c.code: c.max_points for c in contest.rules.top_criteria}
+    scoring_sheet.build_scoring_sheet(ws, lines, contest.rules.scoring_items, contest.registrations, conflicts, caps)
     hidden = wb.create_sheet(schema.SHEET_SCORING_META)
     for row in meta:
         hidden.append([safe_value(v) for v in row])

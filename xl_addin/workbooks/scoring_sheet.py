@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from decimal import Decimal
+from typing import Iterable, Mapping, Sequence
 
 from copy import copy
 
@@ -80,6 +81,7 @@ def build_scoring_sheet(
     items: Sequence[Criterion],
     registrations: Iterable[Registration],
     conflicts: frozenset[str] = frozenset(),
+    caps: Mapping[str, Decimal] | None = None,
 ) -> None:
     """Lay out the whole Phiếu chấm sheet: header block, one row per product, checks, protection."""
     headers = scoring_headers(items)
@@ -90,8 +92,10 @@ def build_scoring_sheet(
     ws.row_dimensions[HEADER_ROW].height = HEADER_ROW_HEIGHT
     products = sorted(registrations, key=lambda r: r.code)
     row_styles: dict[bool, list[StyleArray]] = {}
+    total = total_formula(items, caps or {})
     for number, reg in enumerate(products, start=1):
-        _product_row(ws, FIRST_DATA_ROW + number - 1, number, reg, len(items), reg.code in conflicts, row_styles)
+        row = FIRST_DATA_ROW + number - 1
+        _product_row(ws, row, number, reg, len(items), reg.code in conflicts, row_styles, total.format(r=row))
     last_row = FIRST_DATA_ROW + max(len(products), 1) - 1
     _score_validations(ws, items, last_row)
     _widths(ws, len(items))
@@ -110,16 +114,32 @@ def _header_block(ws: Worksheet, lines: Sequence[str], width: int) -> None:
     ws.row_dimensions[len(lines)].height = 48
 
 
+def total_formula(items: Sequence[Criterion], caps: Mapping[str, Decimal]) -> str:
+    """The Tổng điểm formula with {r} for the row: a plain SUM, or each criterion's sub-items capped."""
+    first = len(LEAD_HEADERS) + 1
+    span = f"{get_column_letter(first)}{{r}}:{get_column_letter(first + len(items) - 1)}{{r}}"
+    if not any(item.parent for item in items):
+        return f'=IF(COUNT({span})=0,"",SUM({span}))'
+    terms, i = [], 0
+    while i < len(items):
+        j = i + 1
+        while items[i].parent and j < len(items) and items[j].parent == items[i].parent:
+            j += 1
+        a, b = get_column_letter(first + i), get_column_letter(first + j - 1)
+        cap = caps.get(items[i].parent) if items[i].parent else None
+        terms.append(f"MIN(SUM({a}{{r}}:{b}{{r}}),{fmt_points(cap)})" if cap is not None else f"SUM({a}{{r}}:{b}{{r}})")
+        i = j
+    return f'=IF(COUNT({span})=0,"",SUM({",".join(terms)}))'
+
+
 def _product_row(ws: Worksheet, row: int, number: int, reg: Registration, n_items: int, conflicted: bool,
-                 row_styles: dict[bool, list[StyleArray]]) -> None:
+                 row_styles: dict[bool, list[StyleArray]], formula: str) -> None:
     first_item = len(LEAD_HEADERS) + 1
     total_col = first_item + n_items
     values = [number, reg.code, reg.name, reg.group]
     for col, value in enumerate(values, start=1):
         ws.cell(row=row, column=col, value=safe_value(value))
-    a, b = get_column_letter(first_item), get_column_letter(total_col - 1)
-    span = f"{a}{row}:{b}{row}"
-    ws.cell(row=row, column=total_col, value=f'=IF(COUNT({span})=0,"",SUM({span}))')
+    ws.cell(row=row, column=total_col, value=formula)
     comment = ws.cell(row=row, column=total_col + 1, value=CONFLICT_COMMENT if conflicted else None)
     ws.row_dimensions[row].height = DATA_ROW_HEIGHT
     if conflicted in row_styles:
