@@ -371,3 +371,11 @@ def test_import_a_lower_contest_without_proposals_says_so(contest, tmp_path, cap
     assert [(f["code"], f["severity"]) for f in findings] == [("nothing-proposed", "warning")]
     rows = table(contest / schema.CONTEST_FILE, schema.SHEET_REGISTRATIONS, schema.COL_CODE)
     assert len(rows) == len(sample_programme().registrations)
+
+
+def test_judges_refused_for_an_empty_contest(tmp_path, capsys):
+    folder = tmp_path / "empty"
+    assert run(capsys, "init", str(folder), "--year", "2025", "--province", "Bắc Ninh")[0] == 0
+    code, _, err = run(capsys, "judges", str(folder))
+    assert code == 1 and "chưa có sản phẩm nào" in err
+    assert not list((folder / schema.JUDGES_DIR).iterdir())

@@ -41,6 +41,8 @@ def make_judge_sheets(book, *, overwrite: bool = False) -> JudgesOutcome:
             f"Hãy sửa các lỗi trong sheet {schema.SHEET_FINDINGS} rồi chạy lại."
         )
     contest = checked.contest
+    if not contest.registrations:
+        raise BlockedError(f"Sheet {schema.SHEET_REGISTRATIONS} chưa có sản phẩm nào. Hãy nhập danh sách đăng ký trước.")
     if not contest.judges:
         raise BlockedError(f"Sheet {schema.SHEET_JUDGES} chưa có giám khảo nào. Hãy nhập danh sách giám khảo.")
     folder = book.folder / schema.JUDGES_DIR
