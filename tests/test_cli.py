@@ -379,3 +379,26 @@ def test_judges_refused_for_an_empty_contest(tmp_path, capsys):
     code, _, err = run(capsys, "judges", str(folder))
     assert code == 1 and "chưa có sản phẩm nào" in err
     assert not list((folder / schema.JUDGES_DIR).iterdir())
+
+
+def test_a_picture_and_a_chart_a_person_added_survive_the_tool_saving(contest, capsys):
+    import io
+    import zipfile
+
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.drawing.image import Image
+    from PIL import Image as Picture
+
+    path = contest / schema.CONTEST_FILE
+    wb = openpyxl.load_workbook(path)
+    logo = io.BytesIO()
+    Picture.new("RGB", (40, 40), "red").save(logo, "PNG")
+    ws = wb[schema.SHEET_INFO]
+    ws.add_image(Image(logo), "E2")
+    chart = BarChart()
+    chart.add_data(Reference(wb[schema.SHEET_JUDGES], min_col=1, min_row=1, max_row=3))
+    ws.add_chart(chart, "E10")
+    wb.save(path)
+    assert run(capsys, "validate", str(contest))[0] == 0
+    names = zipfile.ZipFile(path).namelist()
+    assert any(n.startswith("xl/media/") for n in names) and any(n.startswith("xl/charts/") for n in names)
