@@ -82,6 +82,11 @@ def test_pdf_has_a_page_per_certificate(tmp_path, contest, rows, result_set, lib
         assert _words(name) in own and len(PdfReader(tmp_path / file.replace(".docx", ".pdf")).pages) == 1
     assert "Công ty TNHH A & B <Việt Nam>" in merged_text
     assert "Bắc Giang, ngày 15 tháng 11 năm 2019" in merged_text
+    # One font family, embedded, for every Vietnamese diacritic (Times New Roman, or its metric twin
+    # Liberation Serif from fonts-liberation2): no glyph fell back to another font.
+    fonts = subprocess.run(["pdffonts", str(merged)], capture_output=True, text=True, check=True).stdout
+    families = {line.split()[0].split("+")[-1].split("-")[0] for line in fonts.splitlines()[2:] if line.strip()}
+    assert len(families) == 1 and families <= {"LiberationSerif", "TimesNewRomanPSMT", "TimesNewRoman"}, fonts
 
 
 def _pdftotext(path) -> str:
