@@ -143,3 +143,16 @@ def scoring_workbook(c: Contest, judge_code: str, scores: Mapping[str, Sequence[
         schema.SHEET_SCORING: scoring_rows(c, judge_code, scores, codes),
         schema.SHEET_SCORING_META: meta_rows(c, judge_code, **meta),
     }
+
+
+def where(findings) -> list[tuple[str, str, str]]:
+    """The (code, sheet, cell) of each finding: what domain tests assert on."""
+    return [(f.code, f.sheet, f.cell) for f in findings]
+
+
+def table_rows(*records: Mapping[str, object], headers: Sequence[str], title: str | None = None) -> list[list[object]]:
+    """Rows of a sheet: an optional title row, the header row, then one row per dict (missing keys blank)."""
+    rows: list[list[object]] = [[title]] if title else []
+    rows.append(list(headers))
+    rows += [[r.get(h) for h in headers] for r in records]
+    return rows

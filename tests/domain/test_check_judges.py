@@ -1,5 +1,8 @@
 """The Giám khảo sheet: judges and findings, cell by cell."""
 
+import functools
+
+from builders import table_rows, where
 from xl_addin.domain.checks.judges import judges_from_rows
 
 SHEET = "Giám khảo"
@@ -14,15 +17,9 @@ def judge(code, name="Trần Thị Bình", conflicts=None, **extra):
     return row
 
 
-def sheet(*records, headers=HEADERS, title=None):
-    rows = [[title]] if title else []
-    rows.append(list(headers))
-    rows += [[r.get(h) for h in headers] for r in records]
-    return rows
+sheet = functools.partial(table_rows, headers=HEADERS)
 
 
-def where(findings):
-    return [(f.code, f.sheet, f.cell) for f in findings]
 
 
 def test_a_clean_panel_gives_judges_with_their_conflicts():

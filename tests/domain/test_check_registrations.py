@@ -2,6 +2,9 @@
 
 import unicodedata
 
+import functools
+
+from builders import table_rows, where
 from xl_addin.domain import schema
 from xl_addin.domain.checks.registrations import product_codes_from_rows, registrations_from_rows
 
@@ -31,16 +34,9 @@ def product(**changes):
     return row
 
 
-def sheet(*records, headers=HEADERS, title=None):
-    """Rows of the sheet: an optional title row, the header row, then one row per dict."""
-    rows = [[title]] if title else []
-    rows.append(list(headers))
-    rows += [[r.get(h) for h in headers] for r in records]
-    return rows
+sheet = functools.partial(table_rows, headers=HEADERS)
 
 
-def where(findings):
-    return [(f.code, f.sheet, f.cell) for f in findings]
 
 
 def test_a_clean_row_gives_a_registration_and_no_finding():

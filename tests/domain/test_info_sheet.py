@@ -5,6 +5,7 @@ import unicodedata
 
 import pytest
 
+from builders import where
 from xl_addin.domain.info_sheet import info_from_rows, rows_from_info
 from xl_addin.domain.models import ContestInfo
 
@@ -26,8 +27,6 @@ def info_rows(drop=(), title=None, **values):
     return rows
 
 
-def where(findings):
-    return [(f.code, f.sheet, f.cell) for f in findings]
 
 
 def test_reads_every_fact():

@@ -2,6 +2,7 @@
 
 import unicodedata
 
+from builders import where
 from xl_addin.domain.reader import FATAL_CODES, is_fatal, read_contest
 
 REG_HEADERS = [
@@ -51,8 +52,6 @@ def workbook(**overrides):
     return {name: rows for name, rows in sheets.items() if rows is not None}
 
 
-def where(findings):
-    return [(f.code, f.sheet, f.cell) for f in findings]
 
 
 def test_a_clean_workbook_gives_the_contest():

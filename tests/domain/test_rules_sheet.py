@@ -6,6 +6,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from builders import where
 from xl_addin.domain import rules
 from xl_addin.domain.rules import Criterion, Rules, StarBand
 from xl_addin.domain.rules_sheet import rows_from_rules, rules_from_rows
@@ -35,8 +36,6 @@ def rules_rows(criteria=CNNT, drop=(), criteria_header=("Mã tiêu chí", "Nội
     return rows
 
 
-def where(findings):
-    return [(f.code, f.sheet, f.cell) for f in findings]
 
 
 def test_reads_the_default_rules():
