@@ -6,6 +6,11 @@ import os
 import shutil
 
 import pytest
+from hypothesis import settings
+
+# Property tests check laws, not speed: no per-example deadline, so a busy CI machine cannot flake them.
+settings.register_profile("binhchon", deadline=None)
+settings.load_profile("binhchon")
 
 
 @pytest.fixture(scope="session")
