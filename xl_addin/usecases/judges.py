@@ -34,7 +34,7 @@ class JudgesOutcome:
 
 def make_judge_sheets(book, *, overwrite: bool = False) -> JudgesOutcome:
     """Write phieu_cham/<Mã giám khảo>.xlsx for every judge of a contest with no registration errors."""
-    checked = validate(book)
+    checked = validate(book, record=False)  # the log's row for this action says what was made
     if not checked.ok or checked.contest is None:
         raise BlockedError(
             f"Chưa tạo phiếu chấm: sổ {book.label} còn {checked.summary()} "
