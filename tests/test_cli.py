@@ -403,3 +403,11 @@ def test_a_picture_and_a_chart_a_person_added_survive_the_tool_saving(contest, c
     assert run(capsys, "validate", str(contest))[0] == 0
     names = zipfile.ZipFile(path).namelist()
     assert any(n.startswith("xl/media/") for n in names) and any(n.startswith("xl/charts/") for n in names)
+
+
+def test_a_refused_action_is_logged(contest, capsys):
+    code, _, _ = run(capsys, "documents", str(contest))
+    assert code == 1
+    log = table(contest / schema.CONTEST_FILE, schema.SHEET_LOG, schema.LOG_HEADERS[1])
+    assert log[-1][schema.LOG_HEADERS[1]] == "In văn bản"
+    assert log[-1][schema.LOG_HEADERS[3]].startswith("Từ chối: ")

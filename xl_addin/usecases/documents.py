@@ -11,7 +11,7 @@ from ..domain.findings import has_errors
 from ..domain.results_table import result_rows_from_rows, with_certificates
 from ..domain.scoring import compute_results
 from ..errors import BlockedError
-from .journal import log_action
+from .journal import log_action, refusals_logged
 from ..ports import ContestBook
 from .results import judge_files, read_score_sheets, results_layout
 from .validate import read_and_check, source_files
@@ -39,6 +39,12 @@ class DocumentsSummary:
 def make_documents_for(book: ContestBook, *, pdf: bool = False, only_new: bool = False,
                        out_dir: Path | None = None) -> DocumentsSummary:
     """Render the documents from the Kết quả sheet as it stands (a person's edits included)."""
+    with refusals_logged(book, "In văn bản", source_files(book)):
+        return _make_documents(book, pdf, only_new, out_dir)
+
+
+def _make_documents(book: ContestBook, pdf: bool, only_new: bool, out_dir: Path | None) -> DocumentsSummary:
+    """The documents step; BlockedError when the workbook is not ready for it."""
     checked = read_and_check(book)
     if not checked.ok or checked.contest is None:
         raise BlockedError(f"Chưa in văn bản: sổ {book.label} còn {checked.summary()} Hãy chạy kiểm tra và sửa lỗi trước.")

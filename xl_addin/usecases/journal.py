@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
-from typing import Iterable
+from contextlib import contextmanager
+from typing import Iterable, Iterator
 
 from ..domain import schema
+from ..errors import BlockedError
 from ..ports import ContestBook
 
 
@@ -23,6 +25,16 @@ def sha256_of(path: Path) -> str:
 def describe_inputs(paths: Iterable[Path]) -> str:
     """'name (sha256:…)' for each existing file, one per line."""
     return "\n".join(f"{p.name} (sha256:{sha256_of(p)})" for p in paths if p.exists())
+
+
+@contextmanager
+def refusals_logged(book: ContestBook, action: str, inputs: Iterable[Path]) -> Iterator[None]:
+    """Log an action's refusal (a BlockedError) in Nhật ký before it reaches the user."""
+    try:
+        yield
+    except BlockedError as exc:
+        log_action(book, action, inputs, "Từ chối: " + exc.message)
+        raise
 
 
 def log_action(book: ContestBook, action: str, inputs: Iterable[Path], outcome: str) -> None:

@@ -12,7 +12,7 @@ from ..domain.findings import Finding
 from ..domain.models import product_fingerprint
 from ..errors import BlockedError
 from ..workbooks.judge_workbook import write_judge_workbook
-from .journal import log_action
+from .journal import log_action, refusals_logged
 from .validate import source_files, validate
 
 
@@ -35,16 +35,11 @@ class JudgesOutcome:
 def make_judge_sheets(book, *, overwrite: bool = False) -> JudgesOutcome:
     """Write phieu_cham/<Mã giám khảo>.xlsx for every judge of a contest with no registration errors."""
     checked = validate(book, record=False)  # the log's row for this action says what was made
-    if not checked.ok or checked.contest is None:
-        raise BlockedError(
-            f"Chưa tạo phiếu chấm: sổ {book.label} còn {checked.summary()} "
-            f"Hãy sửa các lỗi trong sheet {schema.SHEET_FINDINGS} rồi chạy lại."
-        )
+    refusal = _refusal(book, checked)
+    with refusals_logged(book, "Tạo phiếu chấm", source_files(book)):
+        if refusal:
+            raise BlockedError(refusal)
     contest = checked.contest
-    if not contest.registrations:
-        raise BlockedError(f"Sheet {schema.SHEET_REGISTRATIONS} chưa có sản phẩm nào. Hãy nhập danh sách đăng ký trước.")
-    if not contest.judges:
-        raise BlockedError(f"Sheet {schema.SHEET_JUDGES} chưa có giám khảo nào. Hãy nhập danh sách giám khảo.")
     folder = book.folder / schema.JUDGES_DIR
     folder.mkdir(exist_ok=True)
     fingerprint = product_fingerprint(contest.registrations)
@@ -61,6 +56,18 @@ def make_judge_sheets(book, *, overwrite: bool = False) -> JudgesOutcome:
     outcome = JudgesOutcome(written, kept, checked.findings)
     log_action(book, "Tạo phiếu chấm", source_files(book), outcome.summary())
     return outcome
+
+
+def _refusal(book, checked) -> str | None:
+    """Why judges' sheets cannot be made yet, in Vietnamese; None when they can."""
+    if not checked.ok or checked.contest is None:
+        return (f"Chưa tạo phiếu chấm: sổ {book.label} còn {checked.summary()} "
+                f"Hãy sửa các lỗi trong sheet {schema.SHEET_FINDINGS} rồi chạy lại.")
+    if not checked.contest.registrations:
+        return f"Sheet {schema.SHEET_REGISTRATIONS} chưa có sản phẩm nào. Hãy nhập danh sách đăng ký trước."
+    if not checked.contest.judges:
+        return f"Sheet {schema.SHEET_JUDGES} chưa có giám khảo nào. Hãy nhập danh sách giám khảo."
+    return None
 
 
 def _set_aside(path: Path) -> None:

@@ -15,7 +15,7 @@ from ..domain.scoring import compute_results
 from ..errors import BlockedError, WorkbookError
 from ..workbooks.judge_workbook import read_judge_workbook
 from .findings_sheet import show_findings
-from .journal import log_action
+from .journal import log_action, refusals_logged
 from ..ports import ContestBook, SheetLayout
 from .validate import read_and_check, source_files
 
@@ -87,10 +87,11 @@ def compute(book: ContestBook, *, provisional: bool = False) -> ResultsOutcome:
     checked = read_and_check(book)
     if not checked.ok or checked.contest is None:
         show_findings(book, checked.findings)
-        raise BlockedError(
-            f"Chưa tính kết quả: sổ {book.label} còn {checked.summary()} "
-            f"Hãy sửa các lỗi trong sheet {schema.SHEET_FINDINGS} rồi chạy lại."
-        )
+        with refusals_logged(book, "Tính kết quả", source_files(book)):
+            raise BlockedError(
+                f"Chưa tính kết quả: sổ {book.label} còn {checked.summary()} "
+                f"Hãy sửa các lỗi trong sheet {schema.SHEET_FINDINGS} rồi chạy lại."
+            )
     contest = checked.contest
     files = judge_files(book.folder)
     sheets, findings = read_score_sheets(contest, files, provisional)
