@@ -411,3 +411,11 @@ def test_a_refused_action_is_logged(contest, capsys):
     log = table(contest / schema.CONTEST_FILE, schema.SHEET_LOG, schema.LOG_HEADERS[1])
     assert log[-1][schema.LOG_HEADERS[1]] == "In văn bản"
     assert log[-1][schema.LOG_HEADERS[3]].startswith("Từ chối: ")
+
+
+def test_json_callers_get_json_even_when_the_workbook_cannot_be_used(contest, capsys):
+    (contest / ("~$" + schema.CONTEST_FILE)).write_bytes(b"lock")
+    code, out, err = run(capsys, "validate", str(contest), "--json")
+    assert code == 2 and "đóng tệp" in err
+    [finding] = json.loads(out)
+    assert finding["code"] == "workbook-locked" and finding["severity"] == "error"

@@ -12,8 +12,17 @@ from typing import Callable, Sequence
 from . import cli_format
 from .domain import rules as rules_mod
 from .domain import schema
-from .errors import BinhchonError
+from .domain.findings import Finding, error
+from .errors import BinhchonError, BlockedError, WorkbookError, WorkbookLockedError
 from .workbooks.contest_book import FileContestBook
+
+
+def failure_finding(exc: BinhchonError) -> Finding:
+    """A failure as a finding, for `--json`: workbook-locked, unreadable-file or blocked."""
+    code = ("workbook-locked" if isinstance(exc, WorkbookLockedError)
+            else "unreadable-file" if isinstance(exc, WorkbookError)
+            else "blocked" if isinstance(exc, BlockedError) else "failed")
+    return error(code, "", "", exc.message)
 
 
 def contest_path(arg: str) -> Path:
@@ -191,6 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except BinhchonError as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
+        if getattr(args, "json", False):  # machines still get a JSON list on stdout
+            print(cli_format.findings_json([failure_finding(exc)]))
         return exc.exit_code
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
