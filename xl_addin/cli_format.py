@@ -10,6 +10,7 @@ from typing import Sequence
 from .domain import schema
 from .domain.findings import Finding
 from .domain.results import ResultSet
+from .domain.values import vn_number
 
 
 def findings_json(findings: Sequence[Finding]) -> str:
@@ -49,18 +50,13 @@ def results_table(rs: ResultSet, limit: int | None = None) -> str:
     head = ["Hạng", "Mã SP", "Tên sản phẩm", *criteria, "Tổng", "Đạt", "HĐ đề xuất", "Cấp trên"]
     rows = []
     for r in rs.results[: limit or len(rs.results)]:
-        means = [_num(m) for m in r.criterion_means.values()]
-        rows.append([str(r.rank), r.code, _clip(r.name, 34), *means, _num(r.total),
+        means = [vn_number(m) for m in r.criterion_means.values()]
+        rows.append([str(r.rank), r.code, _clip(r.name, 34), *means, vn_number(r.total),
                      _yn(r.passed), _yn(r.council_proposal), _yn(r.forward_proposal)])
     widths = [max(len(h), *(len(row[i]) for row in rows)) if rows else len(h) for i, h in enumerate(head)]
     out = ["  ".join(h.ljust(w) for h, w in zip(head, widths))]
     out += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in rows]
     return "\n".join(line.rstrip() for line in out)
-
-
-def _num(value) -> str:
-    """Two decimals with the Vietnamese decimal comma: 70,10."""
-    return f"{value:.2f}".replace(".", ",")
 
 
 def _yn(flag: bool) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ..domain import rules as rules_mod
+from ..domain import values
 from ..domain.models import Contest, ContestInfo, Registration
 from ..domain.results import ResultRow
 from ..domain.vndate import dmy, vn_date_line
@@ -55,15 +56,12 @@ def clean(value: object) -> str:
 
 def vn_number(value: Decimal | None, places: int = 2) -> str:
     """A number the Vietnamese way, rounded half-up: 85.5 -> '85,50'; '' for None."""
-    if value is None:
-        return ""
-    q = Decimal(1).scaleb(-places)
-    return f"{value.quantize(q, rounding=ROUND_HALF_UP):f}".replace(".", ",")
+    return "" if value is None else values.vn_number(value, places)
 
 
 def vn_points(value: Decimal) -> str:
     """Points as a judge gave them, without trailing zeros: 85.5 -> '85,5'."""
-    return rules_mod.fmt_points(value).replace(".", ",")
+    return values.vn_short(value)
 
 
 def roman(n: int) -> str:

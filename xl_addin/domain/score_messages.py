@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from . import schema
+from .values import vn_number, vn_short
 
 # --- Judges' sheets: identity --------------------------------------------------------------
 NO_SCORING_SHEET = (
@@ -123,17 +124,8 @@ NO_LIMIT = "không giới hạn"
 NOT_SET = "chưa quy định"
 
 
-def points(value: Decimal, places: int = 2) -> str:
-    """Points the Vietnamese way, with a decimal comma: 12,40."""
-    q = Decimal(1).scaleb(-places)
-    return f"{value.quantize(q, rounding=ROUND_HALF_UP):f}".replace(".", ",")
-
-
-def short_points(value: Decimal) -> str:
-    """Points without trailing zeros, with a decimal comma: 70, 8,5."""
-    d = value.normalize()
-    s = f"{d:f}"
-    return s.replace(".", ",")
+points = vn_number  # 12,40
+short_points = vn_short  # 70, 8,5
 
 
 def tie_break_text(order: tuple[str, ...]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Iterable, Sequence
 
 from . import schema
@@ -135,6 +135,17 @@ def date(value: object) -> dt.date | None:
         return dt.date.fromisoformat(s)
     except ValueError as exc:
         raise ValueProblem(s) from exc
+
+
+def vn_number(value: Decimal | float, places: int = 2) -> str:
+    """A number the Vietnamese way, rounded half-up, with a decimal comma: 85.5 -> '85,50'."""
+    q = Decimal(1).scaleb(-places)
+    return f"{Decimal(str(value)).quantize(q, rounding=ROUND_HALF_UP):f}".replace(".", ",")
+
+
+def vn_short(value: Decimal | int) -> str:
+    """A number without trailing zeros, with a decimal comma: 70, 8,5."""
+    return f"{Decimal(value).normalize():f}".replace(".", ",")
 
 
 def format_date(value: dt.date) -> str:

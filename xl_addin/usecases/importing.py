@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain import schema
+from ..domain.checks import position
 from ..domain.checks.registrations import registrations_from_rows
 from ..domain.findings import Finding, error, has_errors, warning
 from ..domain.info_sheet import info_from_rows
@@ -81,7 +82,7 @@ def import_registrations(book: ContestBook, files: list[Path]) -> ImportOutcome:
             continue
         regs, found = registrations_from_rows(rows)
         findings += [_from_file(f, path) for f in found if f.is_error]
-        bad_rows = {_row_of(f.cell) for f in found if f.is_error}
+        bad_rows = {position(f.cell)[0] for f in found if f.is_error}
         for reg in regs:
             if proposed is not None and reg.code not in proposed or reg.row in bad_rows:
                 continue
@@ -126,10 +127,4 @@ def _row_for(table, source_rows: Rows, reg, source: str) -> list[object]:
     if src is not None:
         out[src] = source
     return out
-
-
-def _row_of(cell: str) -> int:
-    """The row number of an A1 address ("F7" -> 7; 0 when there is none)."""
-    digits = "".join(ch for ch in cell if ch.isdigit())
-    return int(digits) if digits else 0
 
