@@ -63,10 +63,6 @@ class Table:
         """The 0-based column of a header, or None."""
         return self.columns.get(header_key(header))
 
-    def header_cell(self) -> str:
-        """The A1 address of the first cell of the header row."""
-        return a1(self.header_row, 0)
-
     def next_header_cell(self) -> str:
         """The A1 address just right of the last header: where a missing column would go."""
         last = max(self.columns.values(), default=-1)

@@ -31,8 +31,3 @@ def safe_value(value: object) -> object:
     if text.startswith(FORMULA_PREFIXES) or text in ERROR_CODES:
         return CellRichText([text])
     return text
-
-
-def is_formula_like(value: object) -> bool:
-    """True when the value is text a spreadsheet would run as a formula or read as an error."""
-    return isinstance(value, str) and (value.startswith(FORMULA_PREFIXES) or value in ERROR_CODES)
