@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
+from .domain.cell_rules import stronger
 from .domain.tables import Rows
 from .ports import Mark, SheetLayout
 
@@ -63,7 +64,7 @@ class MemoryContestBook:
             key = (m.sheet, m.cell.replace("$", "").upper())
             if key in self.marks:
                 severity, note = self.marks[key]
-                self.marks[key] = ("error" if "error" in (severity, m.severity) else m.severity, note + "\n" + m.note)
+                self.marks[key] = (stronger(m.severity, severity), note + "\n" + m.note)
             else:
                 self.marks[key] = (m.severity, m.note)
 

@@ -13,17 +13,14 @@ import xlwings as xw
 from ..domain.tables import Rows
 from ..errors import BinhchonError
 from ..ports import Mark, SheetLayout
-from ..workbooks import styles
-from ..workbooks.cells import FORMULA_PREFIXES, MAX_CELL_TEXT
+from ..domain.cell_rules import HEADER_FILL_RGB, MAX_CELL_TEXT, hex_colour, needs_text_guard
 from . import notes
-from .notes import hex_colour
 
 FOLDER_ENV = "BINHCHON_FOLDER"
 REMOTE_ENGINE = "remote"
-_ERROR_TEXTS = ("#N/A", "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#GETTING_DATA")
 
 
-HEADER_FILL = hex_colour(styles.HEADER_FILL_RGB)
+HEADER_FILL = hex_colour(HEADER_FILL_RGB)
 
 
 def cell_value(value: object) -> object:
@@ -33,7 +30,7 @@ def cell_value(value: object) -> object:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     text = str(value)[:MAX_CELL_TEXT]
-    if text.startswith(FORMULA_PREFIXES) or text in _ERROR_TEXTS:
+    if needs_text_guard(text):
         return "'" + text  # Excel's own prefix for "this is text, not a formula"
     return text if text else None
 

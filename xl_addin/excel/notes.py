@@ -11,36 +11,30 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from ..domain.cell_rules import ERROR_FILL_RGB, WARNING_FILL_RGB, hex_colour, stronger
 from ..ports import Mark
-from ..workbooks import styles
 
-
-
-def hex_colour(argb: str) -> str:
-    """'#RRGGBB' from an openpyxl ARGB colour ('FFFFC7CE' -> '#FFC7CE')."""
-    return "#" + argb[-6:].upper()
-
-
-ERROR_FILL = hex_colour(styles.ERROR_FILL_RGB)
-WARNING_FILL = hex_colour(styles.WARNING_FILL_RGB)
+ERROR_FILL = hex_colour(ERROR_FILL_RGB)
+WARNING_FILL = hex_colour(WARNING_FILL_RGB)
+_FILL_OF = {"error": ERROR_FILL, "warning": WARNING_FILL}
 _OUR_FILLS = {ERROR_FILL, WARNING_FILL}
 _OUR_LINE = re.compile(r"^\[[a-z0-9-]+\] ")
 
 
 def cell_marks(marks: Sequence[Mark]) -> dict[tuple[str, str], tuple[str, str]]:
     """(sheet, cell) -> (fill colour, note text): one entry per cell, an error's colour winning."""
-    out: dict[tuple[str, str], tuple[str, str]] = {}
+    joined: dict[tuple[str, str], tuple[str, str]] = {}
     for m in marks:
         if not m.cell:
             continue
         key = (m.sheet, m.cell.replace("$", "").upper())
-        fill = ERROR_FILL if m.severity == "error" else WARNING_FILL
-        if key in out:
-            old_fill, old_note = out[key]
-            out[key] = (ERROR_FILL if ERROR_FILL in (fill, old_fill) else fill, old_note + "\n" + m.note)
+        severity = "error" if m.severity == "error" else "warning"
+        if key in joined:
+            old_severity, old_note = joined[key]
+            joined[key] = (stronger(severity, old_severity), old_note + "\n" + m.note)
         else:
-            out[key] = (fill, m.note)
-    return out
+            joined[key] = (severity, m.note)
+    return {key: (_FILL_OF[severity], note) for key, (severity, note) in joined.items()}
 
 
 def mark(book, marks: Sequence[Mark], *, remote: bool) -> None:

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.rich_text import CellRichText
 
-# Text starting with one of these is run as a formula by spreadsheet programs (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@")
-MAX_CELL_TEXT = 32767  # Excel's limit on the characters of one cell
+from ..domain.cell_rules import FORMULA_PREFIXES, MAX_CELL_TEXT, needs_text_guard  # noqa: F401
 
 _PLAIN_TYPES = (bool, int, float, Decimal, dt.datetime, dt.date, dt.time, dt.timedelta)
 
@@ -28,6 +26,6 @@ def safe_value(value: object) -> object:
     text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:MAX_CELL_TEXT]
     if text == "":
         return None
-    if text.startswith(FORMULA_PREFIXES) or text in ERROR_CODES:
+    if needs_text_guard(text):
         return CellRichText([text])
     return text

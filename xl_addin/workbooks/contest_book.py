@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..domain.cell_rules import stronger
 from ..domain.tables import Rows
 from ..ports import Mark, SheetLayout
 from . import styles
@@ -145,8 +146,7 @@ def _mark(wb: Workbook, marks: list[Mark]) -> None:
         if m.sheet not in wb.sheetnames or not m.cell:
             continue
         cell = wb[m.sheet][m.cell]
-        if not (m.severity == "warning" and _our_fill(cell) == "error"):  # an error's colour wins
-            cell.fill = _FILLS.get(m.severity, _FILLS["warning"])
+        cell.fill = _FILLS[stronger("error" if m.severity == "error" else "warning", _our_fill(cell))]
         text = m.note if cell.comment is None or cell.comment.author != NOTE_AUTHOR else cell.comment.text + "\n" + m.note
         cell.comment = Comment(text, NOTE_AUTHOR, width=320, height=120)
 

@@ -11,13 +11,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 FONT_NAME = "Times New Roman"
 FONT_SIZE = 12
 
+from ..domain.cell_rules import ERROR_FILL_RGB, HEADER_FILL_RGB, WARNING_FILL_RGB  # noqa: F401 (shared by both adapters)
+
 # ARGB colours (alpha first) so that Excel and LibreOffice read them the same way.
-HEADER_FILL_RGB = "FFDDEBF7"  # light blue: header rows
 CONFLICT_FILL_RGB = "FFD9D9D9"  # grey: rows a judge does not score
 CONFLICT_TEXT_RGB = "FF595959"  # dark grey text on those rows
 INPUT_FILL_RGB = "FFFFFFFF"  # white: cells a judge types into
-ERROR_FILL_RGB = "FFFFC7CE"  # light red: cells with an error finding
-WARNING_FILL_RGB = "FFFFEB9C"  # light yellow: cells with a warning finding
 BORDER_RGB = "FF808080"
 
 DEFAULT_WIDTH = 14.0
