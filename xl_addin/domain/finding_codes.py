@@ -54,7 +54,7 @@ CODES: tuple[FindingCode, ...] = (
     # --- The computation (results) ---
     _entry("judge-spread", _W, "Điểm chênh lệch lớn", score_msg.SPREAD_WARNING),
     _entry("outlier-judge", _W, "Giám khảo chấm lệch", score_msg.OUTLIER_WARNING),
-    _entry("pass-depends-on-judge", _W, "Đạt phụ thuộc một giám khảo", score_msg.DEPENDS_WARNING),
+    _entry("pass-depends-on-judge", _W, "Phụ thuộc một giám khảo", score_msg.DEPENDS_WARNING),
     _entry("quota-tie", _W, "Bằng điểm tại ngưỡng", score_msg.QUOTA_TIE_WARNING),
     # --- Importing from lower levels ---
     _entry("nothing-proposed", _W, "Không có sản phẩm đề xuất"),
