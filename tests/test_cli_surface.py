@@ -136,3 +136,14 @@ def test_kiem_tra_shows_the_label_beside_the_code(scored, capsys):
     assert {(r[schema.FINDINGS_CODE], r[schema.FINDINGS_LABEL]) for r in rows} == {("incomplete-dossier", "Hồ sơ chưa đủ")}
     _, out, _ = run(capsys, "validate", str(scored))
     assert "Hồ sơ chưa đủ" in out and "incomplete-dossier" in out
+
+
+def test_the_results_highlights_survive_the_documents_step(scored, capsys):
+    code, out, _ = run(capsys, "results", str(scored), "--json")
+    pointed = {f["cell"]: f["code"] for f in json.loads(out) if f["sheet"] == schema.SHEET_RESULTS}
+    assert code == 0 and pointed
+    assert run(capsys, "documents", str(scored))[0] == 0
+    ws = openpyxl.load_workbook(scored / schema.CONTEST_FILE)[schema.SHEET_RESULTS]
+    for cell, finding_code in pointed.items():
+        assert ws[cell].fill.fill_type == "solid", cell
+        assert ws[cell].comment is not None and ws[cell].comment.text.startswith(f"[{finding_code}] "), cell

@@ -13,6 +13,7 @@ from ..domain.results_table import result_rows_from_rows, with_certificates
 from ..domain.scoring import compute_results
 from ..errors import BlockedError
 from ..progress import NO_PROGRESS, Progress
+from .findings_sheet import listed_marks
 from .journal import log_action, refusals_logged
 from ..ports import ContestBook
 from .results import judge_files, read_score_sheets, results_layout
@@ -70,6 +71,7 @@ def _make_documents(book: ContestBook, pdf: bool, only_new: bool, out_dir: Path 
     outcome = make_documents(contest, rows, result_set, folder, pdf=pdf, only_new=only_new, progress=progress)
     if outcome.certificates:
         book.write_sheet(schema.SHEET_RESULTS, with_certificates(raw, outcome.certificates), results_layout(contest.rules))
+        book.mark(listed_marks(book, schema.SHEET_RESULTS))  # the results' warnings stay highlighted
     summary = DocumentsSummary(outcome, folder, pdf_asked=pdf)
     log_action(book, "In văn bản", source_files(book) + files, summary.summary())
     return summary

@@ -45,6 +45,26 @@ def show_findings(book: ContestBook, findings: Sequence[Finding]) -> None:
     book.write_sheet(schema.SHEET_FINDINGS, rows_from_findings(findings), FINDINGS_LAYOUT)
     existing = set(book.sheet_names())
     book.mark(
-        [Mark(f.sheet, f.cell, f.severity, f"[{f.code}] {label(f.code)}: {f.message}")
+        [Mark(f.sheet, f.cell, f.severity, note(f.code, f.message))
          for f in findings if f.file is None and f.cell and f.sheet in existing]
     )
+
+
+def note(code: str, message: str) -> str:
+    """The note on a flagged cell: "[code] label: message" (the tool's notes start with "[code] ")."""
+    return f"[{code}] {label(code)}: {message}"
+
+
+def listed_marks(book: ContestBook, sheet: str) -> list[Mark]:
+    """The highlights Kiểm tra lists on one sheet, to put back after that sheet is rewritten."""
+    rows = book.read([schema.SHEET_FINDINGS]).get(schema.SHEET_FINDINGS, [])
+    table = find_table(schema.SHEET_FINDINGS, rows, schema.FINDINGS_CODE)
+    if table is None:
+        return []
+    severities = {text: key for key, text in schema.SEVERITY_LABELS.items()}
+    marks = []
+    for rec in table.records():
+        cell, severity = rec.text(schema.FINDINGS_CELL), severities.get(rec.text(schema.FINDINGS_SEVERITY))
+        if rec.text(schema.FINDINGS_SHEET) == sheet and cell and severity:
+            marks.append(Mark(sheet, cell, severity, note(rec.text(schema.FINDINGS_CODE), rec.text(schema.FINDINGS_MESSAGE))))
+    return marks
