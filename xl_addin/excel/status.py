@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from typing import Iterator
 
 import xlwings as xw
@@ -33,7 +34,10 @@ def shown(book: xw.Book, text: str) -> Iterator[None]:
 class StatusBarProgress:
     """A Progress (xl_addin/progress.py) written to the status bar: step, done/total."""
 
+    min_interval = 0.25  # seconds between two writes: each one is a call into Excel
+
     def __init__(self, book: xw.Book) -> None:
+        self._shown_at = 0.0
         self._book = book
         self._step = ""
         self._total: int | None = None
@@ -47,7 +51,8 @@ class StatusBarProgress:
     def advance(self, count: int = 1) -> None:
         """Show how many items are done."""
         self._done += count
-        self._show()
+        if self._done == self._total or time.monotonic() - self._shown_at >= self.min_interval:
+            self._show()
 
     def finish(self) -> None:
         """Leave the action's own line for the next step."""
@@ -60,3 +65,4 @@ class StatusBarProgress:
 
     def _show(self) -> None:
         _set(self._book, self.text())
+        self._shown_at = time.monotonic()
