@@ -90,7 +90,7 @@ def run_demo(folder: Path, print_fn: Callable[[str], None] = print, progress: Pr
     print_fn(f"5. {outcome.summary()}")
     print_fn(results_table(outcome.result_set))
     print_fn(outcome.result_set.tie_break_text)
-    print_fn(findings_table(list(outcome.result_set.findings)))
+    print_fn(findings_table(outcome.findings))  # what the summary counted: this step's own findings
     print_fn(_documents_step(folder, progress))
     print_fn(f"\nKết quả nằm trong {folder}: mở {path.name} (sheet Kiểm tra, Kết quả, Nhật ký), "
              f"{schema.JUDGES_DIR}/ (phiếu chấm), {schema.DOCUMENTS_DIR}/ (văn bản).")
