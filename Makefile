@@ -8,15 +8,23 @@ export XLWINGS_LICENSE_KEY ?= noncommercial
 
 .PHONY: demo test bench clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "binhchon needs Python 3.11 or newer")'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,server]'
 	touch $(STAMP)
 
-demo: $(STAMP)
-	$(BIN)/binhchon demo $(DEMO_DIR)
+# The demo needs the tool alone (no test or server extras) and prints nothing but the demo.
+DEMO_STAMP := $(VENV)/.installed-demo
+$(DEMO_STAMP): pyproject.toml | $(BIN)/python
+	@$(BIN)/python -m pip install -qq --disable-pip-version-check -e .
+	@touch $(DEMO_STAMP)
+
+demo: $(DEMO_STAMP)
+	@$(BIN)/binhchon demo $(DEMO_DIR)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import traceback
 from pathlib import Path
 from typing import Callable, Sequence
 
-from . import cli_format
+from . import cli_format, cli_progress
+from .cli_parser import VietnameseArgumentParser, examples, whole_number
 from .domain import rules as rules_mod
 from .domain import schema
 from .domain.findings import Finding, error
-from .errors import BinhchonError, BlockedError, WorkbookError, WorkbookLockedError
+from .errors import BinhchonError, WorkbookError
 from .workbooks.contest_book import FileContestBook
 
 
 def failure_finding(exc: BinhchonError) -> Finding:
-    """A failure as a finding, for `--json`: workbook-locked, unreadable-file or blocked."""
-    code = ("workbook-locked" if isinstance(exc, WorkbookLockedError)
-            else "unreadable-file" if isinstance(exc, WorkbookError)
-            else "blocked" if isinstance(exc, BlockedError) else "failed")
-    return error(code, "", "", exc.message)
+    """A failure as a finding, for `--json`: coded by its error class (workbook-locked, unreadable-file, blocked…)."""
+    return error(exc.code, "", "", exc.message)
 
 
 def contest_path(arg: str) -> Path:
@@ -35,7 +32,7 @@ def open_book(arg: str) -> FileContestBook:
     """The contest workbook of DIR, refusing clearly when there is none."""
     path = contest_path(arg)
     if not path.exists():
-        raise BinhchonError(
+        raise WorkbookError(
             f"Không tìm thấy sổ bình chọn {path}. Hãy tạo bằng: binhchon init {arg} --year … --level tinh --province …"
         )
     return FileContestBook(path)
@@ -71,7 +68,8 @@ def cmd_judges(args) -> int:
     from .usecases.judges import make_judge_sheets
 
     book = open_book(args.dir)
-    outcome = _run_saving(book, lambda: make_judge_sheets(book, overwrite=args.overwrite))
+    progress = cli_progress.for_terminal()
+    outcome = _run_saving(book, lambda: make_judge_sheets(book, overwrite=args.overwrite, progress=progress))
     _print_findings(outcome.findings, False)
     print(outcome.summary())
     for p in outcome.written + outcome.kept:
@@ -84,7 +82,8 @@ def cmd_results(args) -> int:
     from .usecases.results import compute
 
     book = open_book(args.dir)
-    outcome = _run_saving(book, lambda: compute(book, provisional=args.provisional))
+    progress = cli_progress.for_terminal(quiet=args.json)
+    outcome = _run_saving(book, lambda: compute(book, provisional=args.provisional, progress=progress))
     _print_findings(outcome.findings, args.json)
     if not args.json:
         if outcome.result_set is not None:
@@ -113,7 +112,9 @@ def cmd_documents(args) -> int:
     from .usecases.documents import make_documents_for
 
     book = open_book(args.dir)
-    outcome = _run_saving(book, lambda: make_documents_for(book, pdf=args.pdf, only_new=args.only_new))
+    progress = cli_progress.for_terminal()
+    outcome = _run_saving(book, lambda: make_documents_for(book, pdf=args.pdf, only_new=args.only_new,
+                                                           progress=progress))
     print(outcome.summary())
     return 0
 
@@ -122,7 +123,7 @@ def cmd_demo(args) -> int:
     """`binhchon demo`: the whole workflow on the sample programme."""
     from .usecases.demo import run_demo
 
-    return run_demo(Path(args.dir), print_fn=print)
+    return run_demo(Path(args.dir), print_fn=print, progress=cli_progress.for_terminal())
 
 
 def _run_saving(book: FileContestBook, action: Callable):
@@ -143,46 +144,90 @@ def _print_findings(findings, as_json: bool) -> None:
         print(cli_format.findings_table(findings))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every sub-command."""
-    p = argparse.ArgumentParser(prog="binhchon", description="Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu.")
+DESCRIPTION = "Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu: sổ bình chọn, phiếu chấm, kết quả, văn bản."
+WORKFLOW = examples(
+    'binhchon init bg2025 --year 2025 --level tinh --province "Bắc Ninh"',
+    "  (nhập sheet Đăng ký và Giám khảo trong bg2025/binhchon.xlsx)",
+    "binhchon validate bg2025",
+    "binhchon judges bg2025        (phát phieu_cham/*.xlsx, thu về đặt lại chỗ cũ)",
+    "binhchon results bg2025",
+    "binhchon documents bg2025 --pdf",
+).replace("Ví dụ:", "Các bước: init → validate → judges → results → documents", 1) + (
+    "\n\nXem hướng dẫn từng lệnh: binhchon LỆNH --help")
+
+
+def _dir_argument(parser) -> None:
+    parser.add_argument("dir", metavar="THƯ_MỤC", help="thư mục cuộc bình chọn (hoặc đường dẫn tới binhchon.xlsx)")
+
+
+def _json_argument(parser) -> None:
+    parser.add_argument("--json", action="store_true", help="in danh sách phát hiện dạng JSON (cho máy đọc)")
+
+
+def build_parser() -> VietnameseArgumentParser:
+    """The argument parser of every sub-command (Vietnamese help and errors, sub-commands included)."""
+    p = VietnameseArgumentParser(prog="binhchon", description=DESCRIPTION, epilog=WORKFLOW)
     sub = p.add_subparsers(dest="command", required=True, metavar="LỆNH")
-    s = sub.add_parser("init", help="tạo thư mục cuộc bình chọn và sổ binhchon.xlsx")
-    s.add_argument("dir")
-    s.add_argument("--year", type=int, required=True, help="năm bình chọn")
-    s.add_argument("--level", choices=list(rules_mod.LEVELS), default="tinh", help="cấp bình chọn")
-    s.add_argument("--province", required=True, help="tên tỉnh")
-    s.add_argument("--region", help="khu vực (cấp khu vực)")
-    s.add_argument("--organiser", help="cơ quan tổ chức")
-    s.add_argument("--preset", choices=list(rules_mod.PRESETS), default=rules_mod.DEFAULT_PRESET)
+    s = sub.add_parser("init", help="tạo thư mục cuộc bình chọn và sổ binhchon.xlsx",
+                       description="Tạo thư mục cuộc bình chọn: sổ binhchon.xlsx, phieu_cham/ và van_ban/.",
+                       epilog=examples('binhchon init bg2025 --year 2025 --level tinh --province "Bắc Ninh"',
+                                       'binhchon init ocop2025 --year 2025 --province "Bắc Ninh" --preset ocop-2023'))
+    s.add_argument("dir", metavar="THƯ_MỤC", help="thư mục sẽ chứa cuộc bình chọn (được tạo nếu chưa có)")
+    s.add_argument("--year", type=whole_number, required=True, metavar="NĂM", help="năm bình chọn, ví dụ 2025")
+    s.add_argument("--level", choices=list(rules_mod.LEVELS), default="tinh",
+                   help="cấp bình chọn: " + ", ".join(f"{k} = {v}" for k, v in rules_mod.LEVELS.items()) + " (mặc định: tinh)")
+    s.add_argument("--province", required=True, metavar="TỈNH", help="tên tỉnh, ví dụ \"Bắc Ninh\"")
+    s.add_argument("--region", metavar="KHU_VỰC", help="khu vực (chỉ cấp khu vực)")
+    s.add_argument("--organiser", metavar="CƠ_QUAN", help="cơ quan tổ chức (cấp tỉnh mặc định: Sở Công Thương tỉnh …)")
+    s.add_argument("--preset", choices=list(rules_mod.PRESETS), default=rules_mod.DEFAULT_PRESET,
+                   help=f"bộ quy định điền sẵn vào sheet Quy định (mặc định: {rules_mod.DEFAULT_PRESET}; "
+                        "ocop-2023 chấm theo hạng sao)")
     s.set_defaults(func=cmd_init)
-    s = sub.add_parser("validate", help="kiểm tra sổ đăng ký, ghi sheet Kiểm tra")
-    s.add_argument("dir")
-    s.add_argument("--json", action="store_true", help="in danh sách lỗi dạng JSON")
+    s = sub.add_parser("validate", help="kiểm tra sổ đăng ký, ghi sheet Kiểm tra",
+                       description="Kiểm tra mọi dòng đăng ký, giám khảo và quy định trong một lần; ghi sheet "
+                                   "Kiểm tra, tô màu ô sai. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 sổ không dùng được.",
+                       epilog=examples("binhchon validate bg2025", "binhchon validate bg2025 --json"))
+    _dir_argument(s)
+    _json_argument(s)
     s.set_defaults(func=cmd_validate)
-    s = sub.add_parser("judges", help="tạo phiếu chấm cho từng giám khảo")
-    s.add_argument("dir")
+    s = sub.add_parser("judges", help="tạo phiếu chấm cho từng giám khảo",
+                       description="Tạo phiếu chấm phieu_cham/<Mã giám khảo>.xlsx cho mỗi giám khảo.",
+                       epilog=examples("binhchon judges bg2025", "binhchon judges bg2025 --ghi-de"))
+    _dir_argument(s)
     s.add_argument("--ghi-de", "--overwrite", dest="overwrite", action="store_true",
                    help="tạo lại phiếu đã có (phiếu cũ được chuyển vào sao_luu/)")
     s.set_defaults(func=cmd_judges)
-    s = sub.add_parser("results", help="đọc phiếu chấm, tính điểm, xếp hạng, ghi sheet Kết quả")
-    s.add_argument("dir")
+    s = sub.add_parser("results", help="đọc phiếu chấm, tính điểm, xếp hạng, ghi sheet Kết quả",
+                       description="Đọc phiếu chấm trong phieu_cham/ (không ghi vào phiếu), kiểm tra, tính điểm "
+                                   "bình quân, xếp hạng và ghi sheet Kết quả.",
+                       epilog=examples("binhchon results bg2025", "binhchon results bg2025 --tam-tinh"))
+    _dir_argument(s)
     s.add_argument("--provisional", "--tam-tinh", dest="provisional", action="store_true",
                    help="tính tạm khi còn thiếu điểm (đánh dấu TẠM TÍNH)")
-    s.add_argument("--json", action="store_true")
+    _json_argument(s)
     s.set_defaults(func=cmd_results)
-    s = sub.add_parser("import", help="nhập danh sách sản phẩm từ cấp xã/huyện")
-    s.add_argument("dir")
-    s.add_argument("files", nargs="+")
-    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("import", help="nhập danh sách sản phẩm từ cấp xã/huyện",
+                       description="Thêm vào sheet Đăng ký các sản phẩm cấp dưới gửi lên (chỉ dòng được đề xuất "
+                                   "lên cấp trên), ghi rõ nguồn và từ chối dòng trùng.",
+                       epilog=examples("binhchon import bg2025 luc_ngan.xlsx yen_the.xlsx"))
+    _dir_argument(s)
+    s.add_argument("files", nargs="+", metavar="TỆP", help="sổ bình chọn hoặc danh sách đăng ký (.xlsx) của cấp dưới")
+    _json_argument(s)
     s.set_defaults(func=cmd_import)
-    s = sub.add_parser("documents", help="in giấy chứng nhận, danh sách kèm quyết định, bảng tổng hợp điểm")
-    s.add_argument("dir")
+    s = sub.add_parser("documents", help="in giấy chứng nhận, danh sách kèm quyết định, bảng tổng hợp điểm",
+                       description="Ghi vào van_ban/ giấy chứng nhận cho sản phẩm được Hội đồng đề xuất, tệp in "
+                                   "gộp, danh sách kèm quyết định và bảng tổng hợp điểm.",
+                       epilog=examples("binhchon documents bg2025", "binhchon documents bg2025 --pdf --only-new"))
+    _dir_argument(s)
     s.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
     s.add_argument("--only-new", action="store_true", help="bỏ qua giấy chứng nhận đã có và không đổi")
     s.set_defaults(func=cmd_documents)
-    s = sub.add_parser("demo", help="chạy toàn bộ quy trình trên bộ dữ liệu mẫu")
-    s.add_argument("dir", nargs="?", default="demo_output")
+    s = sub.add_parser("demo", help="chạy toàn bộ quy trình trên bộ dữ liệu mẫu",
+                       description="Chạy init, validate, judges, results và documents trên chương trình mẫu "
+                                   "Bắc Giang 2019 (xóa và tạo lại thư mục của lần chạy thử trước).",
+                       epilog=examples("binhchon demo", "binhchon demo thu_nghiem"))
+    s.add_argument("dir", nargs="?", default="demo_output", metavar="THƯ_MỤC",
+                   help="thư mục ghi kết quả chạy thử (mặc định: demo_output)")
     s.set_defaults(func=cmd_demo)
     from .excel.cli_hooks import register_cli  # adds `addin build|install` and `serve`; xlwings loads lazily
 

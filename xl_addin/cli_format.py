@@ -1,67 +1,103 @@
-"""Terminal output of the CLI: findings as a table or JSON, results as a short ranking table."""
+"""Terminal output of the CLI: findings as a table or JSON, results as a ranking table (drawn by rich)."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
-import textwrap
 from typing import Sequence
 
+from rich import box
+from rich.console import Console, Group
+from rich.cells import cell_len
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
 from .domain import schema
+from .domain.finding_codes import label
 from .domain.findings import Finding
 from .domain.results import ResultSet
 from .domain.values import vn_number
 
+MAX_WIDTH = 160
+WIDE = 100  # below this many columns, findings are listed one under another instead of as a table
+
 
 def findings_json(findings: Sequence[Finding]) -> str:
-    """The findings as a JSON list of objects (severity, code, sheet, cell, message, file)."""
+    """The findings as a JSON list of objects (severity, code, sheet, cell, message, file, row)."""
     return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2)
 
 
 def findings_table(findings: Sequence[Finding], width: int | None = None) -> str:
-    """The findings as a plain-text table with wrapped messages."""
+    """The findings as a table: severity, the code's Vietnamese label with the code, where, message.
+
+    On a narrow console (under WIDE columns) each finding is a heading line and its message below,
+    so the message keeps the whole width instead of a sliver of a table.
+    """
     if not findings:
         return ""
-    width = width or min(shutil.get_terminal_size((120, 20)).columns, 160)
-    rows = []
+    width = _width(width)
+    if width < WIDE:
+        return _render(Group(*(_stacked(f) for f in findings)), width)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False)
+    table.add_column(schema.FINDINGS_SEVERITY, no_wrap=True)
+    table.add_column(f"{schema.FINDINGS_LABEL} · {schema.FINDINGS_CODE}", max_width=26, overflow="fold")
+    table.add_column(schema.FINDINGS_SHEET, max_width=24, overflow="fold")
+    table.add_column(schema.FINDINGS_CELL, no_wrap=True)
+    table.add_column(schema.FINDINGS_MESSAGE, ratio=1, overflow="fold")  # no min_width: rich would crop
     for f in findings:
         where = f"{f.file} › {f.sheet}" if f.file else f.sheet
-        rows.append((schema.SEVERITY_LABELS[f.severity], f.code, where, f.cell, f.message))
-    heads = schema.FINDINGS_HEADERS
-    widths = [max(len(heads[i]), *(len(r[i]) for r in rows)) for i in range(4)]
-    widths = [min(w, 34) for w in widths]
-    msg_width = max(30, width - sum(widths) - 4 * 3)
-    lines = [_line(heads, widths), _line(["─" * w for w in widths] + ["─" * min(msg_width, 40)], widths)]
-    for r in rows:
-        wrapped = textwrap.wrap(r[4], msg_width) or [""]
-        lines.append(_line(list(r[:4]) + [wrapped[0]], widths))
-        lines.extend(_line(["", "", "", "", more], widths) for more in wrapped[1:])
-    return "\n".join(lines)
+        named = Text(label(f.code))
+        named.append(f"\n{f.code}", style="dim")
+        table.add_row(schema.SEVERITY_LABELS[f.severity], named, where, f.cell, f.message)
+    return _render(table, width)
 
 
-def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
-    fixed = [str(c)[:w].ljust(w) for c, w in zip(cells[:4], widths)]
-    return " │ ".join(fixed + [str(cells[4])]).rstrip()
+def results_table(rs: ResultSet, limit: int | None = None, width: int | None = None) -> str:
+    """Rank, code, name, criterion means, total, passed and the proposals: what `results` prints.
+
+    On a narrow console (under WIDE columns) the criterion means are left out (they are in Kết quả)
+    so that the name, the total and the proposals stay readable.
+    """
+    width = _width(width)
+    criteria = list(rs.results[0].criterion_means) if rs.results and width >= WIDE else []
+    rows = [[str(r.rank), r.code, r.name, *(vn_number(r.criterion_means[c]) for c in criteria), vn_number(r.total),
+             _yn(r.passed), _yn(r.council_proposal), _yn(r.forward_proposal)]
+            for r in rs.results[: limit or len(rs.results)]]
+    heads = ["Hạng", "Mã SP", "Tên sản phẩm", *criteria, "Tổng", "Đạt", "HĐ đề xuất", "Cấp trên"]
+    widths = [max([len(h), *(cell_len(row[i]) for row in rows)]) for i, h in enumerate(heads)]
+    # The name takes what the other columns leave (each column is followed by a 2-space gap).
+    name_width = max(10, min(40, width - sum(w + 2 for i, w in enumerate(widths) if i != 2)))
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0))
+    for i, head in enumerate(heads):
+        numeric = i in (0, *range(3, 3 + len(criteria) + 1))
+        table.add_column(head, justify="right" if numeric else "left", no_wrap=True, overflow="ellipsis",
+                         width=name_width if i == 2 else widths[i])
+    for row in rows:
+        table.add_row(*row)
+    return _render(table, width)
 
 
-def results_table(rs: ResultSet, limit: int | None = None) -> str:
-    """Rank, code, total, judges, passed and proposals: the summary printed after `results`."""
-    criteria = list(rs.results[0].criterion_means) if rs.results else []
-    head = ["Hạng", "Mã SP", "Tên sản phẩm", *criteria, "Tổng", "Đạt", "HĐ đề xuất", "Cấp trên"]
-    rows = []
-    for r in rs.results[: limit or len(rs.results)]:
-        means = [vn_number(m) for m in r.criterion_means.values()]
-        rows.append([str(r.rank), r.code, _clip(r.name, 34), *means, vn_number(r.total),
-                     _yn(r.passed), _yn(r.council_proposal), _yn(r.forward_proposal)])
-    widths = [max(len(h), *(len(row[i]) for row in rows)) if rows else len(h) for i, h in enumerate(head)]
-    out = ["  ".join(h.ljust(w) for h, w in zip(head, widths))]
-    out += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in rows]
-    return "\n".join(line.rstrip() for line in out)
+def _stacked(f: Finding) -> Group:
+    """One finding as "Cảnh báo · label (code) · where cell", then its message indented."""
+    where = f"{f.file} › {f.sheet}" if f.file else f.sheet
+    head = " · ".join(part for part in (schema.SEVERITY_LABELS[f.severity], f"{label(f.code)} ({f.code})",
+                                        f"{where} {f.cell}".strip()) if part)
+    return Group(Text(head), Padding(Text(f.message), (0, 0, 0, 2)))
+
+
+def _width(width: int | None) -> int:
+    return width or min(shutil.get_terminal_size((120, 20)).columns, MAX_WIDTH)
+
+
+def _render(renderable, width: int | None) -> str:
+    """Plain text of the terminal's width (no colours: the text is also logged and piped)."""
+    out = io.StringIO()
+    Console(file=out, width=_width(width), color_system=None, force_terminal=False,
+            legacy_windows=False).print(renderable)
+    return "\n".join(line.rstrip() for line in out.getvalue().rstrip("\n").splitlines())
 
 
 def _yn(flag: bool) -> str:
     return schema.YES if flag else "-"
-
-
-def _clip(s: str, n: int) -> str:
-    return s if len(s) <= n else s[: n - 1] + "…"

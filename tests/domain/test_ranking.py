@@ -62,9 +62,11 @@ def test_full_tie_across_the_quota_includes_both_with_a_warning():
     assert [(r.code, r.council_proposal) for r in rs.results] == [
         ("SP01", True), ("SP02", True), ("SP03", True), ("SP04", False),
     ]
+    # In Kết quả, products sit from row 5 in ranking order; the Cảnh báo column is the 18th (R):
+    # 5 lead columns, 4 criteria, then the 9th tail column. SP02 and SP03 rank 2nd and 3rd.
     assert sorted((f.code, f.sheet, f.cell) for f in rs.findings) == [
-        ("quota-tie", schema.SHEET_REGISTRATIONS, "A3"),
-        ("quota-tie", schema.SHEET_REGISTRATIONS, "A4"),
+        ("quota-tie", schema.SHEET_RESULTS, "R6"),
+        ("quota-tie", schema.SHEET_RESULTS, "R7"),
     ]
     flagged = {r.code for r in rs.results if msg.FLAG_QUOTA_TIE in r.flags}
     assert flagged == {"SP02", "SP03"}

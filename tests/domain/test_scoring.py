@@ -117,7 +117,10 @@ def test_judge_spread_above_the_alert_only():
     sheets = sheets_from_totals({"GK1": {"SP01": 90, "SP02": 90}, "GK2": {"SP01": 70, "SP02": 75}})
     rs = compute_results(c, sheets)
     # SP01 spreads 20 (> 15); SP02 spreads exactly 15 (not above)
-    assert where(rs.findings) == [("judge-spread", schema.SHEET_REGISTRATIONS, "A2")]
+    # SP02 (82.5) ranks above SP01 (80): SP01's row in Kết quả is 6, its Cảnh báo column R
+    # (5 lead columns, 4 criteria, then the 9th tail column).
+    assert where(rs.findings) == [("judge-spread", schema.SHEET_RESULTS, "R6")]
+    assert "SP01 “Sản phẩm SP01”" in rs.findings[0].message
     assert rs.findings[0].severity == "warning" and "20" in rs.findings[0].message
     assert by_code(rs)["SP01"].flags == (msg.FLAG_SPREAD.format(spread="20"),)
     assert by_code(rs)["SP02"].spread == D(15) and by_code(rs)["SP02"].flags == ()
@@ -157,10 +160,13 @@ def test_pass_depends_on_one_judge_both_ways():
     # SP02: 216/3 = 72 passes; without GK1 (75+61)/2 = 68 fails; without GK2 70.5, GK3 77.5
     assert results["SP01"].total == D("69.67") and not results["SP01"].passed
     assert results["SP02"].total == D("72.00") and results["SP02"].passed
-    assert where(rs.findings) == [
-        ("pass-depends-on-judge", schema.SHEET_REGISTRATIONS, "A2"),
-        ("pass-depends-on-judge", schema.SHEET_REGISTRATIONS, "A3"),
+    # Kết quả rows in ranking order from row 5 (SP02 then SP01), the Cảnh báo column R.
+    assert sorted(where(rs.findings)) == [
+        ("pass-depends-on-judge", schema.SHEET_RESULTS, "R5"),
+        ("pass-depends-on-judge", schema.SHEET_RESULTS, "R6"),
     ]
+    assert {f.cell: f.message.split(" (")[0] for f in rs.findings} == {
+        "R5": "Sản phẩm SP02 “Sản phẩm SP02”", "R6": "Sản phẩm SP01 “Sản phẩm SP01”"}
     assert results["SP01"].flags == (msg.FLAG_DEPENDS.format(judges="GK3"),)
     assert results["SP02"].flags == (msg.FLAG_DEPENDS.format(judges="GK1"),)
 

@@ -40,7 +40,9 @@ def test_check_on_a_book_with_errors_lists_colours_and_notes_them(filled, open_b
     text = entry.check_registrations(book, filled)
     rows = written(book, payload, schema.SHEET_FINDINGS)
     assert rows[0] == list(schema.FINDINGS_HEADERS)
-    found = {(r[1], r[2], r[3]) for r in rows[1:] if r[0] == "Lỗi"}
+    col = {h: rows[0].index(h) for h in rows[0]}
+    found = {(r[col[schema.FINDINGS_CODE]], r[col[schema.FINDINGS_SHEET]], r[col[schema.FINDINGS_CELL]])
+             for r in rows[1:] if r[0] == "Lỗi"}
     assert found == {("invalid-choice", REG, group), ("invalid-tax-code", REG, tax)}
     reg = sheet_position(payload, REG)
     colours = {address(a): a["args"][0] for a in actions(book, "setRangeColor") if a["sheet_position"] == reg}

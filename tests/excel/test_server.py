@@ -45,7 +45,8 @@ def test_a_script_call_answers_with_the_actions_for_excel(client, filled):
     assert response.status_code == 200, response.text
     answer = response.json()["actions"]
     findings = next(a for a in answer if a["func"] == "setValues" and a["values"][0] == list(schema.FINDINGS_HEADERS))
-    assert ("invalid-tax-code", "K5") in {(r[1], r[3]) for r in findings["values"][1:]}
+    code, cell = (findings["values"][0].index(h) for h in (schema.FINDINGS_CODE, schema.FINDINGS_CELL))
+    assert ("invalid-tax-code", "K5") in {(r[code], r[cell]) for r in findings["values"][1:]}
     (alert,) = [a for a in answer if a["func"] == "alert"]
     assert alert["args"][0].startswith("Kiểm tra hồ sơ đăng ký: 1 lỗi") and alert["args"][1] == msg.TITLE
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..domain.models import Contest
 from ..domain.results import ResultRow
+from ..progress import NO_PROGRESS, Progress, tracked
 from . import manifest, zippkg
 from .contexts import certificate_context
 from .merge import merge_bodies, split_document
@@ -14,6 +15,7 @@ from .render import DOCUMENT_XML, TemplateRenderer
 from .safety import safe_filename, write_file
 
 MERGED = "giay_chung_nhan_tat_ca.docx"
+CERTIFICATES_STEP = "In giấy chứng nhận"
 RESERVED_STEMS = {"giay_chung_nhan_tat_ca", "danh_sach_kem_theo_quyet_dinh", "bang_tong_hop_diem"}
 
 
@@ -55,13 +57,13 @@ def certificate_jobs(contest: Contest, chosen: list[ResultRow], numbers: dict[st
 
 
 def write_certificates(renderer: TemplateRenderer, jobs: list[CertificateJob], out_dir: Path,
-                       only_new: bool = False) -> CertificateFiles:
+                       only_new: bool = False, progress: Progress = NO_PROGRESS) -> CertificateFiles:
     """Write each certificate (unless unchanged under only_new), the merged file and the manifest."""
     outcome = CertificateFiles()
     digest = manifest.file_digest(renderer.path)
     old = manifest.read_manifest(out_dir)
     record, bodies, first = {}, [], None
-    for job in jobs:
+    for job in tracked(progress, CERTIFICATES_STEP, jobs):
         entries, parts = renderer.parts(job.context)
         h = manifest.context_hash(job.context, digest)
         record[job.code] = {"file": job.path.name, "hash": h}

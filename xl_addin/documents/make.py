@@ -10,6 +10,7 @@ from ..domain.certificates import assign_certificates, pattern_problem, recognis
 from ..domain.models import Contest, ContestInfo
 from ..domain.results import ResultRow, ResultSet
 from ..errors import BlockedError
+from ..progress import NO_PROGRESS, Progress
 from . import pdf as pdf_mod
 from .certificate_files import CertificateFiles, certificate_jobs, write_certificates
 from .contexts import annex_context, clean
@@ -58,6 +59,7 @@ def make_documents(
     pdf: bool = False,
     only_new: bool = False,
     templates_dir: Path | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> DocumentsOutcome:
     """Write the certificates (each and merged), the decision annex and the score summary into out_dir."""
     check_facts(contest.info)
@@ -74,7 +76,8 @@ def make_documents(
         singles[SUMMARY_FILE] = fit_tables(summary_tpl.render(summary_context(contest, rows, result_set)))
     outcome = DocumentsOutcome(certificates=numbers, messages=_notes(contest, chosen, result_set))
     out_dir.mkdir(parents=True, exist_ok=True)
-    certs = write_certificates(cert_tpl, certificate_jobs(contest, chosen, numbers, out_dir), out_dir, only_new)
+    certs = write_certificates(cert_tpl, certificate_jobs(contest, chosen, numbers, out_dir), out_dir, only_new,
+                               progress)
     outcome.files += certs.written + ([certs.merged] if certs.merged else [])
     outcome.skipped = certs.skipped
     outcome.messages += [msg.stale_certificate(code) for code in certs.stale]
@@ -83,7 +86,7 @@ def make_documents(
         write_file(path, singles[path.name])
     outcome.files += others
     if pdf:
-        _make_pdfs(outcome, certs, others, out_dir)
+        _make_pdfs(outcome, certs, others, out_dir, progress)
     return outcome
 
 
@@ -94,16 +97,21 @@ def _notes(contest: Contest, chosen: list[ResultRow], result_set: ResultSet | No
     return notes + ([] if result_set is not None else [msg.NO_RESULT_SET])
 
 
-def _make_pdfs(outcome: DocumentsOutcome, certs: CertificateFiles, others: list[Path], out_dir: Path) -> None:
+def _make_pdfs(outcome: DocumentsOutcome, certs: CertificateFiles, others: list[Path], out_dir: Path,
+               progress: Progress) -> None:
     """PDF of the merged certificates, the annex and the summary in one call; the merged one split per product."""
     sources = ([certs.merged] if certs.merged else []) + others
-    pdfs, problem = pdf_mod.convert(sources, out_dir, pdf_mod.timeout_for(len(certs.paths) + 10))
+    progress.start(msg.PDF_STEP, None)
+    try:
+        pdfs, problem = pdf_mod.convert(sources, out_dir, pdf_mod.timeout_for(len(certs.paths) + 10))
+    finally:
+        progress.finish()
     outcome.pdf_files += pdfs
     outcome.pdf_message = problem
     if problem or certs.merged is None:
         return
     targets = [p.with_suffix(".pdf") for p in certs.paths]
-    problem = pdf_mod.split_pages(pdfs[0], targets)
+    problem = pdf_mod.split_pages(pdfs[0], targets, progress)
     if problem:
         outcome.pdf_message = problem
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from . import schema
 
 # Facts of the Thông tin sheet that certificates need, with the label staff see.
@@ -103,11 +105,29 @@ def template_failed(path: str, detail: str) -> str:
     return f"Không điền được mẫu văn bản “{path}”: {detail}. Kiểm tra các thẻ {{{{ … }}}} trong mẫu."
 
 
-LIBREOFFICE_MISSING = (
-    "Không tìm thấy LibreOffice nên chưa tạo được PDF (các tệp Word .docx vẫn được tạo). "
-    "Cài LibreOffice: sudo apt-get install libreoffice-writer fonts-liberation2 trên Debian/Ubuntu, "
-    "hoặc tải từ libreoffice.org trên Windows."
-)
+OFFICE_SETTING = "BINHCHON_SOFFICE"  # environment variable: where LibreOffice's soffice is, when elsewhere
+_GET_OFFICE = {
+    "win32": ("tải LibreOffice từ https://www.libreoffice.org/download/ rồi cài như thường lệ "
+              "(vào C:\\Program Files\\LibreOffice, công cụ tự tìm thấy ở đó)"),
+    "darwin": ("tải LibreOffice cho macOS từ https://www.libreoffice.org/download/ rồi kéo vào thư mục "
+               "Applications (hoặc: brew install --cask libreoffice)"),
+    "linux": "sudo apt-get install libreoffice-writer fonts-liberation2 trên Debian/Ubuntu "
+             "(hoặc gói libreoffice-writer của bản Linux đang dùng)",
+}
+PDF_STEP = "Chuyển sang PDF (LibreOffice)"
+PDF_SPLIT_STEP = "Tách PDF theo sản phẩm"
+
+
+def libreoffice_missing(platform: str) -> str:
+    """Why no PDF was made when LibreOffice is not found, and how to get it on this system (sys.platform)."""
+    how = _GET_OFFICE.get("linux" if platform.startswith("linux") else platform, _GET_OFFICE["linux"])
+    return (f"Không tìm thấy LibreOffice nên chưa tạo được PDF (các tệp Word .docx vẫn được tạo). "
+            f"Cài LibreOffice: {how}. Nếu LibreOffice đã cài ở nơi khác, đặt biến môi trường "
+            f"{OFFICE_SETTING} là đường dẫn tới tệp soffice (soffice.exe trên Windows).")
+
+
+LIBREOFFICE_MISSING = libreoffice_missing(sys.platform)
+PDF_NOT_ASKED = "Chưa xuất PDF: thêm --pdf để có bản PDF (cần LibreOffice)."
 
 
 def pdf_failed(detail: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Iterable, Literal
 
@@ -9,6 +10,7 @@ Severity = Literal["error", "warning"]
 
 ERROR: Severity = "error"
 WARNING: Severity = "warning"
+_A1_ROW = re.compile(r"\$?[A-Za-z]{1,3}\$?([0-9]+)")
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,11 @@ class Finding:
     cell: str
     message: str
     file: str | None = None  # None means the contest workbook itself
+    row: int | None = None  # the 1-based sheet row; taken from the A1 cell when not given
+
+    def __post_init__(self) -> None:
+        if self.row is None and (found := _A1_ROW.fullmatch(self.cell or "")):
+            object.__setattr__(self, "row", int(found.group(1)))
 
     @property
     def is_error(self) -> bool:
@@ -32,14 +39,16 @@ class Finding:
         return asdict(self)
 
 
-def error(code: str, sheet: str, cell: str, message: str, file: str | None = None) -> Finding:
+def error(code: str, sheet: str, cell: str, message: str, file: str | None = None,
+          row: int | None = None) -> Finding:
     """An error finding."""
-    return Finding(ERROR, code, sheet, cell, message, file)
+    return Finding(ERROR, code, sheet, cell, message, file, row)
 
 
-def warning(code: str, sheet: str, cell: str, message: str, file: str | None = None) -> Finding:
+def warning(code: str, sheet: str, cell: str, message: str, file: str | None = None,
+            row: int | None = None) -> Finding:
     """A warning finding."""
-    return Finding(WARNING, code, sheet, cell, message, file)
+    return Finding(WARNING, code, sheet, cell, message, file, row)
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from . import schema
+from .findings import a1
 from . import score_messages as msg
 from .ranking import forward_selection
 from .results import ProductResult, ResultRow, ResultSet
@@ -29,6 +30,12 @@ def results_header(rules: Rules) -> list[str]:
         *schema.RES_TAIL_HEADERS,
         *schema.RES_HIDDEN_HEADERS,
     ]
+
+
+def result_cells(rules: Rules, codes: Sequence[str], header: str = schema.RES_FLAGS) -> dict[str, str]:
+    """The A1 cell of each product's `header` column in Kết quả, products given in ranking order."""
+    col = results_header(rules).index(header)
+    return {code: a1(HEADER_ROW + i, col) for i, code in enumerate(codes)}
 
 
 def rows_from_results(rs: ResultSet, rules: Rules, previous: Rows | None = None, title: str = "") -> Rows:

@@ -91,7 +91,9 @@ JUDGE_HEADERS = (COL_JUDGE_CODE, COL_JUDGE_NAME, COL_JUDGE_TITLE, COL_JUDGE_UNIT
 JUDGE_REQUIRED = (COL_JUDGE_CODE, COL_JUDGE_NAME)
 
 # --- Kiểm tra -----------------------------------------------------------------------------
-FINDINGS_HEADERS = ("Mức độ", "Mã lỗi", "Sheet", "Ô", "Nội dung")
+# The label (finding_codes.py) sits beside the stable code, so a person reads what the code means.
+FINDINGS_HEADERS = ("Mức độ", "Mã lỗi", "Tên lỗi", "Sheet", "Ô", "Nội dung")
+FINDINGS_SEVERITY, FINDINGS_CODE, FINDINGS_LABEL, FINDINGS_SHEET, FINDINGS_CELL, FINDINGS_MESSAGE = FINDINGS_HEADERS
 SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cảnh báo"}
 
 # --- Kết quả ------------------------------------------------------------------------------

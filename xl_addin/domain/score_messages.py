@@ -85,7 +85,7 @@ MISSING_SHEET = (
 # --- Results: flags and warnings -----------------------------------------------------------
 FLAG_SPREAD = "Độ lệch lớn ({spread} điểm)"
 SPREAD_WARNING = (
-    "Sản phẩm {code}: tổng điểm các giám khảo chênh nhau {spread} điểm (ngưỡng {alert}). "
+    "Sản phẩm {code} “{name}”: tổng điểm các giám khảo chênh nhau {spread} điểm (ngưỡng {alert}). "
     "Hội đồng nên xem lại phiếu chấm của sản phẩm này."
 )
 OUTLIER_WARNING = (
@@ -96,14 +96,14 @@ OUTLIER_LOWER = "thấp hơn"
 OUTLIER_HIGHER = "cao hơn"
 FLAG_DEPENDS = "Đạt hay không phụ thuộc giám khảo {judges}"
 DEPENDS_WARNING = (
-    "Sản phẩm {code} ({total} điểm) sẽ {change} điểm sàn nếu bỏ điểm của giám khảo {judges}. "
+    "Sản phẩm {code} “{name}” ({total} điểm) sẽ {change} điểm sàn nếu bỏ điểm của giám khảo {judges}. "
     "Hội đồng nên xem xét kỹ sản phẩm này."
 )
 DEPENDS_WOULD_FAIL = "không đạt"
 DEPENDS_WOULD_PASS = "đạt"
 FLAG_QUOTA_TIE = "Bằng điểm tại ngưỡng số lượng"
 QUOTA_TIE_WARNING = (
-    "Sản phẩm {code} bằng điểm hoàn toàn với {others} tại ngưỡng {quota} sản phẩm công nhận; "
+    "Sản phẩm {code} “{name}” bằng điểm hoàn toàn với {others} tại ngưỡng {quota} sản phẩm công nhận; "
     "công cụ đề xuất cả các sản phẩm này. Hội đồng cần quyết định."
 )
 FLAG_NO_JUDGE = "Chưa có điểm"

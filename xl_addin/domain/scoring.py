@@ -117,7 +117,7 @@ def compute_results(contest: Contest, sheets: list[ScoreSheet], *, provisional: 
     council, tied = ranking.council_selection(ordered, passed, rules.quota, rules.tie_break)
     forward = ranking.forward_selection(council, rules.forward_count)
     ranks = ranking.competition_ranks([p.total for p in ordered])
-    alerts = _Alerts()
+    alerts = _Alerts(_result_cells(rules, ordered))
     alerts.spread(rules, ordered)
     alerts.depends(ordered, passed, pass_mark)
     alerts.quota_ties([ordered[i] for i in tied], rules.quota)
@@ -147,16 +147,20 @@ def _result(p: ProductScores, tops: tuple[Criterion, ...], rank: int, passed: bo
     )
 
 
-def _registration_cell(reg: Registration) -> str:
-    return f"A{reg.row}" if reg.row else ""
+def _result_cells(rules: Rules, ordered: list[ProductScores]) -> dict[str, str]:
+    """Each product's Cảnh báo cell in Kết quả, where its warnings are written (rows in ranking order)."""
+    from .results_table import result_cells  # results_table builds on this module
+
+    return result_cells(rules, [p.code for p in ordered])
 
 
 class _Alerts:
     """Collects the flags of each product and the warning findings of a computation."""
 
-    def __init__(self) -> None:
+    def __init__(self, cells: Mapping[str, str]) -> None:
         self.findings: list[Finding] = []
         self._flags: dict[str, list[str]] = {}
+        self._cells = cells  # product code -> its Kết quả cell
 
     def flags_of(self, p: ProductScores) -> tuple[str, ...]:
         """The product's flags, with 'no scores yet' when nobody scored it."""
@@ -165,7 +169,7 @@ class _Alerts:
 
     def _add(self, p: ProductScores, flag: str, code: str, message: str) -> None:
         self._flags.setdefault(p.code, []).append(flag)
-        self.findings.append(warning(code, schema.SHEET_REGISTRATIONS, _registration_cell(p.registration), message))
+        self.findings.append(warning(code, schema.SHEET_RESULTS, self._cells.get(p.code, ""), message))
 
     def spread(self, rules: Rules, ordered: list[ProductScores]) -> None:
         """judge-spread: the judges' totals of a product differ by more than the alert."""
@@ -173,7 +177,7 @@ class _Alerts:
             gap = spread(p)
             if gap > rules.spread_alert:
                 self._add(p, msg.FLAG_SPREAD.format(spread=msg.short_points(gap)), "judge-spread",
-                          msg.SPREAD_WARNING.format(code=p.code, spread=msg.short_points(gap),
+                          msg.SPREAD_WARNING.format(code=p.code, name=p.registration.name, spread=msg.short_points(gap),
                                                     alert=msg.short_points(rules.spread_alert)))
 
     def depends(self, ordered: list[ProductScores], passed: list[bool], pass_mark: Decimal) -> None:
@@ -187,7 +191,7 @@ class _Alerts:
                 judges = ", ".join(names)
                 change = msg.DEPENDS_WOULD_FAIL if ok else msg.DEPENDS_WOULD_PASS
                 self._add(p, msg.FLAG_DEPENDS.format(judges=judges), "pass-depends-on-judge",
-                          msg.DEPENDS_WARNING.format(code=p.code, total=msg.points(p.total),
+                          msg.DEPENDS_WARNING.format(code=p.code, name=p.registration.name, total=msg.points(p.total),
                                                      change=change, judges=judges))
 
     def quota_ties(self, tied: list[ProductScores], quota: int | None) -> None:
@@ -195,7 +199,7 @@ class _Alerts:
         for p in tied:
             others = ", ".join(o.code for o in tied if o is not p)
             self._add(p, msg.FLAG_QUOTA_TIE, "quota-tie",
-                      msg.QUOTA_TIE_WARNING.format(code=p.code, others=others, quota=quota))
+                      msg.QUOTA_TIE_WARNING.format(code=p.code, name=p.registration.name, others=others, quota=quota))
 
     def outliers(self, contest: Contest, ordered: list[ProductScores]) -> None:
         """outlier-judge: a judge's mean gap to the other judges reaches the alert."""

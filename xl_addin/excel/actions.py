@@ -17,6 +17,7 @@ import xlwings as xw
 from ..domain import schema
 from ..errors import BinhchonError
 from . import messages as msg
+from . import status
 from .book import XlwingsContestBook
 
 Action = Callable[[XlwingsContestBook], str]
@@ -26,7 +27,8 @@ def run_action(book: xw.Book | None, folder: Path | str | None, action: Action) 
     """Run one action on the calling book and show its message box; the message shown."""
     book = book if book is not None else xw.Book.caller()
     try:
-        text = action(XlwingsContestBook(book, folder))
+        with status.shown(book, msg.RUNNING):
+            text = action(XlwingsContestBook(book, folder))
     except BinhchonError as exc:
         text = exc.message
     except Exception as exc:  # the user never sees a traceback; developers can ask for it
@@ -66,7 +68,7 @@ def _check(contest: XlwingsContestBook) -> str:
 def _judges(contest: XlwingsContestBook) -> str:
     from ..usecases.judges import make_judge_sheets as make
 
-    outcome = make(contest, overwrite=False)
+    outcome = make(contest, overwrite=False, progress=status.StatusBarProgress(contest.book))
     return outcome.summary() + "\n" + msg.JUDGES_WHERE.format(folder=contest.folder / schema.JUDGES_DIR)
 
 
@@ -74,7 +76,7 @@ def _results(provisional: bool) -> Action:
     def action(contest: XlwingsContestBook) -> str:
         from ..usecases.results import compute
 
-        outcome = compute(contest, provisional=provisional)
+        outcome = compute(contest, provisional=provisional, progress=status.StatusBarProgress(contest.book))
         if outcome.result_set is None:
             _activate(contest, schema.SHEET_FINDINGS)
             return outcome.summary() + "\n" + msg.RESULTS_BLOCKED.format(sheet=schema.SHEET_FINDINGS)
@@ -89,9 +91,8 @@ def _documents(contest: XlwingsContestBook) -> str:
         from ..usecases.documents import make_documents_for
     except ImportError:
         return msg.DOCUMENTS_MISSING
-    import shutil
-
-    outcome = make_documents_for(contest, pdf=shutil.which("soffice") is not None, only_new=False)
+    # PDFs are asked for always: without LibreOffice the message says so and how to get it.
+    outcome = make_documents_for(contest, pdf=True, only_new=False, progress=status.StatusBarProgress(contest.book))
     return outcome.summary()
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -51,8 +50,7 @@ def require_windows_excel(command: str) -> None:
 
 def replace_custom_ui(xlam: Path, ribbon_xml: bytes) -> None:
     """Put ribbon_xml as the add-in's customUI part, rewriting the zip beside it and replacing it."""
-    fd, tmp = tempfile.mkstemp(suffix=".xlam", dir=xlam.parent)
-    os.close(fd)
+    tmp = xlam.with_name(f".{xlam.name}.tmp")  # an ordinary new file: the umask decides its mode
     try:
         with zipfile.ZipFile(xlam) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
             for info in src.infolist():

@@ -50,19 +50,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def register_cli(subparsers) -> None:
     """Add `addin build|install` and `serve` to the `binhchon` argument parser."""
-    addin = subparsers.add_parser("addin", help="add-in Excel trên máy (Windows): dựng và cài BinhChon.xlam")
+    addin = subparsers.add_parser("addin", help="add-in Excel trên máy (Windows): dựng và cài BinhChon.xlam",
+                                  epilog=_examples("binhchon addin build", "binhchon addin install"))
     steps = addin.add_subparsers(dest="addin_command", required=True, metavar="BƯỚC")
-    s = steps.add_parser("build", help="dựng BinhChon.xlam từ macros/ (cần Windows có Excel)")
-    s.add_argument("--source", help="thư mục chứa BinhChon.bas và customUI.xml (mặc định: macros/ của mã nguồn)")
-    s.add_argument("--out", help="thư mục ghi BinhChon.xlam (mặc định: thư mục hiện tại)")
+    s = steps.add_parser("build", help="dựng BinhChon.xlam từ macros/ (cần Windows có Excel)",
+                         epilog=_examples("binhchon addin build", "binhchon addin build --out D:\\BinhChon"))
+    s.add_argument("--source", metavar="THƯ_MỤC", help="thư mục chứa BinhChon.bas và customUI.xml (mặc định: macros/ của mã nguồn)")
+    s.add_argument("--out", metavar="THƯ_MỤC", help="thư mục ghi BinhChon.xlam (mặc định: thư mục hiện tại)")
     s.set_defaults(func=cmd_addin_build)
-    s = steps.add_parser("install", help="chép BinhChon.xlam vào thư mục XLSTART của Excel")
-    s.add_argument("xlam", nargs="?", help="tệp .xlam (mặc định: BinhChon.xlam trong thư mục hiện tại)")
+    s = steps.add_parser("install", help="chép BinhChon.xlam vào thư mục XLSTART của Excel",
+                         epilog=_examples("binhchon addin install", "binhchon addin install D:\\BinhChon\\BinhChon.xlam"))
+    s.add_argument("xlam", nargs="?", metavar="TỆP_XLAM", help="tệp .xlam (mặc định: BinhChon.xlam trong thư mục hiện tại)")
     s.set_defaults(func=cmd_addin_install)
-    s = subparsers.add_parser("serve", help="chạy máy chủ add-in Office.js (xlwings Server) cho một cuộc bình chọn")
-    s.add_argument("--folder", default=".", help="thư mục cuộc bình chọn (nơi ghi phieu_cham/ và van_ban/)")
-    s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8000)
-    s.add_argument("--cert", help="chứng chỉ HTTPS (.pem), ví dụ tạo bằng mkcert")
-    s.add_argument("--key", help="khóa của chứng chỉ HTTPS (.pem)")
+    s = subparsers.add_parser("serve", help="chạy máy chủ add-in Office.js (xlwings Server) cho một cuộc bình chọn",
+                              epilog=_examples("binhchon serve --folder bg2025 --cert localhost+1.pem --key localhost+1-key.pem"))
+    s.add_argument("--folder", default=".", metavar="THƯ_MỤC", help="thư mục cuộc bình chọn (nơi ghi phieu_cham/ và van_ban/)")
+    s.add_argument("--host", default="127.0.0.1", metavar="ĐỊA_CHỈ", help="địa chỉ máy chủ lắng nghe (mặc định: 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, metavar="CỔNG", help="cổng máy chủ lắng nghe (mặc định: 8000)")
+    s.add_argument("--cert", metavar="TỆP_PEM", help="chứng chỉ HTTPS (.pem), ví dụ tạo bằng mkcert")
+    s.add_argument("--key", metavar="TỆP_PEM", help="khóa của chứng chỉ HTTPS (.pem)")
     s.set_defaults(func=cmd_serve)
+
+
+def _examples(*lines: str) -> str:
+    """The "Ví dụ:" block of a sub-command's help."""
+    return "Ví dụ:\n" + "\n".join(f"  {line}" for line in lines)

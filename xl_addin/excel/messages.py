@@ -55,6 +55,7 @@ SERVE_LICENCE = (
 BAD_PAYLOAD = "Yêu cầu từ Excel không đọc được ({detail}). Hãy tải lại add-in (chuột phải vào khung › Reload)."
 
 # Task pane and ribbon labels, in the order they appear
+RUNNING = "đang chạy"  # the status bar while an action runs (then each long step and its count)
 ACTION_LABELS = {
     "check_registrations": "Kiểm tra hồ sơ",
     "make_judge_sheets": "Tạo phiếu chấm",

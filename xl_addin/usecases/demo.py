@@ -14,6 +14,7 @@ from ..domain.rules import preset
 from ..domain.rules_sheet import rows_from_rules
 from ..domain.sample.programme import sample_programme
 from ..errors import BinhchonError
+from ..progress import NO_PROGRESS, Progress
 from ..workbooks.contest_book import FileContestBook
 from ..workbooks.judge_workbook import fill_scores
 from .init import init_contest
@@ -61,7 +62,7 @@ def play_judges(folder: Path) -> list[Path]:
     return filled
 
 
-def run_demo(folder: Path, print_fn: Callable[[str], None] = print) -> int:
+def run_demo(folder: Path, print_fn: Callable[[str], None] = print, progress: Progress = NO_PROGRESS) -> int:
     """Run init, validate, judges, the judges' scoring, results and documents on the sample; exit code."""
     from ..cli_format import findings_table, results_table
 
@@ -75,13 +76,13 @@ def run_demo(folder: Path, print_fn: Callable[[str], None] = print) -> int:
     print_fn(f"2. Kiểm tra hồ sơ: {len(checked.contest.registrations) if checked.contest else 0} sản phẩm; {checked.summary()}")
     print_fn(findings_table(checked.findings))
     book = FileContestBook(path)
-    made = make_judge_sheets(book)
+    made = make_judge_sheets(book, progress=progress)
     book.save()
     print_fn(f"3. Tạo phiếu chấm: {len(made.written)} tệp trong {folder / schema.JUDGES_DIR}")
     play_judges(folder)
     print_fn("4. Giám khảo chấm điểm (dữ liệu mẫu) và nộp lại phiếu.")
     book = FileContestBook(path)
-    outcome = compute(book)
+    outcome = compute(book, progress=progress)
     book.save()
     if outcome.result_set is None:
         print_fn(findings_table(outcome.findings))
@@ -89,20 +90,21 @@ def run_demo(folder: Path, print_fn: Callable[[str], None] = print) -> int:
     print_fn(f"5. {outcome.summary()}")
     print_fn(results_table(outcome.result_set))
     print_fn(outcome.result_set.tie_break_text)
-    print_fn(findings_table(list(outcome.result_set.findings)))
-    print_fn(_documents_step(folder, print_fn))
-    print_fn(f"\nKết quả nằm trong {folder.resolve()}: mở {path.name} (sheet Kiểm tra, Kết quả, Nhật ký), "
+    print_fn(findings_table(outcome.findings))  # what the summary counted: this step's own findings
+    print_fn(_documents_step(folder, progress))
+    print_fn(f"\nKết quả nằm trong {folder}: mở {path.name} (sheet Kiểm tra, Kết quả, Nhật ký), "
              f"{schema.JUDGES_DIR}/ (phiếu chấm), {schema.DOCUMENTS_DIR}/ (văn bản).")
     return 0
 
 
-def _documents_step(folder: Path, print_fn) -> str:
+def _documents_step(folder: Path, progress: Progress) -> str:
     """Make the documents when that use case is present; a line saying what was made."""
     try:
         from .documents import make_documents_for
     except ImportError:
         return "6. (Chưa có bước in văn bản.)"
     book = FileContestBook(folder / schema.CONTEST_FILE)
-    outcome = make_documents_for(book, pdf=shutil.which("soffice") is not None, only_new=False)
+    # PDFs are asked for always: without LibreOffice the summary says so and how to get it.
+    outcome = make_documents_for(book, pdf=True, only_new=False, progress=progress)
     book.save()
     return f"6. {outcome.summary()}"

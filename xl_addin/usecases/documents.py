@@ -7,10 +7,13 @@ from pathlib import Path
 
 from ..documents import DocumentsOutcome, make_documents
 from ..domain import schema
+from ..domain.document_messages import PDF_NOT_ASKED
 from ..domain.findings import has_errors
 from ..domain.results_table import result_rows_from_rows, with_certificates
 from ..domain.scoring import compute_results
 from ..errors import BlockedError
+from ..progress import NO_PROGRESS, Progress
+from .findings_sheet import listed_marks
 from .journal import log_action, refusals_logged
 from ..ports import ContestBook
 from .results import judge_files, read_score_sheets, results_layout
@@ -23,6 +26,7 @@ class DocumentsSummary:
 
     outcome: DocumentsOutcome
     folder: Path
+    pdf_asked: bool = True
 
     def summary(self) -> str:
         """A short Vietnamese summary naming the output folder."""
@@ -33,17 +37,20 @@ class DocumentsSummary:
             text += f" Bỏ qua {len(o.skipped)} giấy chứng nhận đã có, không đổi."
         if o.pdf_message:
             text += " " + o.pdf_message
+        elif not self.pdf_asked:
+            text += " " + PDF_NOT_ASKED
         return " ".join([text, *o.messages])
 
 
 def make_documents_for(book: ContestBook, *, pdf: bool = False, only_new: bool = False,
-                       out_dir: Path | None = None) -> DocumentsSummary:
+                       out_dir: Path | None = None, progress: Progress = NO_PROGRESS) -> DocumentsSummary:
     """Render the documents from the Kết quả sheet as it stands (a person's edits included)."""
     with refusals_logged(book, "In văn bản", source_files(book)):
-        return _make_documents(book, pdf, only_new, out_dir)
+        return _make_documents(book, pdf, only_new, out_dir, progress)
 
 
-def _make_documents(book: ContestBook, pdf: bool, only_new: bool, out_dir: Path | None) -> DocumentsSummary:
+def _make_documents(book: ContestBook, pdf: bool, only_new: bool, out_dir: Path | None,
+                    progress: Progress) -> DocumentsSummary:
     """The documents step; BlockedError when the workbook is not ready for it."""
     checked = read_and_check(book)
     if not checked.ok or checked.contest is None:
@@ -57,13 +64,14 @@ def _make_documents(book: ContestBook, pdf: bool, only_new: bool, out_dir: Path 
         raise BlockedError(f"Kết quả hiện là {schema.RES_PROVISIONAL_MARK}; chỉ in giấy chứng nhận từ kết quả chính thức. "
                            "Hãy thu đủ phiếu chấm và tính lại kết quả.")
     files = judge_files(book.folder)
-    sheets, findings = read_score_sheets(contest, files, provisional=False)
+    sheets, findings = read_score_sheets(contest, files, provisional=False, progress=progress)
     result_set = None if has_errors(findings) else compute_results(contest, sheets)
     folder = out_dir or book.folder / schema.DOCUMENTS_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    outcome = make_documents(contest, rows, result_set, folder, pdf=pdf, only_new=only_new)
+    outcome = make_documents(contest, rows, result_set, folder, pdf=pdf, only_new=only_new, progress=progress)
     if outcome.certificates:
         book.write_sheet(schema.SHEET_RESULTS, with_certificates(raw, outcome.certificates), results_layout(contest.rules))
-    summary = DocumentsSummary(outcome, folder)
+        book.mark(listed_marks(book, schema.SHEET_RESULTS))  # the results' warnings stay highlighted
+    summary = DocumentsSummary(outcome, folder, pdf_asked=pdf)
     log_action(book, "In văn bản", source_files(book) + files, summary.summary())
     return summary

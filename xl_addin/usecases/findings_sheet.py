@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..domain import schema
+from ..domain.finding_codes import label
 from ..domain.findings import Finding
 from ..domain.tables import find_table
 from ..ports import ContestBook, Mark, SheetLayout
 
-FINDINGS_LAYOUT = SheetLayout(header_row=1, widths={1: 10, 2: 22, 3: 22, 4: 8, 5: 100})
+FINDINGS_LAYOUT = SheetLayout(header_row=1, widths={1: 10, 2: 22, 3: 28, 4: 22, 5: 8, 6: 100})
 
 
 def rows_from_findings(findings: Sequence[Finding]) -> list[list[object]]:
@@ -17,22 +18,22 @@ def rows_from_findings(findings: Sequence[Finding]) -> list[list[object]]:
     rows: list[list[object]] = [list(schema.FINDINGS_HEADERS)]
     for f in findings:
         sheet = f"{f.file} › {f.sheet}" if f.file else f.sheet
-        rows.append([schema.SEVERITY_LABELS[f.severity], f.code, sheet, f.cell, f.message])
+        rows.append([schema.SEVERITY_LABELS[f.severity], f.code, label(f.code), sheet, f.cell, f.message])
     return rows
 
 
 def previous_marks(book: ContestBook) -> list[tuple[str, str]]:
     """The (sheet, cell) pairs the last Kiểm tra listed in this workbook, to clear before re-marking."""
     rows = book.read([schema.SHEET_FINDINGS]).get(schema.SHEET_FINDINGS, [])
-    table = find_table(schema.SHEET_FINDINGS, rows, schema.FINDINGS_HEADERS[1])
+    table = find_table(schema.SHEET_FINDINGS, rows, schema.FINDINGS_CODE)
     if table is None:
         return []
-    sheet_col, cell_col = table.column(schema.FINDINGS_HEADERS[2]), table.column(schema.FINDINGS_HEADERS[3])
+    sheet_col, cell_col = table.column(schema.FINDINGS_SHEET), table.column(schema.FINDINGS_CELL)
     if sheet_col is None or cell_col is None:
         return []
     pairs = []
     for rec in table.records():
-        sheet, cell = rec.text(schema.FINDINGS_HEADERS[2]), rec.text(schema.FINDINGS_HEADERS[3])
+        sheet, cell = rec.text(schema.FINDINGS_SHEET), rec.text(schema.FINDINGS_CELL)
         if sheet and cell and "›" not in sheet:
             pairs.append((sheet, cell))
     return pairs
@@ -44,6 +45,26 @@ def show_findings(book: ContestBook, findings: Sequence[Finding]) -> None:
     book.write_sheet(schema.SHEET_FINDINGS, rows_from_findings(findings), FINDINGS_LAYOUT)
     existing = set(book.sheet_names())
     book.mark(
-        [Mark(f.sheet, f.cell, f.severity, f"[{f.code}] {f.message}")
+        [Mark(f.sheet, f.cell, f.severity, note(f.code, f.message))
          for f in findings if f.file is None and f.cell and f.sheet in existing]
     )
+
+
+def note(code: str, message: str) -> str:
+    """The note on a flagged cell: "[code] label: message" (the tool's notes start with "[code] ")."""
+    return f"[{code}] {label(code)}: {message}"
+
+
+def listed_marks(book: ContestBook, sheet: str) -> list[Mark]:
+    """The highlights Kiểm tra lists on one sheet, to put back after that sheet is rewritten."""
+    rows = book.read([schema.SHEET_FINDINGS]).get(schema.SHEET_FINDINGS, [])
+    table = find_table(schema.SHEET_FINDINGS, rows, schema.FINDINGS_CODE)
+    if table is None:
+        return []
+    severities = {text: key for key, text in schema.SEVERITY_LABELS.items()}
+    marks = []
+    for rec in table.records():
+        cell, severity = rec.text(schema.FINDINGS_CELL), severities.get(rec.text(schema.FINDINGS_SEVERITY))
+        if rec.text(schema.FINDINGS_SHEET) == sheet and cell and severity:
+            marks.append(Mark(sheet, cell, severity, note(rec.text(schema.FINDINGS_CODE), rec.text(schema.FINDINGS_MESSAGE))))
+    return marks

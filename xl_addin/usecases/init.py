@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain import rules as rules_mod
 from ..domain import schema
-from ..domain.info_sheet import rows_from_info
+from ..domain.info_sheet import info_from_rows, rows_from_info
 from ..domain.models import ContestInfo
 from ..domain.rules_sheet import rows_from_rules
 from ..errors import BinhchonError
@@ -35,6 +36,12 @@ def init_contest(folder: Path, *, year: int, level: str, province: str, region: 
         raise BinhchonError(f"Cấp “{level}” không hợp lệ. Chọn một trong: {', '.join(rules_mod.LEVELS)}.")
     if preset not in rules_mod.PRESETS:
         raise BinhchonError(f"Bộ quy định “{preset}” không có. Chọn một trong: {', '.join(rules_mod.PRESETS)}.")
+    organiser = organiser or f"Sở Công Thương tỉnh {province}" if level == "tinh" else organiser
+    info = ContestInfo(year=year, level=level, province=province.strip(), region=region.strip(),
+                       organiser=organiser.strip(), contest_id=uuid.uuid4().hex[:12])
+    problems = argument_problems(info)
+    if problems:
+        raise BinhchonError(" ".join(problems) + " Chưa tạo sổ bình chọn.")
     folder = Path(folder)
     path = folder / schema.CONTEST_FILE
     if path.exists():
@@ -42,11 +49,29 @@ def init_contest(folder: Path, *, year: int, level: str, province: str, region: 
     folder.mkdir(parents=True, exist_ok=True)
     (folder / schema.JUDGES_DIR).mkdir(exist_ok=True)
     (folder / schema.DOCUMENTS_DIR).mkdir(exist_ok=True)
-    organiser = organiser or f"Sở Công Thương tỉnh {province}" if level == "tinh" else organiser
-    info = ContestInfo(year=year, level=level, province=province, region=region, organiser=organiser,
-                       contest_id=uuid.uuid4().hex[:12])
     create_contest_workbook(path, rows_from_info(info), rows_from_rules(rules_mod.preset(preset)))
     book = FileContestBook(path)
     log_action(book, "Tạo cuộc bình chọn", [], f"Năm {year}, cấp {rules_mod.LEVELS[level]}, {province}, bộ quy định {preset}.")
     book.save()
     return InitOutcome(path)
+
+
+# The Thông tin rows init fills from its arguments, and the option that gave each.
+OPTIONS = {schema.INFO_YEAR: "--year", schema.INFO_LEVEL: "--level", schema.INFO_PROVINCE: "--province",
+           schema.INFO_REGION: "--region", schema.INFO_ORGANISER: "--organiser"}
+_CELL_PREFIX = re.compile(r"^Ô [A-Z]+[0-9]+: ")
+
+
+def argument_problems(info: ContestInfo) -> list[str]:
+    """What validate would say about the Thông tin sheet init is about to write, per option given."""
+    rows = rows_from_info(info)
+    _, findings = info_from_rows(rows)
+    problems = []
+    for f in findings:
+        label = rows[f.row - 1][0] if f.row and f.row <= len(rows) else None
+        if not f.is_error or label not in OPTIONS:
+            continue
+        if label == schema.INFO_ORGANISER and not info.organiser:
+            continue  # left for the Thông tin sheet: only the provincial level has a default
+        problems.append(f"Tham số {OPTIONS[label]}: {_CELL_PREFIX.sub('', f.message)}")
+    return problems

@@ -11,6 +11,7 @@ from ..domain import schema
 from ..domain.findings import Finding
 from ..domain.models import product_fingerprint
 from ..errors import BlockedError
+from ..progress import NO_PROGRESS, Progress, tracked
 from ..workbooks.judge_workbook import write_judge_workbook
 from .journal import log_action, refusals_logged
 from .validate import source_files, validate
@@ -32,7 +33,7 @@ class JudgesOutcome:
         return text + "."
 
 
-def make_judge_sheets(book, *, overwrite: bool = False) -> JudgesOutcome:
+def make_judge_sheets(book, *, overwrite: bool = False, progress: Progress = NO_PROGRESS) -> JudgesOutcome:
     """Write phieu_cham/<Mã giám khảo>.xlsx for every judge of a contest with no registration errors."""
     checked = validate(book, record=False)  # the log's row for this action says what was made
     refusal = _refusal(book, checked)
@@ -44,7 +45,7 @@ def make_judge_sheets(book, *, overwrite: bool = False) -> JudgesOutcome:
     folder.mkdir(exist_ok=True)
     fingerprint = product_fingerprint(contest.registrations)
     written, kept = [], []
-    for judge in contest.judges:
+    for judge in tracked(progress, "Tạo phiếu chấm", contest.judges):
         path = folder / f"{judge.code}.xlsx"
         if path.exists() and not overwrite:
             kept.append(path)

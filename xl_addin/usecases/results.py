@@ -13,6 +13,7 @@ from ..domain.results_table import results_header, rows_from_results
 from ..domain.scoresheet import check_sheet_set, score_sheet_from_rows
 from ..domain.scoring import compute_results
 from ..errors import BlockedError, WorkbookError
+from ..progress import NO_PROGRESS, Progress, tracked
 from ..workbooks.judge_workbook import read_judge_workbook
 from .findings_sheet import show_findings
 from .journal import log_action, refusals_logged
@@ -20,15 +21,17 @@ from ..ports import ContestBook, SheetLayout
 from .validate import read_and_check, source_files
 
 RESULTS_HEADER_ROW = 4
+READING_SHEETS = "Đọc phiếu chấm"
 
 
 @dataclass(frozen=True)
 class ResultsOutcome:
-    """The computed results (None when the judges' sheets have errors) and every finding."""
+    """The computed results (None when the judges' sheets have errors) and this step's findings."""
 
     result_set: ResultSet | None
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # the judges' sheets' and the computation's
     judge_files: list[Path] = field(default_factory=list)
+    earlier: list[Finding] = field(default_factory=list)  # validate's warnings, kept in Kiểm tra, not recounted
 
     @property
     def exit_code(self) -> int:
@@ -60,13 +63,14 @@ def judge_files(folder: Path) -> list[Path]:
     return sorted(p for p in d.glob("*.xlsx") if not p.name.startswith(("~$", ".")))
 
 
-def read_score_sheets(contest: Contest, files: list[Path], provisional: bool) -> tuple[list[ScoreSheet], list[Finding]]:
+def read_score_sheets(contest: Contest, files: list[Path], provisional: bool,
+                      progress: Progress = NO_PROGRESS) -> tuple[list[ScoreSheet], list[Finding]]:
     """Every judge's sheet parsed and checked, each file opened read-only."""
     fingerprint = product_fingerprint(contest.registrations)
     sheets: list[ScoreSheet] = []
     findings: list[Finding] = []
     by_judge: dict[str, list[str]] = {}
-    for path in files:
+    for path in tracked(progress, READING_SHEETS, files):
         label = f"{schema.JUDGES_DIR}/{path.name}"
         try:
             raw = read_judge_workbook(path)
@@ -82,7 +86,7 @@ def read_score_sheets(contest: Contest, files: list[Path], provisional: bool) ->
     return sheets, findings
 
 
-def compute(book: ContestBook, *, provisional: bool = False) -> ResultsOutcome:
+def compute(book: ContestBook, *, provisional: bool = False, progress: Progress = NO_PROGRESS) -> ResultsOutcome:
     """Check the registrations and the judges' sheets, then compute and write Kết quả."""
     checked = read_and_check(book)
     if not checked.ok or checked.contest is None:
@@ -94,16 +98,15 @@ def compute(book: ContestBook, *, provisional: bool = False) -> ResultsOutcome:
             )
     contest = checked.contest
     files = judge_files(book.folder)
-    sheets, findings = read_score_sheets(contest, files, provisional)
-    findings = checked.findings + findings
+    sheets, findings = read_score_sheets(contest, files, provisional, progress)
     if has_errors(findings):
-        outcome = ResultsOutcome(None, findings, files)
+        outcome = ResultsOutcome(None, findings, files, checked.findings)
     else:
         rs = compute_results(contest, sheets, provisional=provisional)
         findings += list(rs.findings)
-        outcome = ResultsOutcome(rs, findings, files)
+        outcome = ResultsOutcome(rs, findings, files, checked.findings)
         write_results(book, contest, rs)
-    show_findings(book, findings)
+    show_findings(book, checked.findings + findings)
     log_action(book, "Tính kết quả" + (" tạm tính" if provisional else ""), source_files(book) + files, outcome.summary())
     return outcome
 

@@ -58,7 +58,7 @@ JUDGE_WIDTHS = {
     schema.COL_JUDGE_CODE: 14, schema.COL_JUDGE_NAME: 26, schema.COL_JUDGE_TITLE: 24,
     schema.COL_JUDGE_UNIT: 32, schema.COL_JUDGE_CONFLICTS: 30,
 }
-FINDINGS_WIDTHS = dict(zip(schema.FINDINGS_HEADERS, (12, 24, 16, 8, 90)))
+FINDINGS_WIDTHS = dict(zip(schema.FINDINGS_HEADERS, (12, 24, 28, 16, 8, 90)))
 LOG_WIDTHS = dict(zip(schema.LOG_HEADERS, (20, 26, 70, 50)))
 LABEL_SHEET_WIDTHS = {1: 38, 2: 32, 3: 50, 4: 18}
 

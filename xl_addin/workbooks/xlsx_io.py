@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import tempfile
+import stat
+import uuid
 import zipfile
 from pathlib import Path
 
@@ -116,12 +117,18 @@ def backup(path: Path) -> Path | None:
 
 
 def write_atomically(wb: Workbook, path: Path) -> None:
-    """Save to a temporary file beside path, then replace it: a failed save leaves no half file."""
+    """Save to a temporary file beside path, then replace it: a failed save leaves no half file.
+
+    The temporary file is created as any file the user makes (the umask decides its mode, not
+    mkstemp's 0600), and a file being replaced keeps its own mode, so colleagues on a shared
+    folder can still open it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".binhchon-", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
+    tmp = str(path.with_name(f".binhchon-{uuid.uuid4().hex}.xlsx"))
     try:
         wb.save(tmp)
+        if path.exists():
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
         os.replace(tmp, path)
     except PermissionError as exc:
         raise WorkbookLockedError(
