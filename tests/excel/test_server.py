@@ -111,7 +111,9 @@ def test_alert_page_manifest_and_icon(client):
     alert = client.get("/xlwings/alert", params={"prompt": "Đã tính <b>x</b>", "title": msg.TITLE,
                                                  "buttons": "ok", "mode": "info", "callback": ""})
     assert alert.status_code == 200 and "Đã tính &lt;b&gt;x&lt;/b&gt;" in alert.text
-    manifest = client.get("/manifest.xml")
-    assert manifest.status_code == 200 and b"https://127.0.0.1:8000/taskpane.html" in manifest.content
+    manifest = client.get("/manifest.xml")  # pointed at the server answering (TestClient: http://testserver)
+    assert manifest.status_code == 200 and b"http://testserver/taskpane.html" in manifest.content
+    assert b"127.0.0.1:8000" not in manifest.content
     assert client.get("/icon.png").content.startswith(b"\x89PNG")
+    assert client.get("/icon-80.png").content[16:24] == (80).to_bytes(4, "big") * 2  # IHDR width, height
 

@@ -41,8 +41,29 @@ ADDIN_INSTALLED = "Đã cài add-in vào {path}. Mở lại Excel: thẻ “Bìn
 # xlwings Server (binhchon serve)
 SERVE_FOLDER_MISSING = "Không tìm thấy thư mục {folder}. Hãy chỉ đúng thư mục cuộc bình chọn bằng --folder (tạo bằng binhchon init)."
 SERVE_NO_HTTPS = (
-    "Lưu ý: Excel chỉ nạp add-in Office.js qua HTTPS. Tạo chứng chỉ một lần bằng: binhchon serve --tao-chung-chi, "
-    "rồi chạy lại với --cert và --key như lệnh đó hướng dẫn."
+    "Lưu ý: đang chạy HTTP thường (--http), chỉ để thử bằng trình duyệt. Excel chỉ nạp add-in qua HTTPS: "
+    "tạo chứng chỉ một lần bằng binhchon serve --tao-chung-chi rồi chạy lại không có --http."
+)
+SERVE_NEEDS_CERT = (
+    "Chưa có chứng chỉ HTTPS trong {folder}. Excel chỉ nạp add-in qua HTTPS: hãy chạy một lần "
+    "binhchon serve --tao-chung-chi (làm theo hướng dẫn để tin cậy chứng chỉ), rồi chạy lại lệnh này. "
+    "Chỉ thử bằng trình duyệt trên máy này thì thêm --http."
+)
+SERVE_CERT_PAIR = "Hãy cho cả --cert (chứng chỉ .pem) và --key (khóa .pem), hoặc bỏ cả hai để dùng chứng chỉ của --tao-chung-chi."
+SERVE_CERT_MISSING = "Không tìm thấy tệp {path}. Hãy kiểm tra đường dẫn --cert/--key, hoặc tạo chứng chỉ bằng binhchon serve --tao-chung-chi."
+CERT_ROOT_NAME = "Bình chọn CNNT - chứng chỉ gốc của máy này"
+CERT_WRITE_FAILED = "Không ghi được chứng chỉ vào {folder} ({detail}). Hãy chọn thư mục khác bằng --thu-muc-chung-chi."
+CERT_MADE = (
+    "Đã tạo chứng chỉ HTTPS cho máy này (localhost, 127.0.0.1):\n"
+    "  {root}  (chứng chỉ gốc, cần tin cậy một lần)\n"
+    "  {cert}  và  {key}  (chứng chỉ và khóa của máy chủ)\n"
+    "Để Excel tin cậy trên Windows, không cần quyền quản trị: mở Command Prompt và chạy\n"
+    "  certutil -user -addstore Root \"{root}\"\n"
+    "rồi bấm Yes khi Windows hỏi. Hoặc nhấp đúp tệp {root} › Install Certificate › Current User › "
+    "Place all certificates in the following store › Trusted Root Certification Authorities.\n"
+    "Trên máy Mac: security add-trusted-cert -r trustRoot -k ~/Library/Keychains/login.keychain-db \"{root}\"\n"
+    "Khóa ký của chứng chỉ gốc không được lưu lại: nó chỉ ký chứng chỉ này, cho riêng localhost và 127.0.0.1.\n"
+    "Sau đó đóng hẳn Excel, mở lại và chạy: binhchon serve --folder THƯ_MỤC_CUỘC_BÌNH_CHỌN"
 )
 SERVE_NEEDS_PACKAGES = (
     "Lệnh `binhchon serve` cần fastapi, uvicorn, xlwings-server và cryptography. Hãy cài: pip install \"binhchon[server]\""

@@ -20,6 +20,8 @@ from .functions_code import custom_functions_js
 from .taskpane import render_alert, render_taskpane
 
 MANIFEST = resource_dir("macros") / "manifest.xml"
+MANIFEST_ORIGIN = b"https://127.0.0.1:8000"  # the address written in macros/manifest.xml
+ICON_SIZES = (16, 32, 64, 80)  # the sizes the manifest asks for
 
 
 def function_names() -> list[str]:
@@ -90,11 +92,19 @@ def _add_pages(app: FastAPI, folder: Path, office_js: str) -> None:
     async def icon() -> Response:
         return Response(icon_png(), media_type="image/png")
 
+    @app.get("/icon-{size}.png")
+    async def sized_icon(size: int) -> Response:
+        if size not in ICON_SIZES:
+            return _error(404, msg.STATIC_MISSING.format(path=f"icon-{size}.png"))
+        return Response(icon_png(size), media_type="image/png")
+
     @app.get("/manifest.xml")
-    async def manifest() -> Response:
+    async def manifest(request: Request) -> Response:
+        """macros/manifest.xml pointed at this server (its scheme, host and port)."""
         if not MANIFEST.exists():
             return _error(404, msg.ADDIN_SOURCE_MISSING.format(path=MANIFEST))
-        return Response(MANIFEST.read_bytes(), media_type="application/xml")
+        origin = f"{request.url.scheme}://{request.url.netloc}"
+        return Response(MANIFEST.read_bytes().replace(MANIFEST_ORIGIN, origin.encode()), media_type="application/xml")
 
     @app.get("/xlwings/alert", response_class=HTMLResponse)
     async def alert(prompt: str, title: str, buttons: str, mode: str, callback: str) -> str:
