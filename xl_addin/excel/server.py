@@ -89,6 +89,7 @@ def _add_pages(app: FastAPI, folder: Path, office_js: str) -> None:
         return render_taskpane(folder, scripts.script_names(), xw.__version__, office_js)
 
     @app.get("/icon.png")
+    @app.get("/favicon.ico")  # asked for by browsers whatever a page says
     async def icon() -> Response:
         return Response(icon_png(), media_type="image/png")
 

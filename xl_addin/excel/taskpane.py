@@ -53,6 +53,7 @@ ALERT = """<!doctype html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>{{ title }}</title>
+  <link rel="icon" type="image/png" href="/icon.png">
   <link rel="stylesheet" href="{{ own }}/taskpane.css">
   <script src="{{ client }}/{{ office_js }}"></script>
   <script src="{{ client }}/{{ dialog_script }}" defer></script>
