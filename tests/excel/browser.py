@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -47,11 +48,12 @@ def binhchon_command() -> list[str]:
 
 
 class Server:
-    """`binhchon serve --http` for a contest folder, as its own uvicorn process on a free port."""
+    """`binhchon serve` for a contest folder, as its own uvicorn process on a free port (HTTPS when given a context)."""
 
-    def __init__(self, folder: Path, *extra: str):
+    def __init__(self, folder: Path, *extra: str, context: ssl.SSLContext | None = None):
         self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
+        self.context = context
+        self.base = f"{'https' if context else 'http'}://127.0.0.1:{self.port}"
         env = {**os.environ, "XLWINGS_LICENSE_KEY": "noncommercial"}
         args = binhchon_command() + ["serve", "--folder", str(folder), "--port", str(self.port), *extra]
         self.process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -63,7 +65,7 @@ class Server:
             if self.process.poll() is not None:
                 raise AssertionError("binhchon serve stopped: " + self.process.stdout.read())
             try:
-                with urllib.request.urlopen(self.base + "/taskpane.html", timeout=2) as r:
+                with urllib.request.urlopen(self.base + "/taskpane.html", timeout=2, context=self.context) as r:
                     if r.status == 200:
                         return
             except OSError:
