@@ -101,7 +101,7 @@ class Traffic:
 class Browser:
     """Headless Chromium, offline but for 127.0.0.1, logging the network and the console."""
 
-    def __init__(self, mock: bool, size: tuple[int, int] = (360, 720)):
+    def __init__(self, mock: bool, size: tuple[int, int] = (360, 720), home: Path | None = None):
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
 
@@ -112,7 +112,9 @@ class Browser:
                     f"--window-size={size[0]},{size[1]}", "--lang=vi-VN", OFFLINE):
             options.add_argument(arg)
         options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
-        self.driver = webdriver.Chrome(service=Service(driver), options=options)
+        # HOME decides which NSS certificate store (~/.pki/nssdb) Chromium trusts on Linux
+        env = {**os.environ, "HOME": str(home)} if home else None
+        self.driver = webdriver.Chrome(service=Service(driver, env=env), options=options)
         self.traffic = Traffic()
         if mock:
             self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": EXCEL_MOCK.read_text()})

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
+import os
+import shutil
 import ssl
+import subprocess
 import urllib.error
 import urllib.request
 
@@ -11,10 +14,11 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from browser import Server
+from browser import Browser, Server
 from xl_addin.cli import build_parser
 from xl_addin.errors import BinhchonError
 from xl_addin.excel import https_cert
+from xl_addin.excel import messages as msg
 
 
 def load(path):
@@ -70,3 +74,39 @@ def test_serve_uses_the_certificate_and_a_client_trusting_only_its_root_connects
     finally:
         out = server.stop()
     assert "https://127.0.0.1" in out
+
+
+def nss_home(tmp_path, root) -> "Path":
+    """A HOME whose NSS store (what Chromium on Linux trusts) holds the root, as certutil puts it on Windows."""
+    certutil = shutil.which("certutil")
+    if not certutil:
+        reason = "NSS certutil is not installed (Debian: apt-get install libnss3-tools)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}. CI must run this test.")
+        pytest.skip(reason)
+    home = tmp_path / "home"
+    nssdb = home / ".pki" / "nssdb"
+    nssdb.mkdir(parents=True)
+    subprocess.run([certutil, "-N", "-d", f"sql:{nssdb}", "--empty-password"], check=True)
+    subprocess.run([certutil, "-A", "-d", f"sql:{nssdb}", "-t", "C,,", "-n", "binhchon", "-i", str(root)], check=True)
+    return home
+
+
+def test_chromium_loads_the_task_pane_over_https_once_the_root_is_trusted(tmp_path, filled):
+    files = https_cert.make_certificate(tmp_path / "cc")
+    home = nss_home(tmp_path, files.root)
+    server = Server(filled, "--thu-muc-chung-chi", str(tmp_path / "cc"), context=ssl.create_default_context(cafile=str(files.root)))
+    trusting, untrusting = Browser(mock=False, home=home), Browser(mock=False, home=tmp_path / "empty")
+    try:
+        trusting.driver.get(server.base + "/taskpane.html")
+        trusting.wait_for("return document.getElementById('status')?.className.includes('status-error')")
+        assert trusting.js("return document.getElementById('status').textContent") == msg.TASKPANE_TEXTS["notInExcel"]
+        assert trusting.js("return location.protocol") == "https:"
+        traffic = trusting.collect()
+        assert traffic.failed == [] and traffic.bad_status == [] and traffic.console_errors == []
+        untrusting.driver.get(server.base + "/taskpane.html")  # Chromium's certificate warning instead
+        assert untrusting.js("return document.getElementById('status')") is None
+    finally:
+        trusting.quit()
+        untrusting.quit()
+        server.stop()

@@ -183,3 +183,16 @@ def test_the_alert_dialog_is_served_locally_in_vietnamese(server, excel_browser,
     assert b.js("return document.getElementById('ok').textContent") == msg.ALERT_BUTTONS["ok"]
     screenshot(b, tmp_path, "alert-dialog.png")
     assert_stayed_local(b, server)
+
+
+def test_the_custom_functions_load_in_the_task_pane_and_answer_from_the_server(server, excel_browser):
+    b = excel_browser
+    b.driver.get(server.base + "/taskpane.html")
+    b.wait_for("return document.getElementById('status').className.includes('status-ok')")
+    call = "const done = arguments[arguments.length - 1]; bc_dat(...arguments[0]).then(done, e => done('ERR ' + e.message));"
+    b.driver.set_script_timeout(30)
+    assert b.driver.execute_async_script(call, [70, "tinh", {"address": "A1"}]) == [["Có"]]
+    assert b.driver.execute_async_script(call, [69.99, "tinh", {"address": "A1"}]) == [["Không"]]
+    (post, _) = b.collect().posts("/xlwings/custom-functions-call")
+    assert json.loads(post["body"])["func_name"] == "bc_dat"
+    assert_stayed_local(b, server)
