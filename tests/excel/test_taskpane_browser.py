@@ -196,3 +196,19 @@ def test_the_custom_functions_load_in_the_task_pane_and_answer_from_the_server(s
     (post, _) = b.collect().posts("/xlwings/custom-functions-call")
     assert json.loads(post["body"])["func_name"] == "bc_dat"
     assert_stayed_local(b, server)
+
+
+def test_when_office_js_does_not_load_the_pane_says_so_and_the_buttons_stay(server, plain_browser, tmp_path):
+    b = plain_browser
+    b.driver.execute_cdp_cmd("Network.enable", {})
+    b.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/office.js"]})
+    b.driver.get(server.base + "/taskpane.html")
+    b.wait_for("return document.getElementById('status').className.includes('status-error')")
+    assert status(b) == msg.TASKPANE_TEXTS["noOffice"]
+    b.driver.find_element("css selector", 'button[data-script="make_documents"]').click()
+    assert status(b) == msg.TASKPANE_TEXTS["noOffice"]
+    assert b.js("return document.querySelectorAll('button.action').length") == len(msg.ACTION_LABELS)
+    screenshot(b, tmp_path, "taskpane-no-office.png")
+    traffic = b.collect()
+    assert [f["blockedReason"] for f in traffic.failed] == ["inspector"]  # only the blocked office.js
+    assert b.traffic.posts(SCRIPT_CALL + "make_documents") == []
