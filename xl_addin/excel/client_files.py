@@ -55,11 +55,11 @@ def office_js(static: Path) -> str:
 
 def resolve(root: Path, path: str) -> Path | None:
     """The file `path` names under `root`, or None when it is missing or points outside root."""
-    parts = PurePosixPath(path).parts
-    if not parts or any(p in ("..", "") or ":" in p or "\\" in p for p in parts):
+    relative = PurePosixPath(path)
+    if relative.is_absolute() or not relative.parts or any(p == ".." or ":" in p or "\\" in p for p in relative.parts):
         return None
-    target = root.joinpath(*parts)
-    return target if target.is_file() else None
+    target = root.joinpath(*relative.parts).resolve()
+    return target if target.is_relative_to(root.resolve()) and target.is_file() else None
 
 
 def media_type(path: Path) -> str:
