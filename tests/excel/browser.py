@@ -92,6 +92,7 @@ class Traffic:
     failed: list[dict] = field(default_factory=list)
     bad_status: list[tuple[int, str]] = field(default_factory=list)
     console_errors: list[dict] = field(default_factory=list)
+    received_bytes: int = 0
 
     def posts(self, path: str) -> list[dict]:
         """The POST requests to a path."""
@@ -130,6 +131,8 @@ class Browser:
                                               "method": request["method"], "body": self._body(params)})
             elif message["method"] == "Network.loadingFailed":
                 self.traffic.failed.append(params)
+            elif message["method"] == "Network.loadingFinished":
+                self.traffic.received_bytes += int(params.get("encodedDataLength", 0))
             elif message["method"] == "Network.responseReceived" and params["response"]["status"] >= 400:
                 self.traffic.bad_status.append((params["response"]["status"], params["response"]["url"]))
         self.traffic.console_errors += [e for e in self.driver.get_log("browser") if e["level"] == "SEVERE"]

@@ -44,8 +44,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ImportError as exc:
         raise BinhchonError(msg.SERVE_NEEDS_PACKAGES) from exc
     scheme = "https" if certfile else "http"
-    print(msg.SERVE_STARTING.format(url=f"{scheme}://{args.host}:{args.port}", folder=folder))
-    if not certfile:
+    url = f"{scheme}://{args.host}:{args.port}"
+    print(msg.SERVE_STARTING.format(url=url, folder=folder))
+    if certfile:
+        print(msg.SERVE_MANIFEST.format(url=url))
+    else:
         print(msg.SERVE_NO_HTTPS)
     serve(folder, host=args.host, port=args.port, certfile=certfile, keyfile=keyfile)
     return 0

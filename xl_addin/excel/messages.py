@@ -73,6 +73,7 @@ CLIENT_MISSING = (
     "Hãy cài: pip install \"binhchon[server]\""
 )
 SERVE_STARTING = "Máy chủ add-in Office.js chạy tại {url} cho thư mục {folder}. Nhấn Ctrl+C để dừng."
+SERVE_MANIFEST = "Nạp add-in vào Excel bằng tệp {url}/manifest.xml (lưu về máy rồi chọn Upload My Add-in)."
 STATIC_MISSING = "Không có tệp {path} trên máy chủ add-in. Hãy cài lại: pip install \"binhchon[server]\""
 UNKNOWN_SCRIPT = "Không có thao tác “{name}”. Các thao tác có: {names}."
 UNKNOWN_FUNCTION = "Không có hàm “{name}”. Các hàm có: {names}."
