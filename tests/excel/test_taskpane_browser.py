@@ -212,3 +212,14 @@ def test_when_office_js_does_not_load_the_pane_says_so_and_the_buttons_stay(serv
     traffic = b.collect()
     assert [f["blockedReason"] for f in traffic.failed] == ["inspector"]  # only the blocked office.js
     assert b.traffic.posts(SCRIPT_CALL + "make_documents") == []
+
+
+def test_when_the_pane_script_never_starts_the_page_still_says_what_to_do(server, plain_browser, tmp_path):
+    b = plain_browser
+    b.driver.execute_cdp_cmd("Network.enable", {})
+    b.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/taskpane.js"]})
+    b.driver.get(server.base + "/taskpane.html")
+    assert status(b) == msg.TASKPANE_TEXTS["loading"]
+    b.wait_for("return document.getElementById('status').className.includes('status-error')", 30)
+    assert status(b) == msg.TASKPANE_TEXTS["stalled"]
+    screenshot(b, tmp_path, "taskpane-stalled.png")

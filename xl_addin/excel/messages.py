@@ -113,6 +113,11 @@ TASKPANE_TEXTS = {
         "(thẻ Bình chọn CNNT › Mở bảng thao tác) rồi bấm nút trong khung đó."
     ),
     "officeTimeout": "Excel chưa trả lời sau {seconds} giây. Hãy đóng khung add-in rồi mở lại.",
+    "stalled": (
+        "Add-in không khởi động được. Hãy tải lại add-in (chuột phải vào khung này › Tải lại). Nếu vẫn vậy, "
+        "Excel này có thể quá cũ: add-in cần Microsoft 365 hoặc Office 2021 trở lên; hãy dùng add-in "
+        "trên máy (binhchon addin install) hoặc dòng lệnh binhchon."
+    ),
     "ready": "Sẵn sàng. Mở sổ cuộc bình chọn (binhchon.xlsx) rồi bấm một nút.",
     "running": "Đang chạy “{label}”: Excel gửi sổ đang mở tới máy chủ, xin chờ…",
     "busy": "Đang chạy “{label}”; hãy chờ xong rồi bấm nút khác.",

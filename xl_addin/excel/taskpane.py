@@ -16,6 +16,7 @@ from . import messages as msg
 from .client_files import CLIENT_PREFIX, CLIENT_SCRIPT, DIALOG_SCRIPT, OWN_PREFIX
 
 FUNCTIONS_CODE_URL = "/xlwings/custom-functions-code"
+STALLED_SECONDS = 15  # the page says it is stuck if its script has not started by then
 
 PAGE = """<!doctype html>
 <html lang="vi">
@@ -43,6 +44,14 @@ PAGE = """<!doctype html>
   <p class="where" id="where">{{ where }}</p>
   <p class="where">{{ hint }}</p>
   <noscript><p class="status status-error">{{ noscript }}</p></noscript>
+  <script>
+    // Plain ES5 on purpose: if taskpane.js never starts (an Excel too old for it, a blocked file),
+    // this still replaces "loading" with what to do.
+    setTimeout(function () {
+      var s = document.getElementById("status");
+      if (s && !s.getAttribute("data-started")) { s.textContent = {{ stalled|tojson }}; s.className = "status status-error"; }
+    }, {{ stalled_ms }});
+  </script>
 </body>
 </html>
 """
@@ -90,6 +99,7 @@ def render_taskpane(folder: Path, script_names: list[str], xlwings_version: str,
     return _env.get_template("taskpane.html").render(
         heading=msg.TASKPANE_HEADING, actions=labels, where=where, hint=msg.TASKPANE_HINT,
         loading=msg.TASKPANE_TEXTS["loading"], noscript=msg.TASKPANE_TEXTS["noScript"],
+        stalled=msg.TASKPANE_TEXTS["stalled"], stalled_ms=STALLED_SECONDS * 1000,
         config=client_config(xlwings_version), texts={**msg.TASKPANE_TEXTS, "labels": msg.ACTION_LABELS, "title": msg.TITLE},
         own=OWN_PREFIX, client=CLIENT_PREFIX, office_js=office_js, client_script=CLIENT_SCRIPT,
         functions_code=FUNCTIONS_CODE_URL,

@@ -174,6 +174,8 @@
   function startPage() {
     const doc = root.document;
     const texts = JSON.parse(doc.getElementById("binhchon-texts").textContent);
+    const status = doc.getElementById("status");
+    if (status) status.setAttribute("data-started", "yes"); // the page's stall guard stands down
     const addin = createAddin({
       document: doc,
       texts,
