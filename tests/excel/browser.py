@@ -109,7 +109,11 @@ class Browser:
         binary, driver = chromium_paths()
         options = webdriver.ChromeOptions()
         options.binary_location = binary
-        for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        # Chromium's own background traffic (updates, sync, field trials) is switched off: only the page's
+        # counts. chromedriver gives each session a new empty profile (and starts on data:, not the new-tab page).
+        for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync",
                     f"--window-size={size[0]},{size[1]}", "--lang=vi-VN", OFFLINE):
             options.add_argument(arg)
         options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
