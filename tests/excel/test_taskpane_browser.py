@@ -21,6 +21,7 @@ from openpyxl.utils.cell import column_index_from_string
 from payload import contest_payload, header_column, set_cell, sheet_of
 from xl_addin.domain import schema
 from xl_addin.excel import messages as msg
+from xl_addin.excel import scripts
 from xl_addin.excel.actions import ENTRY_POINTS
 
 TELEMETRY_DELAY = 3.5  # office.js opens its telemetry frame 3 s after load
@@ -161,9 +162,13 @@ def test_a_ribbon_command_runs_the_same_script_and_completes(server, excel_brows
     assert dialog_prompt(b.js("return window.__excelMock.dialogs.at(-1)")) == msg.REPORT_PLANNED
 
 
-def test_when_the_server_is_gone_a_click_says_so_in_vietnamese(server, excel_browser, filled, tmp_path):
+def test_a_refusal_and_a_server_gone_are_each_said_in_vietnamese(server, excel_browser, filled, tmp_path):
     b = excel_browser
     open_in_excel(b, server, contest_payload(filled))
+    b.js("binhchonAddin.run('xoa_het')")  # a script the server does not have
+    b.wait_for("return document.getElementById('status').className.includes('status-error')", 60)
+    detail = msg.UNKNOWN_SCRIPT.format(name="xoa_het", names=", ".join(scripts.script_names()))
+    assert status(b) == msg.TASKPANE_TEXTS["serverRefused"].format(label="xoa_het", detail=detail)
     server.stop()
     b.driver.find_element("css selector", 'button[data-script="compute_results"]').click()
     b.wait_for("return document.getElementById('status').className.includes('status-error')", 60)

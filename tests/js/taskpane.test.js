@@ -79,8 +79,8 @@ function setUp({ office = officeMock(), excel = excelMock(), xlwings, reply, wai
     document: doc,
     texts,
     origin: ORIGIN,
-    fetch: async (url, options) => {
-      posts.push({ url, body: JSON.parse(options.body) });
+    post: async (url, payload) => {
+      posts.push({ url, body: JSON.parse(JSON.stringify(payload)) });
       if (reply instanceof Error) throw reply;
       return reply || answer(200, { actions: [{ func: "alert", args: ["Đã xong 3 việc.", texts.title, "ok", "", ""] }] });
     },
