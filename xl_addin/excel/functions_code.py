@@ -1,7 +1,8 @@
 """The JavaScript Excel loads for the custom functions: each function posts its arguments to xlwings Server.
 
-xlwings generates this file from a template that some xlwings builds do not ship
-(xlwings/pro/custom_functions_code.js), so the add-in writes its own small version.
+The task pane page loads it too, since that page is the shared runtime the manifest declares.
+A small script of the add-in's own (rather than xlwings-server's, which also handles streaming,
+caching and object handles this add-in does not use), whose failures read in Vietnamese.
 """
 
 from __future__ import annotations
