@@ -66,7 +66,7 @@ def test_serve_runs_uvicorn_on_the_app_for_the_folder_under_the_noncommercial_li
     monkeypatch.delenv("XLWINGS_LICENSE_KEY")
     seen = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
-    args = parser().parse_args(["serve", "--folder", str(tmp_path)])
+    args = parser().parse_args(["serve", "--folder", str(tmp_path), "--http"])  # plain HTTP now needs asking
     assert args.func(args) == 0
     assert seen["port"] == 8000 and seen["app"].title == "Bình chọn CNNT"
     out = capsys.readouterr().out

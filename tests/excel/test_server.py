@@ -112,7 +112,23 @@ def test_alert_page_manifest_and_icon(client):
     alert = client.get("/xlwings/alert", params={"prompt": "Đã tính <b>x</b>", "title": msg.TITLE,
                                                  "buttons": "ok", "mode": "info", "callback": ""})
     assert alert.status_code == 200 and "Đã tính &lt;b&gt;x&lt;/b&gt;" in alert.text
-    manifest = client.get("/manifest.xml")
-    assert manifest.status_code == 200 and b"https://127.0.0.1:8000/taskpane.html" in manifest.content
+    manifest = client.get("/manifest.xml")  # pointed at the server answering (TestClient: http://testserver)
+    assert manifest.status_code == 200 and b"http://testserver/taskpane.html" in manifest.content
+    assert b"127.0.0.1:8000" not in manifest.content
     assert client.get("/icon.png").content.startswith(b"\x89PNG")
+    assert client.get("/icon-80.png").content[16:24] == (80).to_bytes(4, "big") * 2  # IHDR width, height
 
+
+
+def test_the_browser_files_come_from_the_installed_packages_and_nothing_outside_them(client):
+    office = client.get("/taskpane.html").text.split('<script src="/xlwings-static/')[1].split('"')[0]
+    assert office.startswith("vendor/office-js/") and office.endswith("/dist/office.js")
+    answer = client.get("/xlwings-static/" + office)
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/javascript")
+    table = client.get("/xlwings-static/" + office.replace("office.js", "o15apptofilemappingtable.js")).content
+    assert b"about:blank" in table and b"telemetryservice.firstpartyapps.oaspapps.com" not in table
+    assert client.get("/binhchon-static/taskpane.js").headers["content-type"].startswith("text/javascript")
+    for probe in ("/xlwings-static/%2Fetc%2Fpasswd", "/xlwings-static/..%2F..%2Fconfig.py",
+                  "/binhchon-static/..%2Fserver.py", "/binhchon-static/C:%5Cwindows%5Cwin.ini", "/xlwings-static/"):
+        refused = client.get(probe)
+        assert refused.status_code == 404 and "root:" not in refused.text and "import" not in refused.text, probe

@@ -41,11 +41,40 @@ ADDIN_INSTALLED = "Đã cài add-in vào {path}. Mở lại Excel: thẻ “Bìn
 # xlwings Server (binhchon serve)
 SERVE_FOLDER_MISSING = "Không tìm thấy thư mục {folder}. Hãy chỉ đúng thư mục cuộc bình chọn bằng --folder (tạo bằng binhchon init)."
 SERVE_NO_HTTPS = (
-    "Lưu ý: Excel chỉ nạp add-in Office.js qua HTTPS. Hãy tạo chứng chỉ bằng mkcert "
-    "(mkcert -install; mkcert localhost 127.0.0.1) rồi chạy lại với --cert và --key."
+    "Lưu ý: đang chạy HTTP thường (--http), chỉ để thử bằng trình duyệt. Excel chỉ nạp add-in qua HTTPS: "
+    "tạo chứng chỉ một lần bằng binhchon serve --tao-chung-chi rồi chạy lại không có --http."
 )
-SERVE_NEEDS_PACKAGES = "Lệnh `binhchon serve` cần fastapi và uvicorn. Hãy cài: pip install 'binhchon[server]'"
+SERVE_NEEDS_CERT = (
+    "Chưa có chứng chỉ HTTPS trong {folder}. Excel chỉ nạp add-in qua HTTPS: hãy chạy một lần "
+    "binhchon serve --tao-chung-chi (làm theo hướng dẫn để tin cậy chứng chỉ), rồi chạy lại lệnh này. "
+    "Chỉ thử bằng trình duyệt trên máy này thì thêm --http."
+)
+SERVE_CERT_PAIR = "Hãy cho cả --cert (chứng chỉ .pem) và --key (khóa .pem), hoặc bỏ cả hai để dùng chứng chỉ của --tao-chung-chi."
+SERVE_CERT_MISSING = "Không tìm thấy tệp {path}. Hãy kiểm tra đường dẫn --cert/--key, hoặc tạo chứng chỉ bằng binhchon serve --tao-chung-chi."
+CERT_ROOT_NAME = "Bình chọn CNNT - chứng chỉ gốc của máy này"
+CERT_WRITE_FAILED = "Không ghi được chứng chỉ vào {folder} ({detail}). Hãy chọn thư mục khác bằng --thu-muc-chung-chi."
+CERT_MADE = (
+    "Đã tạo chứng chỉ HTTPS cho máy này (localhost, 127.0.0.1):\n"
+    "  {root}  (chứng chỉ gốc, cần tin cậy một lần)\n"
+    "  {cert}  và  {key}  (chứng chỉ và khóa của máy chủ)\n"
+    "Để Excel tin cậy trên Windows, không cần quyền quản trị: mở Command Prompt và chạy\n"
+    "  certutil -user -addstore Root \"{root}\"\n"
+    "rồi bấm Yes khi Windows hỏi. Hoặc nhấp đúp tệp {root} › Install Certificate › Current User › "
+    "Place all certificates in the following store › Trusted Root Certification Authorities.\n"
+    "Trên máy Mac: security add-trusted-cert -r trustRoot -k ~/Library/Keychains/login.keychain-db \"{root}\"\n"
+    "Khóa ký của chứng chỉ gốc không được lưu lại: nó chỉ ký chứng chỉ này, cho riêng localhost và 127.0.0.1.\n"
+    "Sau đó đóng hẳn Excel, mở lại và chạy: binhchon serve --folder THƯ_MỤC_CUỘC_BÌNH_CHỌN"
+)
+SERVE_NEEDS_PACKAGES = (
+    "Lệnh `binhchon serve` cần fastapi, uvicorn, xlwings-server và cryptography. Hãy cài: pip install \"binhchon[server]\""
+)
+CLIENT_MISSING = (
+    "Không tìm thấy gói xlwings-server (bộ kết nối Office.js và office.js mà add-in nạp từ máy này). "
+    "Hãy cài: pip install \"binhchon[server]\""
+)
 SERVE_STARTING = "Máy chủ add-in Office.js chạy tại {url} cho thư mục {folder}. Nhấn Ctrl+C để dừng."
+SERVE_MANIFEST = "Nạp add-in vào Excel bằng tệp {url}/manifest.xml (lưu về máy rồi chọn Upload My Add-in)."
+STATIC_MISSING = "Không có tệp {path} trên máy chủ add-in. Hãy cài lại: pip install \"binhchon[server]\""
 UNKNOWN_SCRIPT = "Không có thao tác “{name}”. Các thao tác có: {names}."
 UNKNOWN_FUNCTION = "Không có hàm “{name}”. Các hàm có: {names}."
 SERVE_LICENCE = (
@@ -67,3 +96,47 @@ ACTION_LABELS = {
 TASKPANE_HEADING = "Bình chọn sản phẩm CNNT tiêu biểu"
 TASKPANE_WHERE = "Phiếu chấm được tạo trong {judges}; văn bản (giấy chứng nhận, danh sách, bảng tổng hợp) trong {documents}."
 TASKPANE_HINT = "Kết quả hiện trong các sheet Kiểm tra, Kết quả và Nhật ký của sổ đang mở."
+
+# What the task pane's JavaScript (static/taskpane.js) shows; {placeholders} are filled there.
+TASKPANE_TEXTS = {
+    "loading": "Đang nạp add-in…",
+    "noScript": "Trình duyệt đang chặn JavaScript nên các nút không chạy được. Hãy mở add-in trong Excel.",
+    "noOffice": (
+        "Không nạp được office.js từ máy chủ binhchon serve. Hãy xem cửa sổ lệnh binhchon serve còn chạy không, "
+        "rồi tải lại add-in (chuột phải vào khung này › Tải lại)."
+    ),
+    "noClient": (
+        "Không nạp được bộ kết nối xlwings (gói xlwings-server) từ máy chủ. Hãy cài lại: "
+        "pip install \"binhchon[server]\", chạy lại binhchon serve, rồi tải lại add-in."
+    ),
+    "notInExcel": (
+        "Trang này đang mở ngoài Excel nên các nút chưa chạy được. Hãy mở add-in “Bình chọn CNNT” trong Excel "
+        "(thẻ Bình chọn CNNT › Mở bảng thao tác) rồi bấm nút trong khung đó."
+    ),
+    "officeTimeout": "Excel chưa trả lời sau {seconds} giây. Hãy đóng khung add-in rồi mở lại.",
+    "stalled": (
+        "Add-in không khởi động được. Hãy tải lại add-in (chuột phải vào khung này › Tải lại). Nếu vẫn vậy, "
+        "Excel này có thể quá cũ: add-in cần Microsoft 365 hoặc Office 2021 trở lên; hãy dùng add-in "
+        "trên máy (binhchon addin install) hoặc dòng lệnh binhchon."
+    ),
+    "ready": "Sẵn sàng. Mở sổ cuộc bình chọn (binhchon.xlsx) rồi bấm một nút.",
+    "running": "Đang chạy “{label}”: Excel gửi sổ đang mở tới máy chủ, xin chờ…",
+    "busy": "Đang chạy “{label}”; hãy chờ xong rồi bấm nút khác.",
+    "done": "Xong “{label}”.",
+    "readFailed": (
+        "Không đọc được sổ đang mở trong Excel ({detail}). Hãy thoát chế độ sửa ô (nhấn Enter), "
+        "đóng các hộp thoại của Excel rồi bấm lại."
+    ),
+    "serverDown": (
+        "Không kết nối được máy chủ binhchon serve ({detail}). Hãy xem cửa sổ lệnh binhchon serve còn chạy không, "
+        "rồi bấm lại."
+    ),
+    "serverRefused": "Máy chủ không chạy được “{label}”: {detail}",
+    "writeFailed": (
+        "Excel không ghi được kết quả vào sổ ({detail}). Có thể một phần đã được ghi: hãy xem lại sổ, "
+        "rồi bấm lại “{label}”."
+    ),
+}
+# The functions =BC_HIEU_LUC(…) etc. when the server cannot answer (shown in the cell's #VALUE! tip)
+FUNCTION_SERVER_DOWN = "Không kết nối được máy chủ binhchon serve: hãy chạy lại binhchon serve rồi tính lại (Ctrl+Alt+F9)."
+ALERT_BUTTONS = {"ok": "Đồng ý", "yes": "Có", "no": "Không", "cancel": "Hủy"}

@@ -14,12 +14,14 @@ from fastapi import Body, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 
 from ..resources import resource_dir
-from . import custom_functions, scripts
+from . import client_files, custom_functions, scripts
 from . import messages as msg
 from .functions_code import custom_functions_js
 from .taskpane import render_alert, render_taskpane
 
 MANIFEST = resource_dir("macros") / "manifest.xml"
+MANIFEST_ORIGIN = b"https://127.0.0.1:8000"  # the address written in macros/manifest.xml
+ICON_SIZES = (16, 32, 64, 80)  # the sizes the manifest asks for
 
 
 def function_names() -> list[str]:
@@ -45,8 +47,10 @@ def _error(status: int, message: str) -> JSONResponse:
 def create_app(folder: Path | str) -> FastAPI:
     """The FastAPI app serving the add-in for one contest folder."""
     folder = Path(folder).resolve()
+    client = client_files.client_static_dir()
     app = FastAPI(title=msg.TITLE, docs_url=None, redoc_url=None, openapi_url=None)
-    _add_pages(app, folder)
+    _add_static(app, client)
+    _add_pages(app, folder, client_files.office_js(client))
     _add_scripts(app, folder)
     _add_functions(app)
 
@@ -59,33 +63,59 @@ def create_app(folder: Path | str) -> FastAPI:
     return app
 
 
-def _add_pages(app: FastAPI, folder: Path) -> None:
+def _add_static(app: FastAPI, client: Path) -> None:
+    def serve_file(root: Path, path: str) -> Response:
+        target = client_files.resolve(root, path)
+        if target is None:
+            return _error(404, msg.STATIC_MISSING.format(path=path))
+        return Response(client_files.client_file_bytes(target), media_type=client_files.media_type(target))
+
+    @app.get(client_files.CLIENT_PREFIX + "/{path:path}")
+    async def client_file(path: str) -> Response:
+        return serve_file(client, path)
+
+    @app.get(client_files.OWN_PREFIX + "/{path:path}")
+    async def own_file(path: str) -> Response:
+        return serve_file(client_files.OWN_STATIC, path)
+
+
+def _add_pages(app: FastAPI, folder: Path, office_js: str) -> None:
     @app.get("/")
     async def root() -> RedirectResponse:
         return RedirectResponse("/taskpane.html")
 
     @app.get("/taskpane.html", response_class=HTMLResponse)
     async def taskpane() -> str:
-        return render_taskpane(folder, scripts.script_names(), xw.__version__)
+        return render_taskpane(folder, scripts.script_names(), xw.__version__, office_js)
 
     @app.get("/icon.png")
+    @app.get("/favicon.ico")  # asked for by browsers whatever a page says
     async def icon() -> Response:
         return Response(icon_png(), media_type="image/png")
 
+    @app.get("/icon-{size}.png")
+    async def sized_icon(size: int) -> Response:
+        if size not in ICON_SIZES:
+            return _error(404, msg.STATIC_MISSING.format(path=f"icon-{size}.png"))
+        return Response(icon_png(size), media_type="image/png")
+
     @app.get("/manifest.xml")
-    async def manifest() -> Response:
+    async def manifest(request: Request) -> Response:
+        """macros/manifest.xml pointed at this server (its scheme, host and port)."""
         if not MANIFEST.exists():
             return _error(404, msg.ADDIN_SOURCE_MISSING.format(path=MANIFEST))
-        return Response(MANIFEST.read_bytes(), media_type="application/xml")
+        origin = f"{request.url.scheme}://{request.url.netloc}"
+        return Response(MANIFEST.read_bytes().replace(MANIFEST_ORIGIN, origin.encode()), media_type="application/xml")
 
     @app.get("/xlwings/alert", response_class=HTMLResponse)
     async def alert(prompt: str, title: str, buttons: str, mode: str, callback: str) -> str:
-        """The page xlwings.js opens for book.app.alert()."""
-        return render_alert(prompt, title, buttons, mode, callback)
+        """The dialog the client opens for book.app.alert()."""
+        return render_alert(prompt, title, buttons, mode, callback, office_js)
 
 
 def _add_scripts(app: FastAPI, folder: Path) -> None:
     @app.get("/xlwings/custom-scripts-meta")
+    @app.get("/xlwings/custom-scripts-meta.json")  # the path the xlwings-server client asks for
     async def scripts_meta() -> list:
         return xlwings.server.custom_scripts_meta(scripts)
 
@@ -108,10 +138,12 @@ def _add_scripts(app: FastAPI, folder: Path) -> None:
 
 def _add_functions(app: FastAPI) -> None:
     @app.get("/xlwings/custom-functions-meta")
+    @app.get("/xlwings/custom-functions-meta.json")
     async def functions_meta() -> dict:
         return xlwings.server.custom_functions_meta(custom_functions)
 
     @app.get("/xlwings/custom-functions-code")
+    @app.get("/xlwings/custom-functions-code.js")
     async def functions_code() -> Response:
         return Response(custom_functions_js(function_names(), xw.__version__), media_type="text/javascript")
 

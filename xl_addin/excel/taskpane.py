@@ -1,6 +1,8 @@
-"""The Office.js task pane page: a button per action and a line saying where the generated files go.
+"""The Office.js pages: the task pane (a button per action, also the shared runtime of the ribbon and
+the custom functions) and the alert dialog that book.app.alert() opens.
 
-Kept as a string (not a file beside the module) so that it ships with the package however it is installed.
+Every file they load is served by `binhchon serve` itself (see client_files.py); the wiring and
+every message the pages show live in static/taskpane.js and messages.py.
 """
 
 from __future__ import annotations
@@ -11,6 +13,10 @@ import jinja2
 
 from ..domain import schema
 from . import messages as msg
+from .client_files import CLIENT_PREFIX, CLIENT_SCRIPT, DIALOG_SCRIPT, OWN_PREFIX
+
+FUNCTIONS_CODE_URL = "/xlwings/custom-functions-code"
+STALLED_SECONDS = 15  # the page says it is stuck if its script has not started by then
 
 PAGE = """<!doctype html>
 <html lang="vi">
@@ -18,51 +24,92 @@ PAGE = """<!doctype html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>{{ heading }}</title>
-  <script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>
-  <script src="https://cdn.jsdelivr.net/gh/xlwings/xlwings@{{ xlwings_version }}/xlwingsjs/dist/xlwings.min.js"></script>
-  <style>
-    body { font-family: "Segoe UI", Arial, sans-serif; margin: 12px; font-size: 14px; }
-    h1 { font-size: 16px; }
-    button { display: block; width: 100%; margin: 6px 0; padding: 8px; font-size: 14px; cursor: pointer; }
-    p.where { color: #444; }
-  </style>
+  <link rel="icon" type="image/png" href="/icon.png">
+  <link rel="stylesheet" href="{{ own }}/taskpane.css">
+  <script id="config" type="application/json">{{ config|tojson }}</script>
+  <script id="binhchon-texts" type="application/json">{{ texts|tojson }}</script>
+  <script src="{{ client }}/{{ office_js }}"></script>
+  <script src="{{ own }}/taskpane.js"></script>
+  <script type="module" src="{{ client }}/{{ client_script }}"></script>
+  <script src="{{ functions_code }}" defer></script>
 </head>
 <body>
   <h1>{{ heading }}</h1>
+  <p id="status" class="status status-wait" role="status" aria-live="polite">{{ loading }}</p>
+  <div id="global-error-alert" class="d-none"><span></span></div>
+  <div id="global-status-alert" class="d-none"><span></span></div>
   {% for name, label in actions %}
   <button type="button" class="action" data-script="{{ name }}">{{ label }}</button>
   {% endfor %}
   <p class="where" id="where">{{ where }}</p>
   <p class="where">{{ hint }}</p>
+  <noscript><p class="status status-error">{{ noscript }}</p></noscript>
   <script>
-    Office.onReady(function () {});
-    document.querySelectorAll("button.action").forEach(function (button) {
-      button.addEventListener("click", function () {
-        xlwings.runPython(window.location.origin + "/xlwings/custom-scripts-call/" + button.dataset.script);
-      });
-    });
+    // Plain ES5 on purpose: if taskpane.js never starts (an Excel too old for it, a blocked file),
+    // this still replaces "loading" with what to do.
+    setTimeout(function () {
+      var s = document.getElementById("status");
+      if (s && !s.getAttribute("data-started")) { s.textContent = {{ stalled|tojson }}; s.className = "status status-error"; }
+    }, {{ stalled_ms }});
   </script>
 </body>
 </html>
 """
 
-_env = jinja2.Environment(
-    loader=jinja2.ChoiceLoader([jinja2.DictLoader({"taskpane.html": PAGE}), jinja2.PackageLoader("xlwings", "html")]),
-    autoescape=True,
-)
+ALERT = """<!doctype html>
+<html lang="vi">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>{{ title }}</title>
+  <link rel="icon" type="image/png" href="/icon.png">
+  <link rel="stylesheet" href="{{ own }}/taskpane.css">
+  <script src="{{ client }}/{{ office_js }}"></script>
+  <script src="{{ client }}/{{ dialog_script }}" defer></script>
+</head>
+<body class="alert-page alert-{{ mode or 'info' }}">
+  <div id="callback" data-callback="{{ callback }}"></div>
+  <h1>{{ title }}</h1>
+  <p class="prompt">{{ prompt }}</p>
+  <div class="alert-buttons">
+    {% for id, label in buttons %}
+    <button type="button" id="{{ id }}">{{ label }}</button>
+    {% endfor %}
+  </div>
+</body>
+</html>
+"""
+
+_env = jinja2.Environment(loader=jinja2.DictLoader({"taskpane.html": PAGE, "alert.html": ALERT}), autoescape=True)
 
 
-def render_taskpane(folder: Path, script_names: list[str], xlwings_version: str) -> str:
+def client_config(xlwings_version: str) -> dict:
+    """The settings the xlwings-server client reads from the page's #config element (no auth, no Wasm)."""
+    return {
+        "appPath": "", "authProviders": [], "customFunctionsMaxRetries": 0, "customFunctionsRetryCodes": [],
+        "environment": "prod", "isOfficialLiteAddin": False, "pyodideBaseUrl": "", "taskpaneReloadAttempts": 0,
+        "onWasm": False, "requestTimeout": 600, "xlwingsVersion": xlwings_version,
+    }
+
+
+def render_taskpane(folder: Path, script_names: list[str], xlwings_version: str, office_js: str) -> str:
     """The task pane's HTML for a contest folder."""
     labels = [(name, msg.ACTION_LABELS[name]) for name in script_names]
     where = msg.TASKPANE_WHERE.format(judges=folder / schema.JUDGES_DIR, documents=folder / schema.DOCUMENTS_DIR)
     return _env.get_template("taskpane.html").render(
         heading=msg.TASKPANE_HEADING, actions=labels, where=where, hint=msg.TASKPANE_HINT,
-        xlwings_version=xlwings_version,
+        loading=msg.TASKPANE_TEXTS["loading"], noscript=msg.TASKPANE_TEXTS["noScript"],
+        stalled=msg.TASKPANE_TEXTS["stalled"], stalled_ms=STALLED_SECONDS * 1000,
+        config=client_config(xlwings_version), texts={**msg.TASKPANE_TEXTS, "labels": msg.ACTION_LABELS, "title": msg.TITLE},
+        own=OWN_PREFIX, client=CLIENT_PREFIX, office_js=office_js, client_script=CLIENT_SCRIPT,
+        functions_code=FUNCTIONS_CODE_URL,
     )
 
 
-def render_alert(prompt: str, title: str, buttons: str, mode: str, callback: str) -> str:
-    """xlwings' own alert page, which xlwings.js opens for book.app.alert()."""
-    return _env.get_template("xlwings-alert.html").render(
-        prompt=prompt, title=title, buttons=buttons, mode=mode, callback=callback)
+def render_alert(prompt: str, title: str, buttons: str, mode: str, callback: str, office_js: str) -> str:
+    """The dialog book.app.alert() opens: the prompt and Vietnamese buttons answering as xlwings expects."""
+    chosen = [(key, label) for key, label in msg.ALERT_BUTTONS.items() if key in buttons] or [("ok", msg.ALERT_BUTTONS["ok"])]
+    return _env.get_template("alert.html").render(
+        prompt=prompt, title=title, buttons=chosen, mode=mode, callback=callback,
+        own=OWN_PREFIX, client=CLIENT_PREFIX, office_js=office_js, dialog_script=DIALOG_SCRIPT,
+    )
