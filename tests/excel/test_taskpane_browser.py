@@ -144,7 +144,9 @@ def assert_check_was_written(b: Browser, tax: str) -> None:
     log = b.js("return window.__excelMock.log")
     written = [e for e in log if e["op"] == "values" and e["sheet"] == schema.SHEET_FINDINGS]
     assert written and written[0]["values"][0] == list(schema.FINDINGS_HEADERS)
-    assert ("invalid-tax-code", schema.SHEET_REGISTRATIONS, f"{tax}5") in {(r[1], r[2], r[3]) for r in written[0]["values"]}
+    head = written[0]["values"][0]
+    code, sheet, cell = (head.index(h) for h in (schema.FINDINGS_CODE, schema.FINDINGS_SHEET, schema.FINDINGS_CELL))
+    assert ("invalid-tax-code", schema.SHEET_REGISTRATIONS, f"{tax}5") in {(r[code], r[sheet], r[cell]) for r in written[0]["values"]}
     notes = {(e["sheet"], e["address"].replace("$", "")) for e in log if e["op"] == "note"}
     assert (schema.SHEET_REGISTRATIONS, f"{tax}5") in notes
     coloured = {(e["sheet"], e["address"]) for e in log if e["op"] == "fill.color"}
