@@ -126,6 +126,14 @@ RES_TAIL_HEADERS = (
 RES_HIDDEN_HEADERS = (RES_AUTO_COUNCIL, RES_AUTO_FORWARD, RES_AUTO_CERT_NO, RES_AUTO_VALID_UNTIL)
 RES_PROVISIONAL_MARK = "TẠM TÍNH"
 
+# --- Kết quả: the council's checks, stars, cut-off notes and the judges' totals (issue 9, 7) --
+RES_STARS = "Số sao"  # star-band presets only (ocop-2023)
+# One hidden column per judge: the judge's total for the product, so that the documents read
+# Kết quả alone and never reopen a judge's workbook.
+RES_JUDGE_TOTAL = "Điểm của giám khảo {code}"
+RES_JUDGE_TOTAL_PREFIX = "Điểm của giám khảo "
+RES_JUDGE_CONFLICT = "Không chấm"  # in a judge's hidden column: the judge declared a conflict
+
 # --- Nhật ký ------------------------------------------------------------------------------
 LOG_HEADERS = ("Thời gian", "Thao tác", "Đầu vào", "Kết quả")
 

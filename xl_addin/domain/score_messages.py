@@ -108,6 +108,46 @@ QUOTA_TIE_WARNING = (
 )
 FLAG_NO_JUDGE = "Chưa có điểm"
 
+# --- The council's decision in Kết quả (checked before documents) ----------------------------
+BELOW_PASS_MARK = (
+    "Ô {cell}: sản phẩm {code} được ghi «Có» ở cột «{column}» nhưng chỉ đạt {total} điểm, dưới điểm "
+    "sàn {pass_mark}. Không cấp giấy chứng nhận cho sản phẩm chưa đạt điểm sàn: hãy sửa ô này thành "
+    "«Không» (hoặc kiểm tra lại điểm) rồi in lại."
+)
+OVER_QUOTA = (
+    "Hội đồng đề xuất công nhận {count} sản phẩm (cột «{column}»), nhiều hơn số tối đa {quota} "
+    "(«{rule}» trong sheet Quy định). Hãy xem lại đề xuất của Hội đồng, hoặc sửa quy định nếu số "
+    "tối đa đã thay đổi."
+)
+COUNCIL_BLOCKED = (
+    "Chưa in văn bản: sheet «{sheet}» có {errors} lỗi ở cột Hội đồng đề xuất/Đề xuất cấp trên "
+    "(ô {cells}; xem sheet {findings}). Hãy sửa các ô đó rồi in lại."
+)
+NO_JUDGE_TOTALS = (
+    "Chưa làm bảng tổng hợp kết quả chấm điểm: sheet «{sheet}» chưa có điểm của từng giám khảo "
+    "(được tính bằng phiên bản cũ của công cụ). Hãy chạy lại “binhchon results” (nút Tính kết quả) "
+    "rồi in lại; những gì Hội đồng đã ghi trong sheet được giữ nguyên."
+)
+
+# --- Cut-offs: which rule decided, with the numbers compared --------------------------------
+CUT_QUOTA = "ngưỡng {n} sản phẩm công nhận"
+CUT_FORWARD = "ngưỡng {n} sản phẩm đề xuất cấp trên"
+CUT_IN = "được đề xuất"
+CUT_OUT = "không được đề xuất"
+CUT_BY_TOTAL = (
+    "Tại {cut}: {total} điểm, {side} {other} ({other_total} điểm) nên {outcome}."
+)
+CUT_HIGHER = "cao hơn"
+CUT_LOWER = "thấp hơn"
+CUT_BY_MEAN = (
+    "Tại {cut}: bằng {total} điểm với {other} ở hạng {rank}; xét theo điểm bình quân {criterion}: "
+    "{mine} so với {theirs} nên {outcome}."
+)
+CUT_BY_CODE = (
+    "Tại {cut}: bằng hoàn toàn với {other} ({total} điểm, điểm bình quân các tiêu chí như nhau); "
+    "xếp theo mã sản phẩm nên {outcome}."
+)
+
 # --- Statements ----------------------------------------------------------------------------
 TIE_BREAK = (
     "Khi bằng tổng điểm: cùng hạng; thứ tự trong hạng và ngưỡng số lượng công nhận xét theo "

@@ -7,13 +7,17 @@ from pathlib import Path
 
 from ..documents import DocumentsOutcome, make_documents
 from ..domain import schema
-from ..domain.findings import has_errors
+from ..domain import score_messages as score_msg
+from ..domain.checks.council import check_council
+from ..domain.findings import Finding
+from ..domain.results_readback import result_set_from_rows
 from ..domain.results_table import result_rows_from_rows, with_certificates
-from ..domain.scoring import compute_results
+from ..domain.tables import find_table
 from ..errors import BlockedError
+from .findings_sheet import show_findings
 from .journal import log_action, refusals_logged
 from ..ports import ContestBook
-from .results import judge_files, read_score_sheets, results_layout
+from .results_layout import results_sheet_layout
 from .validate import read_and_check, source_files
 
 
@@ -56,14 +60,35 @@ def _make_documents(book: ContestBook, pdf: bool, only_new: bool, out_dir: Path 
     if raw and schema.RES_PROVISIONAL_MARK in str(raw[0][0] if raw[0] else ""):
         raise BlockedError(f"Kết quả hiện là {schema.RES_PROVISIONAL_MARK}; chỉ in giấy chứng nhận từ kết quả chính thức. "
                            "Hãy thu đủ phiếu chấm và tính lại kết quả.")
-    files = judge_files(book.folder)
-    sheets, findings = read_score_sheets(contest, files, provisional=False)
-    result_set = None if has_errors(findings) else compute_results(contest, sheets)
+    _check_council(book, raw, contest, checked.findings)
+    result_set = result_set_from_rows(raw, contest)
     folder = out_dir or book.folder / schema.DOCUMENTS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     outcome = make_documents(contest, rows, result_set, folder, pdf=pdf, only_new=only_new)
+    if result_set is None:
+        outcome.messages.append(score_msg.NO_JUDGE_TOTALS.format(sheet=schema.SHEET_RESULTS))
     if outcome.certificates:
-        book.write_sheet(schema.SHEET_RESULTS, with_certificates(raw, outcome.certificates), results_layout(contest.rules))
+        written = with_certificates(raw, outcome.certificates)
+        book.write_sheet(schema.SHEET_RESULTS, written, results_sheet_layout(_header(written), contest.rules))
     summary = DocumentsSummary(outcome, folder)
-    log_action(book, "In văn bản", source_files(book) + files, summary.summary())
+    log_action(book, "In văn bản", source_files(book), summary.summary())
     return summary
+
+
+def _check_council(book: ContestBook, raw, contest, earlier: list[Finding]) -> None:
+    """Show the findings on the council's columns; BlockedError when any is an error."""
+    found = check_council(raw, contest)
+    if not found:
+        return
+    show_findings(book, list(earlier) + found)
+    errors = [f for f in found if f.is_error]
+    if errors:
+        raise BlockedError(score_msg.COUNCIL_BLOCKED.format(
+            sheet=schema.SHEET_RESULTS, errors=len(errors), cells=", ".join(f.cell for f in errors),
+            findings=schema.SHEET_FINDINGS))
+
+
+def _header(rows) -> list:
+    """The header row of a Kết quả sheet's rows."""
+    table = find_table(schema.SHEET_RESULTS, rows, schema.COL_CODE)
+    return list(table.rows[table.header_row]) if table is not None else []

@@ -10,16 +10,15 @@ from ..domain.findings import Finding, count, error, has_errors
 from ..domain.models import Contest, ScoreSheet, product_fingerprint
 from ..domain.results import ResultSet
 from ..domain.results_table import results_header, rows_from_results
+from .results_layout import RESULTS_HEADER_ROW, results_sheet_layout
 from ..domain.scoresheet import check_sheet_set, score_sheet_from_rows
 from ..domain.scoring import compute_results
 from ..errors import BlockedError, WorkbookError
 from ..workbooks.judge_workbook import read_judge_workbook
 from .findings_sheet import show_findings
 from .journal import log_action, refusals_logged
-from ..ports import ContestBook, SheetLayout
+from ..ports import ContestBook
 from .validate import read_and_check, source_files
-
-RESULTS_HEADER_ROW = 4
 
 
 @dataclass(frozen=True)
@@ -112,14 +111,11 @@ def write_results(book: ContestBook, contest: Contest, rs: ResultSet) -> None:
     """Write Kết quả, keeping what a person typed in the pre-filled columns."""
     previous = book.read([schema.SHEET_RESULTS]).get(schema.SHEET_RESULTS)
     title = f"KẾT QUẢ BÌNH CHỌN SẢN PHẨM CÔNG NGHIỆP NÔNG THÔN TIÊU BIỂU NĂM {contest.info.year}"
-    rows = rows_from_results(rs, contest.rules, previous, title=title)
-    book.write_sheet(schema.SHEET_RESULTS, rows, results_layout(contest.rules))
+    codes = [j.code for j in contest.judges]
+    rows = rows_from_results(rs, contest.rules, previous, title=title, judge_codes=codes)
+    book.write_sheet(schema.SHEET_RESULTS, rows, results_layout(contest.rules, codes))
 
 
-def results_layout(rules) -> SheetLayout:
+def results_layout(rules, judge_codes=(), header: list | None = None) -> SheetLayout:
     """The Kết quả sheet's layout: header on row 4, the tool's memory columns hidden, wide text columns."""
-    header = results_header(rules)
-    hidden = [header.index(h) + 1 for h in schema.RES_HIDDEN_HEADERS if h in header]
-    widths = {header.index(schema.COL_NAME) + 1: 40, header.index(schema.COL_ESTABLISHMENT) + 1: 36,
-              header.index(schema.RES_FLAGS) + 1: 60}
-    return SheetLayout(header_row=RESULTS_HEADER_ROW, hidden_columns=hidden, widths=widths)
+    return results_sheet_layout(header or results_header(rules, judge_codes), rules)

@@ -9,6 +9,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.tables import Rows
@@ -18,6 +19,9 @@ from .cells import safe_value
 from .xlsx_io import open_workbook, read_sheets, save_atomically
 
 NOTE_AUTHOR = "binhchon"
+CHOICE_TITLE = "Chọn Có hoặc Không"
+CHOICE_ERROR = "Ô này chỉ nhận {values}. Hãy chọn trong danh sách."
+CHOICE_SPARE_ROWS = 0
 _FILLS = {
     "error": PatternFill("solid", start_color=styles.ERROR_FILL_RGB, end_color=styles.ERROR_FILL_RGB),
     "warning": PatternFill("solid", start_color=styles.WARNING_FILL_RGB, end_color=styles.WARNING_FILL_RGB),
@@ -108,19 +112,55 @@ def _replace_sheet(wb: Workbook, name: str, rows: Rows, layout: SheetLayout) -> 
         ws.append([safe_value(v) for v in row])
     bold = Font(bold=True)
     header = layout.header_row
+    width = max((len(r) for r in rows), default=0)
     if rows and header <= len(rows):
         for col in range(1, len(rows[header - 1]) + 1):
             cell = ws.cell(row=header, column=col)
             cell.font = bold
             cell.fill = styles.header_fill()
+            if layout.wrap_header:
+                cell.alignment = styles.wrap_alignment("center")
         ws.freeze_panes = ws.cell(row=header + 1, column=1)
-    for col, width in layout.widths.items():
-        ws.column_dimensions[get_column_letter(col)].width = width
+    for col, width_chars in layout.widths.items():
+        ws.column_dimensions[get_column_letter(col)].width = width_chars
     for col in layout.hidden_columns:
         ws.column_dimensions[get_column_letter(col)].hidden = True
     for col, fmt in layout.number_formats.items():
         for r in range(header + 1, len(rows) + 1):
             ws.cell(row=r, column=col).number_format = fmt
+    _choices(ws, layout, len(rows))
+    _print_setup(ws, layout, len(rows), width)
+
+
+def _choices(ws: Worksheet, layout: SheetLayout, nrows: int) -> None:
+    """One dropdown per column listed in the layout, replacing the tool's earlier ones on that sheet."""
+    ws.data_validations.dataValidation = [
+        dv for dv in ws.data_validations.dataValidation if dv.promptTitle != CHOICE_TITLE]
+    if not layout.choices or nrows <= layout.header_row:
+        return
+    for col, values in layout.choices.items():
+        letter = get_column_letter(col)
+        dv = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True,
+                            showDropDown=False, promptTitle=CHOICE_TITLE, showErrorMessage=True,
+                            errorStyle="warning", errorTitle=CHOICE_TITLE,
+                            error=CHOICE_ERROR.format(values=" hoặc ".join(values)))
+        dv.add(f"{letter}{layout.header_row + 1}:{letter}{max(nrows, layout.header_row + 1) + CHOICE_SPARE_ROWS}")
+        ws.add_data_validation(dv)
+
+
+def _print_setup(ws: Worksheet, layout: SheetLayout, nrows: int, ncols: int) -> None:
+    """A4, orientation, fit to the page width, the header repeated and the written cells as print area."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if layout.landscape else ws.ORIENTATION_PORTRAIT
+    ws.sheet_properties.pageSetUpPr.fitToPage = layout.fit_to_width
+    if layout.fit_to_width:
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    if layout.repeat_header and 0 < layout.header_row <= nrows:
+        ws.print_title_rows = f"{layout.header_row}:{layout.header_row}"
+    if nrows and ncols:
+        ws.print_area = f"A1:{get_column_letter(ncols)}{nrows}"
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddFooter.center.text = "Trang &P/&N"
 
 
 def _append(wb: Workbook, name: str, rows: Rows) -> None:
