@@ -9,8 +9,12 @@ from .. import score_messages as msg
 from ..findings import Finding, a1
 from ..models import Contest
 from ..tables import Rows, find_table
-from ..values import ValueProblem, number, text
-from . import Collector, read_yes_no
+from .. import messages as gen_msg
+from ..values import ValueProblem, is_blank, match_choice, number, text
+from . import Collector
+
+CHOICES = (schema.YES, schema.NO)
+_ALIASES = {"co": schema.YES, "khong": schema.NO}
 
 
 def check_council(rows: Rows, contest: Contest) -> list[Finding]:
@@ -26,7 +30,7 @@ def check_council(rows: Rows, contest: Contest) -> list[Finding]:
         if not code:
             continue
         cell = record.cell(schema.RES_COUNCIL)
-        if read_yes_no(out, record.raw(schema.RES_COUNCIL), cell, schema.RES_COUNCIL):
+        if _decision(out, record.raw(schema.RES_COUNCIL), cell, schema.RES_COUNCIL):
             recognised.append(code)
             total = _total(record.raw(schema.RES_TOTAL))
             if total is None or total < pass_mark:
@@ -34,13 +38,24 @@ def check_council(rows: Rows, contest: Contest) -> list[Finding]:
                     cell=cell, code=code, total=msg.points(total or Decimal(0)),
                     pass_mark=msg.short_points(pass_mark), column=schema.RES_COUNCIL))
         if table.has(schema.RES_FORWARD):
-            read_yes_no(out, record.raw(schema.RES_FORWARD), record.cell(schema.RES_FORWARD), schema.RES_FORWARD)
+            _decision(out, record.raw(schema.RES_FORWARD), record.cell(schema.RES_FORWARD), schema.RES_FORWARD)
     quota = contest.rules.quota
     if quota is not None and len(recognised) > quota:
         cell = a1(table.header_row, table.column(schema.RES_COUNCIL) or 0)
         out.warning("over-quota", cell, msg.OVER_QUOTA.format(
             count=len(recognised), quota=quota, column=schema.RES_COUNCIL, rule=schema.RULE_QUOTA))
     return out.findings
+
+
+def _decision(out: Collector, raw: object, cell: str, what: str) -> bool:
+    """True for Có; a council's decision is Có or Không only (no "x" as in the dossier columns)."""
+    if is_blank(raw):
+        return False
+    hit = match_choice(raw, CHOICES, _ALIASES)
+    if hit is None:
+        out.error("invalid-choice", cell, gen_msg.INVALID_CHOICE.format(
+            cell=cell, what=what, value=text(raw), options=gen_msg.quoted_list(CHOICES)))
+    return hit == schema.YES
 
 
 def _total(raw: object) -> Decimal | None:
