@@ -132,19 +132,21 @@ NO_JUDGE_TOTALS = (
 # --- Cut-offs: which rule decided, with the numbers compared --------------------------------
 CUT_QUOTA = "ngưỡng {n} sản phẩm công nhận"
 CUT_FORWARD = "ngưỡng {n} sản phẩm đề xuất cấp trên"
-CUT_IN = "được đề xuất"
-CUT_OUT = "không được đề xuất"
+CUT_IN = "được đề xuất công nhận"
+CUT_OUT = "không được đề xuất công nhận"
+CUT_IN_FORWARD = "được đề xuất lên cấp trên"
+CUT_OUT_FORWARD = "không được đề xuất lên cấp trên"
 CUT_BY_TOTAL = (
     "Tại {cut}: {total} điểm, {side} {other} ({other_total} điểm) nên {outcome}."
 )
 CUT_HIGHER = "cao hơn"
 CUT_LOWER = "thấp hơn"
 CUT_BY_MEAN = (
-    "Tại {cut}: bằng {total} điểm với {other} ở hạng {rank}; xét theo điểm bình quân {criterion}: "
-    "{mine} so với {theirs} nên {outcome}."
+    "Tại {cut}: bằng {total} điểm với {other} ở hạng {rank}, xét theo điểm bình quân {criterion} "
+    "({mine} so với {theirs}) nên {outcome}."
 )
 CUT_BY_CODE = (
-    "Tại {cut}: bằng hoàn toàn với {other} ({total} điểm, điểm bình quân các tiêu chí như nhau); "
+    "Tại {cut}: bằng hoàn toàn với {other} ({total} điểm, điểm bình quân các tiêu chí như nhau), "
     "xếp theo mã sản phẩm nên {outcome}."
 )
 
