@@ -63,6 +63,14 @@ SCORE_OUT_OF_RANGE = (
 MISSING_SCORE = (
     "Giám khảo {judge} chưa chấm tiêu chí {item} cho sản phẩm {code}. Hãy bổ sung điểm vào ô này."
 )
+BLANK_ROW = (
+    "Giám khảo {judge} chưa chấm sản phẩm {code} (cả dòng còn trống). Hãy bổ sung điểm của dòng này."
+)
+BLANK_SHEET = (
+    "Phiếu chấm của giám khảo {judge} ({name}) chưa có điểm nào ({count} sản phẩm còn trống): phiếu "
+    "chưa được chấm hoặc chưa nộp lại. Hãy thu phiếu đã chấm và đặt vào thư mục phiếu chấm, thay cho "
+    "phiếu trống."
+)
 CONFLICT_SCORE = (
     "Giám khảo {judge} đã khai không chấm sản phẩm {code} (xung đột lợi ích) nhưng ô này có điểm. "
     "Hãy xóa điểm này, hoặc bỏ mã sản phẩm khỏi cột «{column}» trong sheet «{sheet}»."
@@ -107,6 +115,11 @@ QUOTA_TIE_WARNING = (
     "công cụ đề xuất cả các sản phẩm này. Hội đồng cần quyết định."
 )
 FLAG_NO_JUDGE = "Chưa có điểm"
+
+NOTHING_SCORED = (
+    "Chưa tính tạm được: các phiếu chấm trong thư mục «{folder}» chưa có điểm nào. Hãy thu ít nhất một "
+    "phiếu đã chấm rồi tính tạm lại."
+)
 
 # --- The council's decision in Kết quả (checked before documents) ----------------------------
 BELOW_PASS_MARK = (

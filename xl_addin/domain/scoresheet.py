@@ -35,6 +35,9 @@ class _Reader:
         if code in ("wrong-contest", "stale-product-list", "missing-sheet", "missing-column"):
             self.fatal = True
 
+    blank_rows: list[tuple[str, str]] = field(default_factory=list)  # (first score cell, product) of unscored rows
+    expected_rows: int = 0  # product rows the judge is to score (no conflict)
+
     def missing(self, cell: str, message: str) -> None:
         make = warning if self.provisional else error
         self.findings.append(make("missing-score", schema.SHEET_SCORING, cell, message, self.file))
@@ -171,6 +174,7 @@ def _read_scores(reader: _Reader, table: Table, columns: dict[str, int],
         else:
             seen.add(code)
             _product_row(reader, record, columns, judge, code, sheet)
+    _blank_rows(reader, judge)
     for code in products.values():
         if code not in seen:
             reader.error("stale-product-list", schema.SHEET_SCORING, _header_cell(table, schema.COL_CODE),
@@ -205,6 +209,7 @@ def _product_row(reader: _Reader, record: Record, columns: dict[str, int],
     conflicted = header_key(code) in {header_key(c) for c in judge.conflicts}
     judge_code = judge.code
     scores: dict[str, Decimal] = {}
+    blanks: list[tuple[str, str]] = []  # (cell, item) left blank
     for item in reader.contest.rules.scoring_items:
         col = columns.get(item.code)
         if col is None:
@@ -212,7 +217,7 @@ def _product_row(reader: _Reader, record: Record, columns: dict[str, int],
         raw, cell = _raw(record, col), a1(record.row_index, col)
         if is_blank(raw):
             if not conflicted:
-                reader.missing(cell, msg.MISSING_SCORE.format(judge=judge_code, item=item.code, code=code))
+                blanks.append((cell, item.code))
             continue
         if conflicted:
             reader.findings.append(error("unexpected-score", schema.SHEET_SCORING, cell, msg.CONFLICT_SCORE.format(
@@ -224,9 +229,28 @@ def _product_row(reader: _Reader, record: Record, columns: dict[str, int],
             scores[item.code] = points
     if scores:
         sheet.scores[code] = scores
+    filled = any(not is_blank(_raw(record, col)) for col in columns.values())
+    reader.expected_rows += not conflicted
+    if blanks and not filled:
+        reader.blank_rows.append((blanks[0][0], code))  # one finding for the row, or for the sheet
+    else:
+        for cell, item in blanks:
+            reader.missing(cell, msg.MISSING_SCORE.format(judge=judge_code, item=item, code=code))
     comment = record.text(schema.SCORING_COMMENT) if record.table.has(schema.SCORING_COMMENT) else ""
     if comment:
         sheet.comments[code] = comment
+
+
+def _blank_rows(reader: _Reader, judge: Judge) -> None:
+    """One finding per product row left blank, or one for the sheet when it holds no score at all."""
+    rows = reader.blank_rows
+    if not rows:
+        return
+    if len(rows) == reader.expected_rows and len(rows) > 1:  # not one score typed: a blank sheet
+        reader.missing(rows[0][0], msg.BLANK_SHEET.format(judge=judge.code, name=judge.name, count=len(rows)))
+        return
+    for cell, code in rows:
+        reader.missing(cell, msg.BLANK_ROW.format(judge=judge.code, code=code))
 
 
 def _score(reader: _Reader, raw: object, cell: str, item: Criterion, code: str) -> Decimal | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain import schema
+from ..domain import score_messages as score_msg
 from ..domain.findings import Finding, count, error, has_errors
 from ..domain.models import Contest, ScoreSheet, product_fingerprint
 from ..domain.results import ResultSet
@@ -95,6 +96,10 @@ def compute(book: ContestBook, *, provisional: bool = False) -> ResultsOutcome:
     files = judge_files(book.folder)
     sheets, findings = read_score_sheets(contest, files, provisional)
     findings = checked.findings + findings
+    if provisional and not has_errors(findings) and not any(sheet.scores for sheet in sheets):
+        show_findings(book, findings)
+        with refusals_logged(book, "Tính kết quả tạm tính", source_files(book) + files):
+            raise BlockedError(score_msg.NOTHING_SCORED.format(folder=schema.JUDGES_DIR))
     if has_errors(findings):
         outcome = ResultsOutcome(None, findings, files)
     else:
