@@ -150,6 +150,7 @@ META_PROVINCE = "Tỉnh"
 META_JUDGE_CODE = "Mã giám khảo"
 META_FINGERPRINT = "Dấu vân tay danh sách sản phẩm"
 META_FORMAT = "Phiên bản phiếu"
+SHEET_SCORING_SNAPSHOT = "Sản phẩm khi phát phiếu"  # very hidden: names as the sheet showed them
 SCORING_FORMAT_VERSION = "1"
 
 # --- Values -------------------------------------------------------------------------------

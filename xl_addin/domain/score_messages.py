@@ -40,6 +40,11 @@ STALE_FINGERPRINT = (
     "Phiếu chấm được tạo từ một danh sách sản phẩm cũ (danh sách đã thay đổi sau khi phát phiếu). "
     "Hãy tạo lại phiếu chấm và gửi lại giám khảo."
 )
+PRODUCT_RENAMED = (
+    "{what} của sản phẩm {code} đã sửa sau khi phát phiếu chấm: phiếu chấm ghi «{old}», sheet "
+    "«{sheet}» nay ghi «{new}». Phiếu chấm vẫn dùng được (điểm gắn với mã sản phẩm) và văn bản in "
+    "theo tên mới; nếu sửa nhầm, hãy sửa lại trong sheet «{sheet}»."
+)
 STALE_MISSING_PRODUCT = (
     "Phiếu chấm không có sản phẩm {code} của cuộc bình chọn. Hãy tạo lại phiếu chấm và gửi lại giám khảo."
 )

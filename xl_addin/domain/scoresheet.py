@@ -11,6 +11,7 @@ from . import score_messages as msg
 from .findings import Finding, a1, error, warning
 from .models import Contest, Judge, ScoreSheet
 from .rules import LEVELS, Criterion, fmt_points
+from .scoresheet_identity import renamed_products, scoring_fingerprint
 from .tables import Record, Rows, Table, find_table, header_key, label_values
 from .values import ValueProblem, fold, integer, is_blank, number, text
 
@@ -72,7 +73,7 @@ def score_sheet_from_rows(
     _read_scores(reader, table, columns, judge, sheet)
     if reader.fatal:
         return None, reader.findings
-    return sheet, reader.findings
+    return sheet, reader.findings + renamed_products(sheets, contest)
 
 
 def _sheet(sheets: Mapping[str, Rows], name: str) -> Rows | None:
@@ -110,10 +111,13 @@ def _check_identity(reader: _Reader, rows: Rows | None, fingerprint: str) -> Jud
     if text(found_format) and text(found_format) != schema.SCORING_FORMAT_VERSION:
         reader.error("wrong-contest", meta_sheet, cell, msg.META_FORMAT.format(
             found=text(found_format), expected=schema.SCORING_FORMAT_VERSION))
+    judge = _judge(reader, *value(schema.META_JUDGE_CODE))
     found_print, cell = value(schema.META_FINGERPRINT)
-    if text(found_print) != fingerprint:
+    # Sheets made before names left the fingerprint carry the older one (codes, names, groups).
+    accepted = {fingerprint} | ({scoring_fingerprint(reader.contest.registrations, judge.conflicts)} if judge else set())
+    if text(found_print) not in accepted:
         reader.error("stale-product-list", meta_sheet, cell, msg.STALE_FINGERPRINT)
-    return _judge(reader, *value(schema.META_JUDGE_CODE))
+    return judge
 
 
 def _year(value: object) -> int | None:

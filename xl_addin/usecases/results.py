@@ -69,12 +69,12 @@ def read_score_sheets(contest: Contest, files: list[Path], provisional: bool) ->
     for path in files:
         label = f"{schema.JUDGES_DIR}/{path.name}"
         try:
-            raw = read_judge_workbook(path)
+            raw = read_judge_workbook(path, snapshot=True)
         except WorkbookError as exc:
             findings.append(error("unreadable-file", schema.SHEET_SCORING, "", exc.message, label))
             continue
         sheet, found = score_sheet_from_rows(label, raw, contest, fingerprint, provisional=provisional)
-        findings.extend(found)
+        findings.extend(f for f in found if f not in findings)  # a renamed product: once, not per judge
         if sheet is not None:
             sheets.append(sheet)
             by_judge.setdefault(sheet.judge_code, []).append(label)
