@@ -143,6 +143,7 @@ SHEET_SCORING_META = "Định danh"  # very hidden: the contest identity
 SCORING_STT = "STT"
 SCORING_TOTAL = "Tổng điểm"
 SCORING_COMMENT = "Nhận xét"
+SCORING_FOOTER_TOTAL = "Tổng cộng"  # the row under the products: each maximum, 100 in all
 META_CONTEST_ID = "Mã cuộc bình chọn"
 META_YEAR = "Năm"
 META_LEVEL = "Cấp bình chọn"

@@ -169,6 +169,8 @@ def _read_scores(reader: _Reader, table: Table, columns: dict[str, int],
     products = {header_key(r.code): r.code for r in reader.contest.registrations}
     seen: set[str] = set()
     for record in table.records():
+        if _is_footer(record):
+            break  # Tổng cộng and the signature block end the table
         code = products.get(header_key(record.raw(schema.COL_CODE)))
         if code is None:
             _unknown_row(reader, record, columns)
@@ -183,6 +185,12 @@ def _read_scores(reader: _Reader, table: Table, columns: dict[str, int],
         if code not in seen:
             reader.error("stale-product-list", schema.SHEET_SCORING, _header_cell(table, schema.COL_CODE),
                          msg.STALE_MISSING_PRODUCT.format(code=code))
+
+
+def _is_footer(record: Record) -> bool:
+    """True for the Tổng cộng row under the products (no code; the label in the STT column)."""
+    return not record.text(schema.COL_CODE) and header_key(record.raw(schema.SCORING_STT)) == header_key(
+        schema.SCORING_FOOTER_TOTAL)
 
 
 def _header_cell(table: Table, header: str) -> str:

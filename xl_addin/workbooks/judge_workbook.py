@@ -29,7 +29,7 @@ def write_judge_workbook(path: Path, contest: Contest, judge: Judge, fingerprint
     """Write the judge's scoring workbook for every product of the contest to path (replacing it)."""
     lines = scoring_sheet.header_lines(contest.info, judge)
     meta = meta_rows(contest.info, judge.code, fingerprint)
-    wb = _scoring_workbook(lines, contest, judge.conflicts, meta)
+    wb = _scoring_workbook(lines, contest, judge.conflicts, meta, scoring_sheet.footer_lines(contest.info, judge))
     _very_hidden(wb, schema.SHEET_SCORING_SNAPSHOT, snapshot_rows(contest.registrations))
     wb.properties.title = f"Phiếu chấm điểm – {judge.name} ({judge.code}) – năm {contest.info.year}"
     wb.properties.subject = scoring_sheet.council_title(contest.info)
@@ -45,7 +45,9 @@ def build_scoring_template(path: Path) -> None:
     blanks = tuple(Registration("", "", "", "", "") for _ in range(BLANK_TEMPLATE_ROWS))
     contest = Contest(info=info, rules=preset(), registrations=blanks, judges=())
     meta = [[label, None] for label, _ in meta_rows(info, "", "")]
-    wb = _scoring_workbook(lines, contest, frozenset(), meta)
+    footer = scoring_sheet.footer_lines(ContestInfo(year=0, level="tinh", province=PLACEHOLDER), Judge("", PLACEHOLDER))
+    footer[0] = scoring_sheet.PLACE_DATE.format(place=PLACEHOLDER, year=PLACEHOLDER)
+    wb = _scoring_workbook(lines, contest, frozenset(), meta, footer)
     wb.properties.title = "Mẫu phiếu chấm điểm"
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
@@ -93,12 +95,14 @@ def fill_scores(
     _save(wb, path)
 
 
-def _scoring_workbook(lines: list[str], contest: Contest, conflicts: frozenset[str], meta: Rows) -> Workbook:
+def _scoring_workbook(lines: list[str], contest: Contest, conflicts: frozenset[str], meta: Rows,
+                      footer: list[str]) -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = schema.SHEET_SCORING
     caps = {c.code: c.max_points for c in contest.rules.top_criteria}
-    scoring_sheet.build_scoring_sheet(ws, lines, contest.rules.scoring_items, contest.registrations, conflicts, caps)
+    scoring_sheet.build_scoring_sheet(ws, lines, contest.rules.scoring_items, contest.registrations, conflicts, caps,
+                                      footer)
     _very_hidden(wb, schema.SHEET_SCORING_META, meta)
     wb.security = WorkbookProtection(lockStructure=True)  # sheets cannot be renamed, moved or unhidden
     wb.calculation.fullCalcOnLoad = True  # totals are computed when the file is first opened
