@@ -34,6 +34,7 @@ class SheetLayout:
     fit_to_width: bool = True  # as many pages down as needed, one page across
     repeat_header: bool = True
     wrap_header: bool = True  # long headers wrap inside their column instead of being cut
+    date_format: str = "dd/mm/yyyy"  # how date cells show, as Vietnamese offices write dates
 
 
 class ContestBook(Protocol):

@@ -32,6 +32,19 @@ INFO_LABELS = (
     INFO_DECISION_DATE, INFO_SIGNER, INFO_SIGNER_TITLE, INFO_CERT_PATTERN, INFO_CONTEST_ID,
 )
 INFO_HEADER = ("Mục", "Giá trị")
+# A note beside each technical value of Thông tin, in a third column (issue 9, item 12).
+INFO_NOTE_HEADER = "Ghi chú"
+INFO_NOTES = {
+    INFO_CERT_PATTERN: (
+        "Cách đánh số giấy chứng nhận: {stt:03} là số thứ tự có 3 chữ số (001, 002, …), {nam} là năm; "
+        "phần còn lại in nguyên văn. Ví dụ «{stt:03}/GCN-SCT» cho 001/GCN-SCT, 002/GCN-SCT…"
+    ),
+    INFO_CONTEST_ID: (
+        "Mã do công cụ tạo khi lập sổ, ghi vào từng phiếu chấm để nhận ra phiếu của cuộc bình chọn này. "
+        "Không sửa ô này."
+    ),
+    INFO_DECISION_DATE: "Ngày/tháng/năm, ví dụ 15/11/2019.",
+}
 
 # --- Quy định: label/value rows, then the criteria table ---------------------------------
 RULES_HEADER = ("Quy định", "Giá trị", "Ghi chú")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..domain import rules as rules_mod
 from ..domain import schema
+from ..domain.info_notes import with_info_notes
 from ..domain.info_sheet import rows_from_info
 from ..domain.models import ContestInfo
 from ..domain.rules_sheet import rows_from_rules
@@ -45,7 +46,7 @@ def init_contest(folder: Path, *, year: int, level: str, province: str, region: 
     organiser = organiser or f"Sở Công Thương tỉnh {province}" if level == "tinh" else organiser
     info = ContestInfo(year=year, level=level, province=province, region=region, organiser=organiser,
                        contest_id=uuid.uuid4().hex[:12])
-    create_contest_workbook(path, rows_from_info(info), rows_from_rules(rules_mod.preset(preset)))
+    create_contest_workbook(path, with_info_notes(rows_from_info(info)), rows_from_rules(rules_mod.preset(preset)))
     book = FileContestBook(path)
     log_action(book, "Tạo cuộc bình chọn", [], f"Năm {year}, cấp {rules_mod.LEVELS[level]}, {province}, bộ quy định {preset}.")
     book.save()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -110,6 +111,7 @@ def _replace_sheet(wb: Workbook, name: str, rows: Rows, layout: SheetLayout) -> 
         ws.delete_rows(1, ws.max_row)
     for row in rows:
         ws.append([safe_value(v) for v in row])
+    _date_formats(ws, rows, 1, layout.date_format)
     bold = Font(bold=True)
     header = layout.header_row
     width = max((len(r) for r in rows), default=0)
@@ -150,17 +152,10 @@ def _choices(ws: Worksheet, layout: SheetLayout, nrows: int) -> None:
 
 def _print_setup(ws: Worksheet, layout: SheetLayout, nrows: int, ncols: int) -> None:
     """A4, orientation, fit to the page width, the header repeated and the written cells as print area."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if layout.landscape else ws.ORIENTATION_PORTRAIT
-    ws.sheet_properties.pageSetUpPr.fitToPage = layout.fit_to_width
-    if layout.fit_to_width:
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    if layout.repeat_header and 0 < layout.header_row <= nrows:
-        ws.print_title_rows = f"{layout.header_row}:{layout.header_row}"
+    title = layout.header_row if layout.repeat_header and 0 < layout.header_row <= nrows else None
+    styles.page_setup(ws, landscape=layout.landscape, fit_to_width=layout.fit_to_width, title_row=title)
     if nrows and ncols:
         ws.print_area = f"A1:{get_column_letter(ncols)}{nrows}"
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = "Trang &P/&N"
 
 
 def _append(wb: Workbook, name: str, rows: Rows) -> None:
@@ -170,6 +165,15 @@ def _append(wb: Workbook, name: str, rows: Rows) -> None:
         for j, value in enumerate(row):
             if value is not None:
                 ws.cell(row=start + i, column=j + 1, value=safe_value(value))
+    _date_formats(ws, rows, start, SheetLayout().date_format)
+
+
+def _date_formats(ws: Worksheet, rows: Rows, first_row: int, fmt: str) -> None:
+    """Date cells shown dd/mm/yyyy (openpyxl's default is the ISO yyyy-mm-dd)."""
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            if isinstance(value, (dt.date, dt.datetime)):
+                ws.cell(row=first_row + i, column=j + 1).number_format = fmt
 
 
 def _last_used_row(ws: Worksheet) -> int:

@@ -103,3 +103,19 @@ def set_widths(ws: Worksheet, widths: Mapping[int, float]) -> None:
 def widths_for(headers: tuple[str, ...], known: Mapping[str, float]) -> dict[int, float]:
     """Column widths for a header row: the known width of each header, else a default."""
     return {i: known.get(h, DEFAULT_WIDTH) for i, h in enumerate(headers, start=1)}
+
+
+PAGE_FOOTER = "Trang &P/&N"
+
+
+def page_setup(ws: Worksheet, *, landscape: bool, fit_to_width: bool = True, title_row: int | None = None) -> None:
+    """A4 in the given orientation, one page wide, the header row on every page, page numbers below."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
+    ws.sheet_properties.pageSetUpPr.fitToPage = fit_to_width
+    if fit_to_width:
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    if title_row:
+        ws.print_title_rows = f"{title_row}:{title_row}"
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddFooter.center.text = PAGE_FOOTER
