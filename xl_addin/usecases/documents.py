@@ -17,7 +17,7 @@ from ..errors import BlockedError
 from .findings_sheet import show_findings
 from .journal import log_action, refusals_logged
 from ..ports import ContestBook
-from .results_layout import results_sheet_layout
+from .sheet_layouts import results_sheet_layout
 from .validate import read_and_check, source_files
 
 

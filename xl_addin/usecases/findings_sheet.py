@@ -9,7 +9,8 @@ from ..domain.findings import Finding
 from ..domain.tables import find_table
 from ..ports import ContestBook, Mark, SheetLayout
 
-FINDINGS_LAYOUT = SheetLayout(header_row=1, widths={1: 10, 2: 22, 3: 22, 4: 8, 5: 100}, landscape=True)
+FINDINGS_LAYOUT = SheetLayout(header_row=1, widths={1: 10, 2: 22, 3: 22, 4: 8, 5: 90}, landscape=True,
+                              wrap_columns=(3, 5))
 
 
 def rows_from_findings(findings: Sequence[Finding]) -> list[list[object]]:

@@ -11,14 +11,14 @@ from ..domain.findings import Finding, count, error, has_errors
 from ..domain.models import Contest, ScoreSheet, product_fingerprint
 from ..domain.results import ResultSet
 from ..domain.results_table import results_header, rows_from_results
-from .results_layout import RESULTS_HEADER_ROW, results_sheet_layout
+from .sheet_layouts import RESULTS_HEADER_ROW, results_sheet_layout
 from ..domain.scoresheet import check_sheet_set, score_sheet_from_rows
 from ..domain.scoring import compute_results
 from ..errors import BlockedError, WorkbookError
 from ..workbooks.judge_workbook import read_judge_workbook
 from .findings_sheet import show_findings
 from .journal import log_action, refusals_logged
-from ..ports import ContestBook
+from ..ports import ContestBook, SheetLayout
 from .validate import read_and_check, source_files
 
 

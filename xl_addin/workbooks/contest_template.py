@@ -62,7 +62,8 @@ JUDGE_WIDTHS = {
 FINDINGS_WIDTHS = dict(zip(schema.FINDINGS_HEADERS, (12, 24, 16, 8, 90)))
 LOG_WIDTHS = dict(zip(schema.LOG_HEADERS, (20, 26, 70, 50)))
 LABEL_SHEET_WIDTHS = {1: 38, 2: 32, 3: 50, 4: 18}
-# How each sheet prints: (landscape, header row repeated on every page). Wide tables go landscape.
+# How each sheet prints: (landscape, header row repeated on every page). Wide tables go landscape;
+# Đăng ký's twenty columns print two pages across, the code and name repeated on each.
 PRINT_SETUP = {
     schema.SHEET_INFO: (False, 1),
     schema.SHEET_RULES: (False, 1),
@@ -94,7 +95,9 @@ def new_contest_workbook() -> Workbook:
     _table_sheet(wb.create_sheet(schema.SHEET_LOG), schema.LOG_HEADERS, LOG_WIDTHS)
     _lists_sheet(wb, wb.create_sheet(schema.SHEET_LISTS))
     for name, (landscape, title_row) in PRINT_SETUP.items():
-        styles.page_setup(wb[name], landscape=landscape, title_row=title_row)
+        styles.page_setup(wb[name], landscape=landscape, title_row=title_row,
+                          pages_wide=2 if name == schema.SHEET_REGISTRATIONS else 1)
+    wb[schema.SHEET_REGISTRATIONS].print_title_cols = "A:B"  # code and name on both pages across
     wb.active = 0
     wb.properties.title = "Sổ bình chọn sản phẩm công nghiệp nông thôn tiêu biểu"
     wb.properties.creator = "binhchon"

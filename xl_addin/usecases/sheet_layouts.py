@@ -1,4 +1,4 @@
-"""How the Kết quả sheet looks on screen and on paper: hidden memory, widths, formats, print setup."""
+"""How the sheets the tool writes look on screen and on paper: hidden memory, widths, formats, print setup."""
 
 from __future__ import annotations
 
@@ -14,11 +14,15 @@ TWO_DECIMALS = "0.00"
 CHOICES = (schema.YES, schema.NO)
 
 _WIDTHS = {
-    schema.RES_RANK: 6, schema.COL_CODE: 12, schema.COL_NAME: 40, schema.COL_GROUP: 24,
-    schema.COL_ESTABLISHMENT: 36, schema.RES_TOTAL: 9, schema.RES_JUDGES: 9, schema.RES_SPREAD: 8,
-    schema.RES_PASSED: 9, schema.RES_STARS: 7, schema.RES_COUNCIL: 10, schema.RES_FORWARD: 10,
-    schema.RES_CERT_NO: 16, schema.RES_VALID_UNTIL: 12, schema.RES_FLAGS: 60,
+    schema.RES_RANK: 6, schema.COL_CODE: 10, schema.COL_NAME: 28, schema.COL_GROUP: 16,
+    schema.COL_ESTABLISHMENT: 24, schema.RES_TOTAL: 8, schema.RES_JUDGES: 8, schema.RES_SPREAD: 7,
+    schema.RES_PASSED: 8, schema.RES_STARS: 6, schema.RES_COUNCIL: 9, schema.RES_FORWARD: 9,
+    schema.RES_CERT_NO: 14, schema.RES_VALID_UNTIL: 11, schema.RES_FLAGS: 40,
 }
+_WRAPPED = (schema.COL_NAME, schema.COL_GROUP, schema.COL_ESTABLISHMENT, schema.RES_FLAGS)
+
+# Thông tin: label, value and the note beside technical values, on a portrait page.
+INFO_LAYOUT = SheetLayout(header_row=1, widths={1: 32, 2: 40, 3: 60}, wrap_columns=(1, 2, 3))
 
 
 def results_sheet_layout(header: Sequence[object], rules: Rules) -> SheetLayout:
@@ -39,4 +43,6 @@ def results_sheet_layout(header: Sequence[object], rules: Rules) -> SheetLayout:
         fit_to_width=True,
         repeat_header=True,
         wrap_header=True,
+        wrap_columns=[index[h] for h in _WRAPPED if h in index],
+        banner_rows=(1, 2),
     )
