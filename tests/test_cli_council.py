@@ -117,3 +117,13 @@ def test_the_score_summary_needs_no_judge_s_workbook_after_results(results, caps
             assert total in numbers[product], (judge, product, total)
             checked += 1
     assert checked == 46 * 5 - 1  # every product by every judge, less the declared conflict
+
+
+def test_results_count_the_council_s_column_as_the_sheet_holds_it(results, capsys):
+    path = results / schema.CONTEST_FILE
+    set_council(path, {"BG-031": schema.YES})  # the council adds the 30th passing product by hand
+    code, out, err = run(capsys, "results", str(results))
+    assert code == 0, out + err
+    assert "30 được đề xuất công nhận" in out
+    rows = table(path, schema.SHEET_RESULTS, schema.RES_RANK)
+    assert sum(1 for r in rows if r[schema.RES_COUNCIL] == schema.YES) == 30

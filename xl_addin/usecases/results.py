@@ -10,7 +10,7 @@ from ..domain import score_messages as score_msg
 from ..domain.findings import Finding, count, error, has_errors
 from ..domain.models import Contest, ScoreSheet, product_fingerprint
 from ..domain.results import ResultSet
-from ..domain.results_table import results_header, rows_from_results
+from ..domain.results_table import result_rows_from_rows, results_header, rows_from_results
 from .sheet_layouts import RESULTS_HEADER_ROW, results_sheet_layout
 from ..domain.scoresheet import check_sheet_set, score_sheet_from_rows
 from ..domain.scoring import compute_results
@@ -29,6 +29,7 @@ class ResultsOutcome:
     result_set: ResultSet | None
     findings: list[Finding] = field(default_factory=list)
     judge_files: list[Path] = field(default_factory=list)
+    proposed: int | None = None  # Hội đồng đề xuất = Có in Kết quả as written (a person's edits kept)
 
     @property
     def exit_code(self) -> int:
@@ -46,7 +47,7 @@ class ResultsOutcome:
             return text
         rs = self.result_set
         passed = sum(1 for r in rs.results if r.passed)
-        proposed = sum(1 for r in rs.results if r.council_proposal)
+        proposed = self.proposed if self.proposed is not None else sum(1 for r in rs.results if r.council_proposal)
         mark = f" ({schema.RES_PROVISIONAL_MARK})" if rs.provisional else ""
         return (f"Đã tính kết quả{mark}: {len(rs.results)} sản phẩm, {passed} đạt điểm sàn, "
                 f"{proposed} được đề xuất công nhận; {warnings} cảnh báo.")
@@ -105,20 +106,22 @@ def compute(book: ContestBook, *, provisional: bool = False) -> ResultsOutcome:
     else:
         rs = compute_results(contest, sheets, provisional=provisional)
         findings += list(rs.findings)
-        outcome = ResultsOutcome(rs, findings, files)
-        write_results(book, contest, rs)
+        rows = write_results(book, contest, rs)
+        proposed = sum(1 for r in result_rows_from_rows(rows) if r.council)
+        outcome = ResultsOutcome(rs, findings, files, proposed)
     show_findings(book, findings)
     log_action(book, "Tính kết quả" + (" tạm tính" if provisional else ""), source_files(book) + files, outcome.summary())
     return outcome
 
 
-def write_results(book: ContestBook, contest: Contest, rs: ResultSet) -> None:
-    """Write Kết quả, keeping what a person typed in the pre-filled columns."""
+def write_results(book: ContestBook, contest: Contest, rs: ResultSet) -> list:
+    """Write Kết quả, keeping what a person typed in the pre-filled columns; the rows written."""
     previous = book.read([schema.SHEET_RESULTS]).get(schema.SHEET_RESULTS)
     title = f"KẾT QUẢ BÌNH CHỌN SẢN PHẨM CÔNG NGHIỆP NÔNG THÔN TIÊU BIỂU NĂM {contest.info.year}"
     codes = [j.code for j in contest.judges]
     rows = rows_from_results(rs, contest.rules, previous, title=title, judge_codes=codes)
     book.write_sheet(schema.SHEET_RESULTS, rows, results_layout(contest.rules, codes))
+    return rows
 
 
 def results_layout(rules, judge_codes=(), header: list | None = None) -> SheetLayout:
