@@ -127,3 +127,14 @@ def test_results_count_the_council_s_column_as_the_sheet_holds_it(results, capsy
     assert "30 được đề xuất công nhận" in out
     rows = table(path, schema.SHEET_RESULTS, schema.RES_RANK)
     assert sum(1 for r in rows if r[schema.RES_COUNCIL] == schema.YES) == 30
+
+
+def test_a_corrected_council_cell_clears_its_finding_on_the_next_run(results, capsys):
+    path = results / schema.CONTEST_FILE
+    cells = set_council(path, {"BG-036": schema.YES})
+    assert run(capsys, "documents", str(results))[0] == 1
+    set_council(path, {"BG-036": schema.NO})
+    code, out, err = run(capsys, "documents", str(results))
+    assert code == 0, out + err
+    assert not [f for f in findings_sheet(path) if f[1] == schema.SHEET_RESULTS]
+    assert fill_of(path, schema.SHEET_RESULTS, cells["BG-036"]) != styles.ERROR_FILL_RGB

@@ -7,6 +7,7 @@ import json
 import openpyxl
 
 from test_cli import contest, run, scored  # noqa: F401 (fixtures)
+from xl_addin.domain import rules as rules_mod
 from xl_addin.domain import schema
 
 
@@ -43,3 +44,19 @@ def test_sheets_not_yet_scored_are_one_finding_each_and_provisional_refuses(cont
     assert code == 1 and "chưa có điểm nào" in err
     rows = [r for r in openpyxl.load_workbook(contest / schema.CONTEST_FILE)[schema.SHEET_RESULTS].iter_rows(values_only=True)]
     assert not any(schema.RES_RANK in r for r in rows)  # nothing ranked on zeros
+
+
+def test_a_stale_sheet_is_not_also_reported_as_a_sheet_never_returned(scored, capsys):
+    path = scored / schema.CONTEST_FILE
+    wb = openpyxl.load_workbook(path)
+    ws = wb[schema.SHEET_REGISTRATIONS]
+    head = [c.value for c in ws[1]]
+    group = ws.cell(row=2, column=head.index(schema.COL_GROUP) + 1)
+    group.value = next(g for g in rules_mod.GROUPS if g != group.value)  # what the judges scored changed
+    wb.save(path)
+    code, out, _ = run(capsys, "results", str(scored), "--json")
+    assert code == 1
+    found = json.loads(out)
+    stale = [f for f in found if f["code"] == "stale-product-list"]
+    assert sorted(f["file"] for f in stale) == [f"{schema.JUDGES_DIR}/GK0{i}.xlsx" for i in range(1, 6)]
+    assert not [f for f in found if f["code"] == "missing-score" and f["sheet"] == schema.SHEET_JUDGES]

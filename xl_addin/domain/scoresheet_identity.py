@@ -9,7 +9,7 @@ from . import schema
 from . import score_messages as msg
 from .findings import Finding, warning
 from .models import Contest, Registration
-from .tables import Rows, find_table, header_key
+from .tables import Rows, find_table, header_key, label_values
 from .values import text
 
 SNAPSHOT_HEADERS = (schema.COL_CODE, schema.COL_NAME, schema.COL_ESTABLISHMENT)
@@ -26,6 +26,13 @@ def scoring_fingerprint(registrations: Iterable[Registration], conflicts: Iterab
         h.update(f"{r.code}\x1f{r.group}\x1e".encode("utf-8"))
     h.update("\x1f".join(sorted(header_key(c) for c in conflicts)).encode("utf-8"))
     return h.hexdigest()[:16]
+
+
+def named_judge(sheets: Mapping[str, Rows]) -> str:
+    """The judge code a judge's workbook names in its identity sheet ('' when none)."""
+    rows = next((r for key, r in sheets.items() if header_key(key) == header_key(schema.SHEET_SCORING_META)), None)
+    value, _ = label_values(rows or [], (schema.META_JUDGE_CODE,)).get(schema.META_JUDGE_CODE, (None, ""))
+    return text(value)
 
 
 def snapshot_rows(registrations: Iterable[Registration]) -> Rows:

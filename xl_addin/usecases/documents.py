@@ -14,7 +14,7 @@ from ..domain.results_readback import result_set_from_rows
 from ..domain.results_table import result_rows_from_rows, with_certificates
 from ..domain.tables import find_table
 from ..errors import BlockedError
-from .findings_sheet import show_findings
+from .findings_sheet import previous_marks, show_findings
 from .journal import log_action, refusals_logged
 from ..ports import ContestBook
 from .sheet_layouts import results_sheet_layout
@@ -78,8 +78,8 @@ def _make_documents(book: ContestBook, pdf: bool, only_new: bool, out_dir: Path 
 def _check_council(book: ContestBook, raw, contest, earlier: list[Finding]) -> None:
     """Show the findings on the council's columns; BlockedError when any is an error."""
     found = check_council(raw, contest)
-    if not found:
-        return
+    if not found and all(sheet != schema.SHEET_RESULTS for sheet, _ in previous_marks(book)):
+        return  # nothing to show, and no earlier council finding to clear
     show_findings(book, list(earlier) + found)
     errors = [f for f in found if f.is_error]
     if errors:

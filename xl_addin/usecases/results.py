@@ -11,8 +11,9 @@ from ..domain.findings import Finding, count, error, has_errors
 from ..domain.models import Contest, ScoreSheet, product_fingerprint
 from ..domain.results import ResultSet
 from ..domain.results_table import result_rows_from_rows, results_header, rows_from_results
-from .sheet_layouts import RESULTS_HEADER_ROW, results_sheet_layout
+from .sheet_layouts import RESULTS_HEADER_ROW, results_sheet_layout  # noqa: F401 (RESULTS_HEADER_ROW: callers read it here)
 from ..domain.scoresheet import check_sheet_set, score_sheet_from_rows
+from ..domain.scoresheet_identity import named_judge
 from ..domain.scoring import compute_results
 from ..errors import BlockedError, WorkbookError
 from ..workbooks.judge_workbook import read_judge_workbook
@@ -78,7 +79,10 @@ def read_score_sheets(contest: Contest, files: list[Path], provisional: bool) ->
         findings.extend(f for f in found if f not in findings)  # a renamed product: once, not per judge
         if sheet is not None:
             sheets.append(sheet)
-            by_judge.setdefault(sheet.judge_code, []).append(label)
+        # An unusable sheet (stale, another version) is still the judge's: not also "no sheet from GKxx".
+        judge = sheet.judge_code if sheet is not None else named_judge(raw)
+        if judge:
+            by_judge.setdefault(judge, []).append(label)
     findings.extend(check_sheet_set(contest, sheets, by_judge, provisional=provisional))
     return sheets, findings
 
