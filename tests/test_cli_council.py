@@ -71,7 +71,7 @@ def test_more_recognised_than_the_quota_prints_with_a_warning_and_the_sheet_s_co
     cells = set_council(path, {"BG-031": schema.YES})
     code, out, err = run(capsys, "documents", str(results))
     assert code == 0, out + err
-    assert "Đã in 30 giấy chứng nhận" in out
+    assert "Đã in 30 giấy chứng nhận" in out and "over-quota" in out and "29" in out
     found = findings_sheet(path)
     over = [f for f in found if f[0] == "over-quota"]
     assert over and over[0][1] == schema.SHEET_RESULTS

@@ -60,11 +60,12 @@ def _make_documents(book: ContestBook, pdf: bool, only_new: bool, out_dir: Path 
     if raw and schema.RES_PROVISIONAL_MARK in str(raw[0][0] if raw[0] else ""):
         raise BlockedError(f"Kết quả hiện là {schema.RES_PROVISIONAL_MARK}; chỉ in giấy chứng nhận từ kết quả chính thức. "
                            "Hãy thu đủ phiếu chấm và tính lại kết quả.")
-    _check_council(book, raw, contest, checked.findings)
+    warnings = _check_council(book, raw, contest, checked.findings)
     result_set = result_set_from_rows(raw, contest)
     folder = out_dir or book.folder / schema.DOCUMENTS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     outcome = make_documents(contest, rows, result_set, folder, pdf=pdf, only_new=only_new)
+    outcome.messages.extend(f"Cảnh báo ({f.code}, ô {f.cell}): {f.message}" for f in warnings)
     if result_set is None:
         outcome.messages.append(score_msg.NO_JUDGE_TOTALS.format(sheet=schema.SHEET_RESULTS))
     if outcome.certificates:
@@ -75,17 +76,18 @@ def _make_documents(book: ContestBook, pdf: bool, only_new: bool, out_dir: Path 
     return summary
 
 
-def _check_council(book: ContestBook, raw, contest, earlier: list[Finding]) -> None:
-    """Show the findings on the council's columns; BlockedError when any is an error."""
+def _check_council(book: ContestBook, raw, contest, earlier: list[Finding]) -> list[Finding]:
+    """Show the findings on the council's columns; BlockedError when any is an error, else the warnings."""
     found = check_council(raw, contest)
     if not found and all(sheet != schema.SHEET_RESULTS for sheet, _ in previous_marks(book)):
-        return  # nothing to show, and no earlier council finding to clear
+        return []  # nothing to show, and no earlier council finding to clear
     show_findings(book, list(earlier) + found)
     errors = [f for f in found if f.is_error]
     if errors:
         raise BlockedError(score_msg.COUNCIL_BLOCKED.format(
             sheet=schema.SHEET_RESULTS, errors=len(errors), cells=", ".join(f.cell for f in errors),
             findings=schema.SHEET_FINDINGS))
+    return found
 
 
 def _header(rows) -> list:
