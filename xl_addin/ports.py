@@ -36,6 +36,7 @@ class SheetLayout:
     wrap_header: bool = True  # long headers wrap inside their column instead of being cut
     date_format: str = "dd/mm/yyyy"  # how date cells show, as Vietnamese offices write dates
     wrap_columns: Sequence[int] = field(default_factory=tuple)  # 1-based: data cells wrap (long names)
+    center_columns: Sequence[int] = field(default_factory=tuple)  # 1-based: short values centred (Có/Không)
     banner_rows: Sequence[int] = field(default_factory=tuple)  # 1-based rows above the header spanning the table
     pages_wide: int = 1  # with fit_to_width: how many pages across (a very wide sheet prints on two)
     title_columns: str = ""  # e.g. "A:B": columns repeated on every page across

@@ -172,7 +172,7 @@ def apply_layout(ws, nrows: int, ncols: int, layout: SheetLayout, remote: bool) 
 
 
 XL_LANDSCAPE, XL_PORTRAIT, XL_PAPER_A4 = 2, 1, 9
-XL_VALIDATE_LIST, XL_ALERT_WARNING = 3, 2
+XL_VALIDATE_LIST, XL_ALERT_WARNING, XL_CENTER = 3, 2, -4108
 
 
 def desktop_print_setup(ws, nrows: int, ncols: int, layout: SheetLayout) -> None:
@@ -185,6 +185,9 @@ def desktop_print_setup(ws, nrows: int, ncols: int, layout: SheetLayout) -> None
         for col in layout.wrap_columns:
             if nrows > header:
                 ws.range((header + 1, col), (nrows, col)).wrap_text = True
+        for col in layout.center_columns:
+            if nrows > header:
+                ws.range((header + 1, col), (nrows, col)).api.HorizontalAlignment = XL_CENTER
         visible = [c for c in range(1, ncols + 1) if c not in set(layout.hidden_columns)]
         for row in layout.banner_rows:
             if row < header and visible:

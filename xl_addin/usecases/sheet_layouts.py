@@ -20,6 +20,8 @@ _WIDTHS = {
     schema.RES_CERT_NO: 14, schema.RES_VALID_UNTIL: 11, schema.RES_FLAGS: 40,
 }
 _WRAPPED = (schema.COL_NAME, schema.COL_GROUP, schema.COL_ESTABLISHMENT, schema.RES_FLAGS)
+_CENTRED = (schema.RES_RANK, schema.RES_JUDGES, schema.RES_PASSED, schema.RES_STARS, schema.RES_COUNCIL,
+            schema.RES_FORWARD, schema.RES_VALID_UNTIL)
 
 # Thông tin: label, value and the note beside technical values, on a portrait page.
 INFO_LAYOUT = SheetLayout(header_row=1, widths={1: 32, 2: 40, 3: 60}, wrap_columns=(1, 2, 3))
@@ -44,5 +46,6 @@ def results_sheet_layout(header: Sequence[object], rules: Rules) -> SheetLayout:
         repeat_header=True,
         wrap_header=True,
         wrap_columns=[index[h] for h in _WRAPPED if h in index],
+        center_columns=[index[h] for h in _CENTRED if h in index],
         banner_rows=(1, 2),
     )

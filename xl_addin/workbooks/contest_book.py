@@ -25,6 +25,7 @@ CHOICE_ERROR = "Ô này chỉ nhận {values}. Hãy chọn trong danh sách."
 CHOICE_SPARE_ROWS = 0
 _WRAP_TOP = Alignment(vertical="top", wrap_text=True)
 _TOP = Alignment(vertical="top")
+_CENTER_TOP = Alignment(horizontal="center", vertical="top")
 BANNER_ROW_HEIGHT = 32  # two lines of a long title or rule statement
 _FILLS = {
     "error": PatternFill("solid", start_color=styles.ERROR_FILL_RGB, end_color=styles.ERROR_FILL_RGB),
@@ -145,7 +146,8 @@ def _wrap(ws: Worksheet, layout: SheetLayout, nrows: int, ncols: int) -> None:
     widths = _widths(ws, ncols)
     for r in range(layout.header_row + 1, nrows + 1):
         for col in range(1, ncols + 1):
-            ws.cell(row=r, column=col).alignment = _WRAP_TOP if col in layout.wrap_columns else _TOP
+            ws.cell(row=r, column=col).alignment = (_WRAP_TOP if col in layout.wrap_columns
+                                                    else _CENTER_TOP if col in layout.center_columns else _TOP)
         texts = {col: ws.cell(row=r, column=col).value for col in layout.wrap_columns}
         ws.row_dimensions[r].height = styles.row_height(texts, widths)  # openpyxl cannot autofit
     if layout.wrap_header and 0 < layout.header_row <= nrows:
