@@ -114,3 +114,12 @@ def test_an_older_kết_quả_without_the_judges_totals_gives_no_result_set():
     rs = compute_results(c, [score_sheet(j, s) for j, s in SCORES.items()])
     older = rows_from_results(rs, c.rules)  # no judge columns, as written before they existed
     assert result_set_from_rows(older, c) is None
+
+
+def test_a_judge_no_longer_in_the_contest_leaves_no_stray_column_on_the_next_run():
+    c, rows = sheet()
+    old = rows_from_results(compute_results(c, [score_sheet(j, s) for j, s in SCORES.items()]), c.rules,
+                            judge_codes=(*JUDGES, "GK9"))
+    again = rows_from_results(compute_results(c, [score_sheet(j, s) for j, s in SCORES.items()]), c.rules,
+                              previous=old, judge_codes=JUDGES)
+    assert again[HEADER_ROW] == results_header(c.rules, JUDGES)  # no "Điểm của giám khảo GK9" carried over
