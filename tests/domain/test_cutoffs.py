@@ -47,3 +47,25 @@ def test_forwarding_cut_off_is_noted_too_and_no_note_when_everyone_fits():
     assert "ngưỡng 1 sản phẩm đề xuất cấp trên" in found["SP01"][0] and msg.CUT_IN_FORWARD in found["SP01"][0]
     assert msg.CUT_OUT_FORWARD in found["SP03"][0]
     assert notes(quota=4) == {code: [] for code in PRODUCTS}  # 3 pass, 4 places: no cut-off
+
+
+def test_the_forwarding_note_follows_the_council_s_column_as_a_person_left_it():
+    import copy
+
+    from xl_addin.domain import schema
+    from xl_addin.domain.results_table import results_header, rows_from_results
+
+    rules = rules_mod.preset().with_changes(quota=4, forward_count=1)
+    c = contest(products=PRODUCTS, judges=("GK1",), rules=rules)
+    rs = compute_results(c, [score_sheet("GK1", SCORES)])
+    header = results_header(rules)
+    before = rows_from_results(rs, rules)
+    edited = copy.deepcopy(before)
+    next(r for r in edited[4:] if r[1] == "SP01")[header.index(schema.RES_COUNCIL)] = schema.NO
+    after = rows_from_results(rs, rules, edited)
+    flags = {r[1]: r[header.index(schema.RES_FLAGS)] or "" for r in after[4:]}
+    cut = msg.CUT_FORWARD.format(n=1)
+    # SP01 is no longer proposed: SP03 and SP02 (75 each) compete for the one place, TC1 35 against 30
+    assert flags["SP03"] == msg.CUT_BY_MEAN.format(cut=cut, total="75,00", other="SP02", rank=2, criterion="TC1",
+                                                   mine="35,00", theirs="30,00", outcome=msg.CUT_IN_FORWARD)
+    assert msg.CUT_OUT_FORWARD in flags["SP02"] and "đề xuất cấp trên" not in flags["SP01"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from . import score_messages as msg
 from .ranking import Rankable, fully_tied
@@ -52,3 +54,26 @@ def _means(m: Fraction, o: Fraction) -> tuple[str, str]:
 
     places = 2 if round_half_up(m) != round_half_up(o) else 4
     return tuple(msg.points(round_half_up(v, places), places) for v in (m, o))  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    """A computed result seen as ranking sees it (exact means as Fractions)."""
+
+    code: str
+    total: Decimal
+    means: Mapping[str, Fraction]
+
+
+def forward_notes_for(results: Sequence, council: Sequence[bool], forward: Sequence[bool],
+                      forward_count: int | None, tie_break: Sequence[str]) -> dict[str, str]:
+    """The forwarding cut-off notes for the council's proposals as they stand (a person's edits included)."""
+    ranked = [_Ranked(r.code, r.total, {k: Fraction(v) for k, v in r.criterion_means.items()}) for r in results]
+    return cut_off_notes(ranked, [r.rank for r in results], forward, council, forward_count,
+                         msg.CUT_FORWARD.format(n=forward_count), tie_break,
+                         (msg.CUT_IN_FORWARD, msg.CUT_OUT_FORWARD))
+
+
+def is_forward_note(flag: str, forward_count: int | None) -> bool:
+    """True for a forwarding cut-off note (recomputed when the council's column changes)."""
+    return flag.startswith(msg.CUT_BY_TOTAL.split("{cut}")[0] + msg.CUT_FORWARD.format(n=forward_count))

@@ -7,6 +7,7 @@ from typing import Mapping, Sequence
 
 from . import schema
 from . import score_messages as msg
+from . import cutoffs
 from .ranking import forward_selection
 from .results import ProductResult, ResultRow, ResultSet
 from .rules import Rules
@@ -62,6 +63,7 @@ def rows_from_results(rs: ResultSet, rules: Rules, previous: Rows | None = None,
     forward_auto = forward_selection(effective, rs.forward_count)
     forward = [_keep_or_fill(before.get(r.code), schema.RES_FORWARD, yes_no_text(auto))
                for r, auto in zip(rs.results, forward_auto)]
+    flags = _flags(rs, effective, forward_auto)
     statement = msg.rules_statement(rs.pass_mark, rs.quota, rs.forward_count, rs.tie_break_text)
     extra_headers, extras = _extra_columns(previous, header)
     width += len(extra_headers)
@@ -76,7 +78,7 @@ def rows_from_results(rs: ResultSet, rules: Rules, previous: Rows | None = None,
         cells = {column: _keep_or_fill(prev, column, _auto(prev, column))
                  for column in (schema.RES_CERT_NO, schema.RES_VALID_UNTIL)}
         cells |= {schema.RES_COUNCIL: council[i], schema.RES_FORWARD: forward[i]}
-        row = _data_row(r, rules, header, cells)
+        row = _data_row(r, rules, header, cells, flags[r.code])
         rows.append(row + extras.get(r.code, [None] * len(extra_headers)))
     return rows
 
@@ -98,7 +100,17 @@ def _extra_columns(previous: Rows | None, header: list[str]) -> tuple[list[str],
     return added, values
 
 
-def _data_row(r: ProductResult, rules: Rules, header: list[str], kept: dict[str, Cells]) -> list:
+def _flags(rs: ResultSet, council: list[bool], forward: list[bool]) -> dict[str, tuple[str, ...]]:
+    """Each product's flags; the forwarding notes follow the council's column as it stands."""
+    if council == [r.council_proposal for r in rs.results]:
+        return {r.code: r.flags for r in rs.results}
+    notes = cutoffs.forward_notes_for(rs.results, council, forward, rs.forward_count, rs.tie_break)
+    return {r.code: tuple(f for f in r.flags if not cutoffs.is_forward_note(f, rs.forward_count))
+            + ((notes[r.code],) if r.code in notes else ()) for r in rs.results}
+
+
+def _data_row(r: ProductResult, rules: Rules, header: list[str], kept: dict[str, Cells],
+              flags: tuple[str, ...]) -> list:
     """One product's row, in header order; `kept` holds the (visible, memory) pairs of the pre-filled columns."""
     values: dict[str, object] = {
         schema.RES_RANK: r.rank, schema.COL_CODE: r.code, schema.COL_NAME: r.name,
@@ -106,7 +118,7 @@ def _data_row(r: ProductResult, rules: Rules, header: list[str], kept: dict[str,
         schema.RES_TOTAL: float(r.total), schema.RES_JUDGES: r.judge_count,
         schema.RES_SPREAD: _display(r.spread), schema.RES_PASSED: yes_no_text(r.passed),
         schema.RES_STARS: rules.stars(r.total) if r.judge_count else None,
-        schema.RES_FLAGS: "; ".join(r.flags) or None,
+        schema.RES_FLAGS: "; ".join(flags) or None,
     }
     values |= {c.code: _display(r.criterion_means.get(c.code, Decimal(0))) for c in rules.top_criteria}
     for column, (visible, memory) in kept.items():
