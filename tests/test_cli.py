@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from xl_addin.cli import main
+from xl_addin.domain import rules as rules_mod
 from xl_addin.domain import schema
 from xl_addin.domain.sample.programme import sample_programme
 from xl_addin.usecases.demo import fill_inputs, play_judges
@@ -199,7 +200,9 @@ def test_results_refuse_a_stale_product_list(scored, capsys):
     wb = openpyxl.load_workbook(path)
     ws = wb[schema.SHEET_REGISTRATIONS]
     head = [c.value for c in ws[1]]
-    ws.cell(row=2, column=head.index(schema.COL_NAME) + 1, value="Tên đã đổi sau khi phát phiếu")
+    # A product's group changes what the judges scored (a name no longer does: issue 9, item 10).
+    group = ws.cell(row=2, column=head.index(schema.COL_GROUP) + 1)
+    group.value = next(g for g in rules_mod.GROUPS if g != group.value)
     wb.save(path)
     code, out, _ = run(capsys, "results", str(scored), "--json")
     assert code == 1

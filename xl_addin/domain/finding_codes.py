@@ -56,6 +56,10 @@ CODES: tuple[FindingCode, ...] = (
     _entry("outlier-judge", _W, "Giám khảo chấm lệch", score_msg.OUTLIER_WARNING),
     _entry("pass-depends-on-judge", _W, "Phụ thuộc một giám khảo", score_msg.DEPENDS_WARNING),
     _entry("quota-tie", _W, "Bằng điểm tại ngưỡng", score_msg.QUOTA_TIE_WARNING),
+    _entry("product-renamed", _W, "Tên đã sửa sau khi phát phiếu", score_msg.PRODUCT_RENAMED),
+    # --- The council's decision in Kết quả (documents) ---
+    _entry("recognised-below-pass-mark", _E, "Công nhận dưới điểm sàn", score_msg.BELOW_PASS_MARK),
+    _entry("over-quota", _W, "Vượt số lượng công nhận", score_msg.OVER_QUOTA),
     # --- Importing from lower levels ---
     _entry("nothing-proposed", _W, "Không có sản phẩm đề xuất"),
     # --- Failures: the workbook or the step cannot be used (see errors.py, each class names its code) ---

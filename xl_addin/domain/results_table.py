@@ -8,6 +8,7 @@ from typing import Mapping, Sequence
 from . import schema
 from .findings import a1
 from . import score_messages as msg
+from . import cutoffs
 from .ranking import forward_selection
 from .results import ProductResult, ResultRow, ResultSet
 from .rules import Rules
@@ -22,13 +23,21 @@ YES_NO_COLUMNS = (schema.RES_COUNCIL, schema.RES_FORWARD)
 Cells = tuple[object, object]
 
 
-def results_header(rules: Rules) -> list[str]:
-    """The Kết quả header: lead columns, one per top criterion, tail columns, hidden memory columns."""
+def results_header(rules: Rules, judge_codes: Sequence[str] = ()) -> list[str]:
+    """The Kết quả header: lead columns, one per top criterion, tail columns, hidden memory columns.
+
+    A star-band preset adds Số sao after Đạt điểm sàn; with `judge_codes`, one hidden column per
+    judge holds that judge's total, so that the documents read Kết quả alone.
+    """
+    tail = list(schema.RES_TAIL_HEADERS)
+    if rules.star_bands:
+        tail.insert(tail.index(schema.RES_PASSED) + 1, schema.RES_STARS)
     return [
         *schema.RES_LEAD_HEADERS,
         *(c.code for c in rules.top_criteria),
-        *schema.RES_TAIL_HEADERS,
+        *tail,
         *schema.RES_HIDDEN_HEADERS,
+        *judge_total_headers(judge_codes),
     ]
 
 
@@ -38,9 +47,21 @@ def result_cells(rules: Rules, codes: Sequence[str], header: str = schema.RES_FL
     return {code: a1(HEADER_ROW + i, col) for i, code in enumerate(codes)}
 
 
-def rows_from_results(rs: ResultSet, rules: Rules, previous: Rows | None = None, title: str = "") -> Rows:
+def judge_total_headers(judge_codes: Sequence[str]) -> list[str]:
+    """The hidden headers of the judges' totals, one per judge."""
+    return [schema.RES_JUDGE_TOTAL.format(code=code) for code in judge_codes]
+
+
+def hidden_headers(header: Sequence[str]) -> list[str]:
+    """The headers of a Kết quả header row that the sheet keeps hidden (the tool's memory)."""
+    return [h for h in header if h in schema.RES_HIDDEN_HEADERS
+            or str(h).startswith(schema.RES_JUDGE_TOTAL_PREFIX)]
+
+
+def rows_from_results(rs: ResultSet, rules: Rules, previous: Rows | None = None, title: str = "",
+                      judge_codes: Sequence[str] = ()) -> Rows:
     """The Kết quả sheet's rows for a result set, keeping what a person changed in `previous`."""
-    header = results_header(rules)
+    header = results_header(rules, judge_codes)
     width = len(header)
     before = _previous_rows(previous)
     council = [_keep_or_fill(before.get(r.code), schema.RES_COUNCIL, yes_no_text(r.council_proposal))
@@ -49,6 +70,7 @@ def rows_from_results(rs: ResultSet, rules: Rules, previous: Rows | None = None,
     forward_auto = forward_selection(effective, rs.forward_count)
     forward = [_keep_or_fill(before.get(r.code), schema.RES_FORWARD, yes_no_text(auto))
                for r, auto in zip(rs.results, forward_auto)]
+    flags = _flags(rs, effective, forward_auto)
     statement = msg.rules_statement(rs.pass_mark, rs.quota, rs.forward_count, rs.tie_break_text)
     extra_headers, extras = _extra_columns(previous, header)
     width += len(extra_headers)
@@ -60,9 +82,10 @@ def rows_from_results(rs: ResultSet, rules: Rules, previous: Rows | None = None,
     ]
     for i, r in enumerate(rs.results):
         prev = before.get(r.code)
-        cert = _keep_or_fill(prev, schema.RES_CERT_NO, _auto(prev, schema.RES_CERT_NO))
-        valid = _keep_or_fill(prev, schema.RES_VALID_UNTIL, _auto(prev, schema.RES_VALID_UNTIL))
-        row = _data_row(r, rules, council[i], forward[i], cert, valid)
+        cells = {column: _keep_or_fill(prev, column, _auto(prev, column))
+                 for column in (schema.RES_CERT_NO, schema.RES_VALID_UNTIL)}
+        cells |= {schema.RES_COUNCIL: council[i], schema.RES_FORWARD: forward[i]}
+        row = _data_row(r, rules, header, cells, flags[r.code])
         rows.append(row + extras.get(r.code, [None] * len(extra_headers)))
     return rows
 
@@ -74,7 +97,8 @@ def _extra_columns(previous: Rows | None, header: list[str]) -> tuple[list[str],
         return [], {}
     known = {header_key(h) for h in header}
     head_row = table.rows[table.header_row]
-    added = [text(h) for h in head_row if not is_blank(h) and header_key(h) not in known]
+    added = [text(h) for h in head_row if not is_blank(h) and header_key(h) not in known
+             and not text(h).startswith(schema.RES_JUDGE_TOTAL_PREFIX)]  # a judge no longer in the contest
     values: dict[str, list[object]] = {}
     for record in table.records():
         code = record.text(schema.COL_CODE)
@@ -83,15 +107,38 @@ def _extra_columns(previous: Rows | None, header: list[str]) -> tuple[list[str],
     return added, values
 
 
-def _data_row(r: ProductResult, rules: Rules, council: Cells, forward: Cells, cert: Cells, valid: Cells) -> list:
-    """One product's row, in header order."""
-    means = [_display(r.criterion_means.get(c.code, Decimal(0))) for c in rules.top_criteria]
-    return [
-        r.rank, r.code, r.name, r.group, r.establishment, *means,
-        float(r.total), r.judge_count, _display(r.spread), yes_no_text(r.passed),
-        council[0], forward[0], cert[0], valid[0], "; ".join(r.flags) or None,
-        council[1], forward[1], cert[1], valid[1],
-    ]
+def _flags(rs: ResultSet, council: list[bool], forward: list[bool]) -> dict[str, tuple[str, ...]]:
+    """Each product's flags; the forwarding notes follow the council's column as it stands."""
+    if council == [r.council_proposal for r in rs.results]:
+        return {r.code: r.flags for r in rs.results}
+    notes = cutoffs.forward_notes_for(rs.results, council, forward, rs.forward_count, rs.tie_break)
+    return {r.code: tuple(f for f in r.flags if not cutoffs.is_forward_note(f, rs.forward_count))
+            + ((notes[r.code],) if r.code in notes else ()) for r in rs.results}
+
+
+def _data_row(r: ProductResult, rules: Rules, header: list[str], kept: dict[str, Cells],
+              flags: tuple[str, ...]) -> list:
+    """One product's row, in header order; `kept` holds the (visible, memory) pairs of the pre-filled columns."""
+    values: dict[str, object] = {
+        schema.RES_RANK: r.rank, schema.COL_CODE: r.code, schema.COL_NAME: r.name,
+        schema.COL_GROUP: r.group, schema.COL_ESTABLISHMENT: r.establishment,
+        schema.RES_TOTAL: float(r.total), schema.RES_JUDGES: r.judge_count,
+        schema.RES_SPREAD: _display(r.spread), schema.RES_PASSED: yes_no_text(r.passed),
+        schema.RES_STARS: rules.stars(r.total) if r.judge_count else None,
+        schema.RES_FLAGS: "; ".join(flags) or None,
+    }
+    values |= {c.code: _display(r.criterion_means.get(c.code, Decimal(0))) for c in rules.top_criteria}
+    for column, (visible, memory) in kept.items():
+        values[column], values[schema.RES_PREFILLED[column]] = visible, memory
+    for t in r.judge_totals:
+        values[schema.RES_JUDGE_TOTAL.format(code=t.judge_code)] = (
+            schema.RES_JUDGE_CONFLICT if t.conflicted else None if t.total is None else _number(t.total))
+    return [values.get(h) for h in header]
+
+
+def _number(value: Decimal) -> int | float:
+    """A judge's total as Excel stores it: exact for the decimals judges type."""
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _display(value: Decimal) -> float:

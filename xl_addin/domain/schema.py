@@ -32,6 +32,19 @@ INFO_LABELS = (
     INFO_DECISION_DATE, INFO_SIGNER, INFO_SIGNER_TITLE, INFO_CERT_PATTERN, INFO_CONTEST_ID,
 )
 INFO_HEADER = ("Mục", "Giá trị")
+# A note beside each technical value of Thông tin, in a third column (issue 9, item 12).
+INFO_NOTE_HEADER = "Ghi chú"
+INFO_NOTES = {
+    INFO_CERT_PATTERN: (
+        "Cách đánh số giấy chứng nhận: {stt:03} là số thứ tự có 3 chữ số (001, 002, …), {nam} là năm; "
+        "phần còn lại in nguyên văn. Ví dụ «{stt:03}/GCN-SCT» cho 001/GCN-SCT, 002/GCN-SCT…"
+    ),
+    INFO_CONTEST_ID: (
+        "Mã do công cụ tạo khi lập sổ, ghi vào từng phiếu chấm để nhận ra phiếu của cuộc bình chọn này. "
+        "Không sửa ô này."
+    ),
+    INFO_DECISION_DATE: "Ngày/tháng/năm, ví dụ 15/11/2019.",
+}
 
 # --- Quy định: label/value rows, then the criteria table ---------------------------------
 RULES_HEADER = ("Quy định", "Giá trị", "Ghi chú")
@@ -128,6 +141,14 @@ RES_TAIL_HEADERS = (
 RES_HIDDEN_HEADERS = (RES_AUTO_COUNCIL, RES_AUTO_FORWARD, RES_AUTO_CERT_NO, RES_AUTO_VALID_UNTIL)
 RES_PROVISIONAL_MARK = "TẠM TÍNH"
 
+# --- Kết quả: the council's checks, stars, cut-off notes and the judges' totals (issue 9, 7) --
+RES_STARS = "Số sao"  # star-band presets only (ocop-2023)
+# One hidden column per judge: the judge's total for the product, so that the documents read
+# Kết quả alone and never reopen a judge's workbook.
+RES_JUDGE_TOTAL = "Điểm của giám khảo {code}"
+RES_JUDGE_TOTAL_PREFIX = "Điểm của giám khảo "
+RES_JUDGE_CONFLICT = "Không chấm"  # in a judge's hidden column: the judge declared a conflict
+
 # --- Nhật ký ------------------------------------------------------------------------------
 LOG_HEADERS = ("Thời gian", "Thao tác", "Đầu vào", "Kết quả")
 
@@ -137,6 +158,7 @@ SHEET_SCORING_META = "Định danh"  # very hidden: the contest identity
 SCORING_STT = "STT"
 SCORING_TOTAL = "Tổng điểm"
 SCORING_COMMENT = "Nhận xét"
+SCORING_FOOTER_TOTAL = "Tổng cộng"  # the row under the products: each maximum, 100 in all
 META_CONTEST_ID = "Mã cuộc bình chọn"
 META_YEAR = "Năm"
 META_LEVEL = "Cấp bình chọn"
@@ -144,6 +166,7 @@ META_PROVINCE = "Tỉnh"
 META_JUDGE_CODE = "Mã giám khảo"
 META_FINGERPRINT = "Dấu vân tay danh sách sản phẩm"
 META_FORMAT = "Phiên bản phiếu"
+SHEET_SCORING_SNAPSHOT = "Sản phẩm khi phát phiếu"  # very hidden: names as the sheet showed them
 SCORING_FORMAT_VERSION = "1"
 
 # --- Values -------------------------------------------------------------------------------

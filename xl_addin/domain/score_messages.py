@@ -40,6 +40,11 @@ STALE_FINGERPRINT = (
     "Phiếu chấm được tạo từ một danh sách sản phẩm cũ (danh sách đã thay đổi sau khi phát phiếu). "
     "Hãy tạo lại phiếu chấm và gửi lại giám khảo."
 )
+PRODUCT_RENAMED = (
+    "{what} của sản phẩm {code} đã sửa sau khi phát phiếu chấm: phiếu chấm ghi «{old}», sheet "
+    "«{sheet}» nay ghi «{new}». Phiếu chấm vẫn dùng được (điểm gắn với mã sản phẩm) và văn bản in "
+    "theo tên mới; nếu sửa nhầm, hãy sửa lại trong sheet «{sheet}»."
+)
 STALE_MISSING_PRODUCT = (
     "Phiếu chấm không có sản phẩm {code} của cuộc bình chọn. Hãy tạo lại phiếu chấm và gửi lại giám khảo."
 )
@@ -62,6 +67,14 @@ SCORE_OUT_OF_RANGE = (
 )
 MISSING_SCORE = (
     "Giám khảo {judge} chưa chấm tiêu chí {item} cho sản phẩm {code}. Hãy bổ sung điểm vào ô này."
+)
+BLANK_ROW = (
+    "Giám khảo {judge} chưa chấm sản phẩm {code} (cả dòng còn trống). Hãy bổ sung điểm của dòng này."
+)
+BLANK_SHEET = (
+    "Phiếu chấm của giám khảo {judge} ({name}) chưa có điểm nào ({count} sản phẩm còn trống): phiếu "
+    "chưa được chấm hoặc chưa nộp lại. Hãy thu phiếu đã chấm và đặt vào thư mục phiếu chấm, thay cho "
+    "phiếu trống."
 )
 CONFLICT_SCORE = (
     "Giám khảo {judge} đã khai không chấm sản phẩm {code} (xung đột lợi ích) nhưng ô này có điểm. "
@@ -107,6 +120,53 @@ QUOTA_TIE_WARNING = (
     "công cụ đề xuất cả các sản phẩm này. Hội đồng cần quyết định."
 )
 FLAG_NO_JUDGE = "Chưa có điểm"
+
+NOTHING_SCORED = (
+    "Chưa tính tạm được: các phiếu chấm trong thư mục «{folder}» chưa có điểm nào. Hãy thu ít nhất một "
+    "phiếu đã chấm rồi tính tạm lại."
+)
+
+# --- The council's decision in Kết quả (checked before documents) ----------------------------
+BELOW_PASS_MARK = (
+    "Ô {cell}: sản phẩm {code} được ghi «Có» ở cột «{column}» nhưng chỉ đạt {total} điểm, dưới điểm "
+    "sàn {pass_mark}. Không cấp giấy chứng nhận cho sản phẩm chưa đạt điểm sàn: hãy sửa ô này thành "
+    "«Không» (hoặc kiểm tra lại điểm) rồi in lại."
+)
+OVER_QUOTA = (
+    "Hội đồng đề xuất công nhận {count} sản phẩm (cột «{column}»), nhiều hơn số tối đa {quota} "
+    "(«{rule}» trong sheet Quy định). Hãy xem lại đề xuất của Hội đồng, hoặc sửa quy định nếu số "
+    "tối đa đã thay đổi."
+)
+COUNCIL_BLOCKED = (
+    "Chưa in văn bản: sheet «{sheet}» có {errors} lỗi ở cột Hội đồng đề xuất/Đề xuất cấp trên "
+    "(ô {cells}; xem sheet {findings}). Hãy sửa các ô đó rồi in lại."
+)
+NO_JUDGE_TOTALS = (
+    "Chưa làm bảng tổng hợp kết quả chấm điểm: sheet «{sheet}» chưa có điểm của từng giám khảo "
+    "(được tính bằng phiên bản cũ của công cụ). Hãy chạy lại “binhchon results” (nút Tính kết quả) "
+    "rồi in lại; những gì Hội đồng đã ghi trong sheet được giữ nguyên."
+)
+
+# --- Cut-offs: which rule decided, with the numbers compared --------------------------------
+CUT_QUOTA = "ngưỡng {n} sản phẩm công nhận"
+CUT_FORWARD = "ngưỡng {n} sản phẩm đề xuất cấp trên"
+CUT_IN = "được đề xuất công nhận"
+CUT_OUT = "không được đề xuất công nhận"
+CUT_IN_FORWARD = "được đề xuất lên cấp trên"
+CUT_OUT_FORWARD = "không được đề xuất lên cấp trên"
+CUT_BY_TOTAL = (
+    "Tại {cut}: {total} điểm, {side} {other} ({other_total} điểm) nên {outcome}."
+)
+CUT_HIGHER = "cao hơn"
+CUT_LOWER = "thấp hơn"
+CUT_BY_MEAN = (
+    "Tại {cut}: bằng {total} điểm với {other} ở hạng {rank}, xét theo điểm bình quân {criterion} "
+    "({mine} so với {theirs}) nên {outcome}."
+)
+CUT_BY_CODE = (
+    "Tại {cut}: bằng hoàn toàn với {other} ({total} điểm, điểm bình quân các tiêu chí như nhau), "
+    "xếp theo mã sản phẩm nên {outcome}."
+)
 
 # --- Statements ----------------------------------------------------------------------------
 TIE_BREAK = (

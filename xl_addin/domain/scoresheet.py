@@ -11,6 +11,7 @@ from . import score_messages as msg
 from .findings import Finding, a1, error, warning
 from .models import Contest, Judge, ScoreSheet
 from .rules import LEVELS, Criterion, fmt_points
+from .scoresheet_identity import renamed_products, scoring_fingerprint
 from .tables import Record, Rows, Table, find_table, header_key, label_values
 from .values import ValueProblem, fold, integer, is_blank, number, text
 
@@ -34,6 +35,9 @@ class _Reader:
         self.findings.append(error(code, sheet, cell, message, self.file))
         if code in ("wrong-contest", "stale-product-list", "missing-sheet", "missing-column"):
             self.fatal = True
+
+    blank_rows: list[tuple[str, str]] = field(default_factory=list)  # (first score cell, product) of unscored rows
+    expected_rows: int = 0  # product rows the judge is to score (no conflict)
 
     def missing(self, cell: str, message: str) -> None:
         make = warning if self.provisional else error
@@ -69,7 +73,7 @@ def score_sheet_from_rows(
     _read_scores(reader, table, columns, judge, sheet)
     if reader.fatal:
         return None, reader.findings
-    return sheet, reader.findings
+    return sheet, reader.findings + renamed_products(sheets, contest)
 
 
 def _sheet(sheets: Mapping[str, Rows], name: str) -> Rows | None:
@@ -107,10 +111,13 @@ def _check_identity(reader: _Reader, rows: Rows | None, fingerprint: str) -> Jud
     if text(found_format) and text(found_format) != schema.SCORING_FORMAT_VERSION:
         reader.error("wrong-contest", meta_sheet, cell, msg.META_FORMAT.format(
             found=text(found_format), expected=schema.SCORING_FORMAT_VERSION))
+    judge = _judge(reader, *value(schema.META_JUDGE_CODE))
     found_print, cell = value(schema.META_FINGERPRINT)
-    if text(found_print) != fingerprint:
+    # Sheets made before names left the fingerprint carry the older one (codes, names, groups).
+    accepted = {fingerprint} | ({scoring_fingerprint(reader.contest.registrations, judge.conflicts)} if judge else set())
+    if text(found_print) not in accepted:
         reader.error("stale-product-list", meta_sheet, cell, msg.STALE_FINGERPRINT)
-    return _judge(reader, *value(schema.META_JUDGE_CODE))
+    return judge
 
 
 def _year(value: object) -> int | None:
@@ -162,6 +169,8 @@ def _read_scores(reader: _Reader, table: Table, columns: dict[str, int],
     products = {header_key(r.code): r.code for r in reader.contest.registrations}
     seen: set[str] = set()
     for record in table.records():
+        if _is_footer(record):
+            break  # Tổng cộng and the signature block end the table
         code = products.get(header_key(record.raw(schema.COL_CODE)))
         if code is None:
             _unknown_row(reader, record, columns)
@@ -171,10 +180,17 @@ def _read_scores(reader: _Reader, table: Table, columns: dict[str, int],
         else:
             seen.add(code)
             _product_row(reader, record, columns, judge, code, sheet)
+    _blank_rows(reader, judge)
     for code in products.values():
         if code not in seen:
             reader.error("stale-product-list", schema.SHEET_SCORING, _header_cell(table, schema.COL_CODE),
                          msg.STALE_MISSING_PRODUCT.format(code=code))
+
+
+def _is_footer(record: Record) -> bool:
+    """True for the Tổng cộng row under the products (no code; the label in the STT column)."""
+    return not record.text(schema.COL_CODE) and header_key(record.raw(schema.SCORING_STT)) == header_key(
+        schema.SCORING_FOOTER_TOTAL)
 
 
 def _header_cell(table: Table, header: str) -> str:
@@ -205,6 +221,7 @@ def _product_row(reader: _Reader, record: Record, columns: dict[str, int],
     conflicted = header_key(code) in {header_key(c) for c in judge.conflicts}
     judge_code = judge.code
     scores: dict[str, Decimal] = {}
+    blanks: list[tuple[str, str]] = []  # (cell, item) left blank
     for item in reader.contest.rules.scoring_items:
         col = columns.get(item.code)
         if col is None:
@@ -212,7 +229,7 @@ def _product_row(reader: _Reader, record: Record, columns: dict[str, int],
         raw, cell = _raw(record, col), a1(record.row_index, col)
         if is_blank(raw):
             if not conflicted:
-                reader.missing(cell, msg.MISSING_SCORE.format(judge=judge_code, item=item.code, code=code))
+                blanks.append((cell, item.code))
             continue
         if conflicted:
             reader.findings.append(error("unexpected-score", schema.SHEET_SCORING, cell, msg.CONFLICT_SCORE.format(
@@ -224,9 +241,28 @@ def _product_row(reader: _Reader, record: Record, columns: dict[str, int],
             scores[item.code] = points
     if scores:
         sheet.scores[code] = scores
+    filled = any(not is_blank(_raw(record, col)) for col in columns.values())
+    reader.expected_rows += not conflicted
+    if blanks and not filled:
+        reader.blank_rows.append((blanks[0][0], code))  # one finding for the row, or for the sheet
+    else:
+        for cell, item in blanks:
+            reader.missing(cell, msg.MISSING_SCORE.format(judge=judge_code, item=item, code=code))
     comment = record.text(schema.SCORING_COMMENT) if record.table.has(schema.SCORING_COMMENT) else ""
     if comment:
         sheet.comments[code] = comment
+
+
+def _blank_rows(reader: _Reader, judge: Judge) -> None:
+    """One finding per product row left blank, or one for the sheet when it holds no score at all."""
+    rows = reader.blank_rows
+    if not rows:
+        return
+    if len(rows) == reader.expected_rows and len(rows) > 1:  # not one score typed: a blank sheet
+        reader.missing(rows[0][0], msg.BLANK_SHEET.format(judge=judge.code, name=judge.name, count=len(rows)))
+        return
+    for cell, code in rows:
+        reader.missing(cell, msg.BLANK_ROW.format(judge=judge.code, code=code))
 
 
 def _score(reader: _Reader, raw: object, cell: str, item: Criterion, code: str) -> Decimal | None:

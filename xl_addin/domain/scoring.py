@@ -8,7 +8,7 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Iterable, Mapping
 
-from . import ranking, schema
+from . import cutoffs, ranking, schema
 from . import score_messages as msg
 from .findings import Finding, warning
 from .models import Contest, Judge, Registration, ScoreSheet
@@ -122,6 +122,7 @@ def compute_results(contest: Contest, sheets: list[ScoreSheet], *, provisional: 
     alerts.depends(ordered, passed, pass_mark)
     alerts.quota_ties([ordered[i] for i in tied], rules.quota)
     alerts.outliers(contest, ordered)
+    alerts.cut_offs(ordered, ranks, passed, council, forward, rules)
     results = tuple(
         _result(p, rules.top_criteria, ranks[i], passed[i], council[i], forward[i], alerts.flags_of(p), provisional)
         for i, p in enumerate(ordered)
@@ -200,6 +201,18 @@ class _Alerts:
             others = ", ".join(o.code for o in tied if o is not p)
             self._add(p, msg.FLAG_QUOTA_TIE, "quota-tie",
                       msg.QUOTA_TIE_WARNING.format(code=p.code, name=p.registration.name, others=others, quota=quota))
+
+    def cut_offs(self, ordered: list[ProductScores], ranks: list[int], passed: list[bool],
+                 council: list[bool], forward: list[bool], rules: Rules) -> None:
+        """A note on each product at the quota or forwarding cut-off saying which rule decided."""
+        quota = cutoffs.cut_off_notes(ordered, ranks, council, passed, rules.quota,
+                                      msg.CUT_QUOTA.format(n=rules.quota), rules.tie_break, (msg.CUT_IN, msg.CUT_OUT))
+        fwd = cutoffs.cut_off_notes(ordered, ranks, forward, council, rules.forward_count,
+                                    msg.CUT_FORWARD.format(n=rules.forward_count), rules.tie_break,
+                                    (msg.CUT_IN_FORWARD, msg.CUT_OUT_FORWARD))
+        for notes in (quota, fwd):
+            for code, note in notes.items():
+                self._flags.setdefault(code, []).append(note)
 
     def outliers(self, contest: Contest, ordered: list[ProductScores]) -> None:
         """outlier-judge: a judge's mean gap to the other judges reaches the alert."""

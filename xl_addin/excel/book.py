@@ -163,3 +163,47 @@ def apply_layout(ws, nrows: int, ncols: int, layout: SheetLayout, remote: bool) 
     if nrows > header:
         for col, fmt in layout.number_formats.items():
             ws.range((header + 1, col), (nrows, col)).number_format = fmt
+    if not remote and nrows and ncols:
+        # The Office.js client knows no print or validation actions: desktop Excel (COM) only.
+        desktop_print_setup(ws, nrows, ncols, layout)
+
+
+XL_LANDSCAPE, XL_PORTRAIT, XL_PAPER_A4 = 2, 1, 9
+XL_VALIDATE_LIST, XL_ALERT_WARNING, XL_CENTER = 3, 2, -4108
+
+
+def desktop_print_setup(ws, nrows: int, ncols: int, layout: SheetLayout) -> None:
+    """Orientation, fit to width, repeated header, print area, wrapped header and dropdowns, through COM."""
+    header = layout.header_row
+    try:
+        if layout.wrap_header and header <= nrows:
+            ws.range((header, 1), (header, ncols)).wrap_text = True
+        ws.page_setup.print_area = ws.range((1, 1), (nrows, ncols)).address
+        for col in layout.wrap_columns:
+            if nrows > header:
+                ws.range((header + 1, col), (nrows, col)).wrap_text = True
+        for col in layout.center_columns:
+            if nrows > header:
+                ws.range((header + 1, col), (nrows, col)).api.HorizontalAlignment = XL_CENTER
+        visible = [c for c in range(1, ncols + 1) if c not in set(layout.hidden_columns)]
+        for row in layout.banner_rows:
+            if row < header and visible:
+                ws.range((row, 1), (row, visible[-1])).merge()
+        setup = ws.api.PageSetup
+        setup.PaperSize = XL_PAPER_A4
+        setup.Orientation = XL_LANDSCAPE if layout.landscape else XL_PORTRAIT
+        if layout.fit_to_width:
+            setup.Zoom, setup.FitToPagesWide, setup.FitToPagesTall = False, layout.pages_wide, False
+        if layout.repeat_header and header <= nrows:
+            setup.PrintTitleRows = f"${header}:${header}"
+        if layout.title_columns:
+            first, _, last = layout.title_columns.partition(":")
+            setup.PrintTitleColumns = f"${first}:${last or first}"
+        ws.range((header + 1, 1), (max(nrows, header + 1), ncols)).rows.autofit()  # wrapped rows grow
+        for col, values in layout.choices.items():
+            if nrows > header:
+                validation = ws.range((header + 1, col), (nrows, col)).api.Validation
+                validation.Delete()
+                validation.Add(XL_VALIDATE_LIST, XL_ALERT_WARNING, 1, ",".join(values))
+    except Exception:  # noqa: BLE001 — e.g. no printer installed: print setup is not worth failing the action
+        return

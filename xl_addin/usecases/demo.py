@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..domain import schema
+from ..domain.info_notes import with_info_notes
+from .sheet_layouts import INFO_LAYOUT
 from ..domain.info_sheet import info_from_rows, rows_from_info
 from ..domain.input_rows import rows_from_judges, rows_from_registrations
 from ..domain.rules import preset
@@ -42,7 +44,7 @@ def fill_inputs(path: Path) -> None:
     info_rows = book.read([schema.SHEET_INFO])[schema.SHEET_INFO]
     created, _ = info_from_rows(info_rows)
     info = dataclasses.replace(sample.info, contest_id=created.contest_id if created else sample.info.contest_id)
-    book.write_sheet(schema.SHEET_INFO, rows_from_info(info))
+    book.write_sheet(schema.SHEET_INFO, with_info_notes(rows_from_info(info)), INFO_LAYOUT)
     # The council caps recognition at 29 products (so the tie at 70.00 is settled by the
     # tie-break) and forwards its top 10 to the regional selection.
     book.write_sheet(schema.SHEET_RULES, rows_from_rules(preset().with_changes(quota=29, forward_count=10)))

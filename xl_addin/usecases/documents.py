@@ -7,16 +7,19 @@ from pathlib import Path
 
 from ..documents import DocumentsOutcome, make_documents
 from ..domain import schema
+from ..domain import score_messages as score_msg
 from ..domain.document_messages import PDF_NOT_ASKED
-from ..domain.findings import has_errors
+from ..domain.checks.council import COUNCIL_CODES, check_council
+from ..domain.findings import Finding
+from ..domain.results_readback import result_set_from_rows
 from ..domain.results_table import result_rows_from_rows, with_certificates
-from ..domain.scoring import compute_results
+from ..domain.tables import find_table
 from ..errors import BlockedError
 from ..progress import NO_PROGRESS, Progress
-from .findings_sheet import listed_marks
+from .findings_sheet import listed_findings, listed_marks, show_findings
 from .journal import log_action, refusals_logged
 from ..ports import ContestBook
-from .results import judge_files, read_score_sheets, results_layout
+from .sheet_layouts import results_sheet_layout
 from .validate import read_and_check, source_files
 
 
@@ -63,15 +66,45 @@ def _make_documents(book: ContestBook, pdf: bool, only_new: bool, out_dir: Path 
     if raw and schema.RES_PROVISIONAL_MARK in str(raw[0][0] if raw[0] else ""):
         raise BlockedError(f"Kết quả hiện là {schema.RES_PROVISIONAL_MARK}; chỉ in giấy chứng nhận từ kết quả chính thức. "
                            "Hãy thu đủ phiếu chấm và tính lại kết quả.")
-    files = judge_files(book.folder)
-    sheets, findings = read_score_sheets(contest, files, provisional=False, progress=progress)
-    result_set = None if has_errors(findings) else compute_results(contest, sheets)
+    warnings = _check_council(book, raw, contest, checked.findings)
+    result_set = result_set_from_rows(raw, contest)
     folder = out_dir or book.folder / schema.DOCUMENTS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     outcome = make_documents(contest, rows, result_set, folder, pdf=pdf, only_new=only_new, progress=progress)
+    outcome.messages.extend(f"Cảnh báo ({f.code}, ô {f.cell}): {f.message}" for f in warnings)
+    if result_set is None:
+        outcome.messages.append(score_msg.NO_JUDGE_TOTALS.format(sheet=schema.SHEET_RESULTS))
     if outcome.certificates:
-        book.write_sheet(schema.SHEET_RESULTS, with_certificates(raw, outcome.certificates), results_layout(contest.rules))
+        written = with_certificates(raw, outcome.certificates)
+        book.write_sheet(schema.SHEET_RESULTS, written, results_sheet_layout(_header(written), contest.rules))
         book.mark(listed_marks(book, schema.SHEET_RESULTS))  # the results' warnings stay highlighted
     summary = DocumentsSummary(outcome, folder, pdf_asked=pdf)
-    log_action(book, "In văn bản", source_files(book) + files, summary.summary())
+    log_action(book, "In văn bản", source_files(book), summary.summary())
     return summary
+
+
+def _check_council(book: ContestBook, raw, contest, earlier: list[Finding]) -> list[Finding]:
+    """Show the findings on the council's columns; BlockedError when any is an error, else the warnings."""
+    found = check_council(raw, contest)
+    listed = listed_findings(book) or list(earlier)
+    others = [f for f in listed if not _is_council(f)]
+    if not found and len(others) == len(listed):
+        return []  # nothing to show, and no earlier council finding to clear
+    show_findings(book, others + found)  # the last check's other findings (validate's, results') stay listed
+    errors = [f for f in found if f.is_error]
+    if errors:
+        raise BlockedError(score_msg.COUNCIL_BLOCKED.format(
+            sheet=schema.SHEET_RESULTS, errors=len(errors), cells=", ".join(f.cell for f in errors),
+            findings=schema.SHEET_FINDINGS))
+    return found
+
+
+def _is_council(f: Finding) -> bool:
+    """True for a finding of the council check (on Kết quả's council columns)."""
+    return f.sheet == schema.SHEET_RESULTS and f.code in COUNCIL_CODES
+
+
+def _header(rows) -> list:
+    """The header row of a Kết quả sheet's rows."""
+    table = find_table(schema.SHEET_RESULTS, rows, schema.COL_CODE)
+    return list(table.rows[table.header_row]) if table is not None else []

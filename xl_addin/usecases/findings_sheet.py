@@ -10,7 +10,8 @@ from ..domain.findings import Finding
 from ..domain.tables import find_table
 from ..ports import ContestBook, Mark, SheetLayout
 
-FINDINGS_LAYOUT = SheetLayout(header_row=1, widths={1: 10, 2: 22, 3: 28, 4: 22, 5: 8, 6: 100})
+FINDINGS_LAYOUT = SheetLayout(header_row=1, widths={1: 10, 2: 22, 3: 28, 4: 22, 5: 8, 6: 90}, landscape=True,
+                              wrap_columns=(3, 4, 6))
 
 
 def rows_from_findings(findings: Sequence[Finding]) -> list[list[object]]:
@@ -68,3 +69,21 @@ def listed_marks(book: ContestBook, sheet: str) -> list[Mark]:
         if rec.text(schema.FINDINGS_SHEET) == sheet and cell and severity:
             marks.append(Mark(sheet, cell, severity, note(rec.text(schema.FINDINGS_CODE), rec.text(schema.FINDINGS_MESSAGE))))
     return marks
+
+
+def listed_findings(book: ContestBook) -> list[Finding]:
+    """The findings the Kiểm tra sheet lists now (the last check's), read back from its rows."""
+    rows = book.read([schema.SHEET_FINDINGS]).get(schema.SHEET_FINDINGS, [])
+    table = find_table(schema.SHEET_FINDINGS, rows, schema.FINDINGS_CODE)
+    if table is None:
+        return []
+    severities = {text: key for key, text in schema.SEVERITY_LABELS.items()}
+    found = []
+    for rec in table.records():
+        severity, where = severities.get(rec.text(schema.FINDINGS_SEVERITY)), rec.text(schema.FINDINGS_SHEET)
+        if severity is None:
+            continue
+        file, _, sheet = where.rpartition(" › ")
+        found.append(Finding(severity, rec.text(schema.FINDINGS_CODE), sheet, rec.text(schema.FINDINGS_CELL),
+                             rec.text(schema.FINDINGS_MESSAGE), file or None))
+    return found

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..domain import rules as rules_mod
 from ..domain import schema
+from ..domain.info_notes import with_info_notes
 from ..domain.info_sheet import info_from_rows, rows_from_info
 from ..domain.models import ContestInfo
 from ..domain.rules_sheet import rows_from_rules
@@ -49,7 +50,7 @@ def init_contest(folder: Path, *, year: int, level: str, province: str, region: 
     folder.mkdir(parents=True, exist_ok=True)
     (folder / schema.JUDGES_DIR).mkdir(exist_ok=True)
     (folder / schema.DOCUMENTS_DIR).mkdir(exist_ok=True)
-    create_contest_workbook(path, rows_from_info(info), rows_from_rules(rules_mod.preset(preset)))
+    create_contest_workbook(path, with_info_notes(rows_from_info(info)), rows_from_rules(rules_mod.preset(preset)))
     book = FileContestBook(path)
     log_action(book, "Tạo cuộc bình chọn", [], f"Năm {year}, cấp {rules_mod.LEVELS[level]}, {province}, bộ quy định {preset}.")
     book.save()

@@ -43,6 +43,6 @@ def log_action(book: ContestBook, action: str, inputs: Iterable[Path], outcome: 
     rows: list[list[object]] = []
     if not existing:
         rows.append(list(schema.LOG_HEADERS))
-    stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    stamp = dt.datetime.now().strftime("%d/%m/%Y %H:%M:%S")  # as Vietnamese offices write dates
     rows.append([stamp, action, describe_inputs(inputs), outcome])
     book.append_rows(schema.SHEET_LOG, rows)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..domain import schema
 from ..domain.findings import Finding
-from ..domain.models import product_fingerprint
+from ..domain.scoresheet_identity import scoring_fingerprint
 from ..errors import BlockedError
 from ..progress import NO_PROGRESS, Progress, tracked
 from ..workbooks.judge_workbook import write_judge_workbook
@@ -43,7 +43,6 @@ def make_judge_sheets(book, *, overwrite: bool = False, progress: Progress = NO_
     contest = checked.contest
     folder = book.folder / schema.JUDGES_DIR
     folder.mkdir(exist_ok=True)
-    fingerprint = product_fingerprint(contest.registrations)
     written, kept = [], []
     for judge in tracked(progress, "Tạo phiếu chấm", contest.judges):
         path = folder / f"{judge.code}.xlsx"
@@ -52,7 +51,7 @@ def make_judge_sheets(book, *, overwrite: bool = False, progress: Progress = NO_
             continue
         if path.exists():
             _set_aside(path)
-        write_judge_workbook(path, contest, judge, fingerprint)
+        write_judge_workbook(path, contest, judge, scoring_fingerprint(contest.registrations, judge.conflicts))
         written.append(path)
     outcome = JudgesOutcome(written, kept, checked.findings)
     log_action(book, "Tạo phiếu chấm", source_files(book), outcome.summary())

@@ -6,11 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain import schema
+from ..domain import score_messages as score_msg
 from ..domain.findings import Finding, count, error, has_errors
 from ..domain.models import Contest, ScoreSheet, product_fingerprint
 from ..domain.results import ResultSet
-from ..domain.results_table import results_header, rows_from_results
+from ..domain.results_table import result_rows_from_rows, results_header, rows_from_results
+from .sheet_layouts import RESULTS_HEADER_ROW, results_sheet_layout  # noqa: F401 (RESULTS_HEADER_ROW: callers read it here)
 from ..domain.scoresheet import check_sheet_set, score_sheet_from_rows
+from ..domain.scoresheet_identity import named_judge
 from ..domain.scoring import compute_results
 from ..errors import BlockedError, WorkbookError
 from ..progress import NO_PROGRESS, Progress, tracked
@@ -20,9 +23,7 @@ from .journal import log_action, refusals_logged
 from ..ports import ContestBook, SheetLayout
 from .validate import read_and_check, source_files
 
-RESULTS_HEADER_ROW = 4
 READING_SHEETS = "Đọc phiếu chấm"
-
 
 @dataclass(frozen=True)
 class ResultsOutcome:
@@ -32,6 +33,7 @@ class ResultsOutcome:
     findings: list[Finding] = field(default_factory=list)  # the judges' sheets' and the computation's
     judge_files: list[Path] = field(default_factory=list)
     earlier: list[Finding] = field(default_factory=list)  # validate's warnings, kept in Kiểm tra, not recounted
+    proposed: int | None = None  # Hội đồng đề xuất = Có in Kết quả as written (a person's edits kept)
 
     @property
     def exit_code(self) -> int:
@@ -49,7 +51,7 @@ class ResultsOutcome:
             return text
         rs = self.result_set
         passed = sum(1 for r in rs.results if r.passed)
-        proposed = sum(1 for r in rs.results if r.council_proposal)
+        proposed = self.proposed if self.proposed is not None else sum(1 for r in rs.results if r.council_proposal)
         mark = f" ({schema.RES_PROVISIONAL_MARK})" if rs.provisional else ""
         return (f"Đã tính kết quả{mark}: {len(rs.results)} sản phẩm, {passed} đạt điểm sàn, "
                 f"{proposed} được đề xuất công nhận; {warnings} cảnh báo.")
@@ -73,15 +75,18 @@ def read_score_sheets(contest: Contest, files: list[Path], provisional: bool,
     for path in tracked(progress, READING_SHEETS, files):
         label = f"{schema.JUDGES_DIR}/{path.name}"
         try:
-            raw = read_judge_workbook(path)
+            raw = read_judge_workbook(path, snapshot=True)
         except WorkbookError as exc:
             findings.append(error("unreadable-file", schema.SHEET_SCORING, "", exc.message, label))
             continue
         sheet, found = score_sheet_from_rows(label, raw, contest, fingerprint, provisional=provisional)
-        findings.extend(found)
+        findings.extend(f for f in found if f not in findings)  # a renamed product: once, not per judge
         if sheet is not None:
             sheets.append(sheet)
-            by_judge.setdefault(sheet.judge_code, []).append(label)
+        # An unusable sheet (stale, another version) is still the judge's: not also "no sheet from GKxx".
+        judge = sheet.judge_code if sheet is not None else named_judge(raw)
+        if judge:
+            by_judge.setdefault(judge, []).append(label)
     findings.extend(check_sheet_set(contest, sheets, by_judge, provisional=provisional))
     return sheets, findings
 
@@ -99,30 +104,33 @@ def compute(book: ContestBook, *, provisional: bool = False, progress: Progress 
     contest = checked.contest
     files = judge_files(book.folder)
     sheets, findings = read_score_sheets(contest, files, provisional, progress)
+    if provisional and not has_errors(findings) and not any(sheet.scores for sheet in sheets):
+        show_findings(book, checked.findings + findings)
+        with refusals_logged(book, "Tính kết quả tạm tính", source_files(book) + files):
+            raise BlockedError(score_msg.NOTHING_SCORED.format(folder=schema.JUDGES_DIR))
     if has_errors(findings):
         outcome = ResultsOutcome(None, findings, files, checked.findings)
     else:
         rs = compute_results(contest, sheets, provisional=provisional)
         findings += list(rs.findings)
-        outcome = ResultsOutcome(rs, findings, files, checked.findings)
-        write_results(book, contest, rs)
+        rows = write_results(book, contest, rs)
+        proposed = sum(1 for r in result_rows_from_rows(rows) if r.council)
+        outcome = ResultsOutcome(rs, findings, files, checked.findings, proposed)
     show_findings(book, checked.findings + findings)
     log_action(book, "Tính kết quả" + (" tạm tính" if provisional else ""), source_files(book) + files, outcome.summary())
     return outcome
 
 
-def write_results(book: ContestBook, contest: Contest, rs: ResultSet) -> None:
-    """Write Kết quả, keeping what a person typed in the pre-filled columns."""
+def write_results(book: ContestBook, contest: Contest, rs: ResultSet) -> list:
+    """Write Kết quả, keeping what a person typed in the pre-filled columns; the rows written."""
     previous = book.read([schema.SHEET_RESULTS]).get(schema.SHEET_RESULTS)
     title = f"KẾT QUẢ BÌNH CHỌN SẢN PHẨM CÔNG NGHIỆP NÔNG THÔN TIÊU BIỂU NĂM {contest.info.year}"
-    rows = rows_from_results(rs, contest.rules, previous, title=title)
-    book.write_sheet(schema.SHEET_RESULTS, rows, results_layout(contest.rules))
+    codes = [j.code for j in contest.judges]
+    rows = rows_from_results(rs, contest.rules, previous, title=title, judge_codes=codes)
+    book.write_sheet(schema.SHEET_RESULTS, rows, results_layout(contest.rules, codes))
+    return rows
 
 
-def results_layout(rules) -> SheetLayout:
+def results_layout(rules, judge_codes=(), header: list | None = None) -> SheetLayout:
     """The Kết quả sheet's layout: header on row 4, the tool's memory columns hidden, wide text columns."""
-    header = results_header(rules)
-    hidden = [header.index(h) + 1 for h in schema.RES_HIDDEN_HEADERS if h in header]
-    widths = {header.index(schema.COL_NAME) + 1: 40, header.index(schema.COL_ESTABLISHMENT) + 1: 36,
-              header.index(schema.RES_FLAGS) + 1: 60}
-    return SheetLayout(header_row=RESULTS_HEADER_ROW, hidden_columns=hidden, widths=widths)
+    return results_sheet_layout(header or results_header(rules, judge_codes), rules)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Iterable
 
@@ -61,6 +62,18 @@ JUDGE_WIDTHS = {
 FINDINGS_WIDTHS = dict(zip(schema.FINDINGS_HEADERS, (12, 24, 28, 16, 8, 90)))
 LOG_WIDTHS = dict(zip(schema.LOG_HEADERS, (20, 26, 70, 50)))
 LABEL_SHEET_WIDTHS = {1: 38, 2: 32, 3: 50, 4: 18}
+# How each sheet prints: (landscape, header row repeated on every page). Wide tables go landscape;
+# Đăng ký's twenty columns print two pages across, the code and name repeated on each.
+PRINT_SETUP = {
+    schema.SHEET_INFO: (False, 1),
+    schema.SHEET_RULES: (False, 1),
+    schema.SHEET_REGISTRATIONS: (True, 1),
+    schema.SHEET_JUDGES: (True, 1),
+    schema.SHEET_FINDINGS: (True, 1),
+    schema.SHEET_RESULTS: (True, None),  # its header row is set when the results are written
+    schema.SHEET_LOG: (True, 1),
+}
+DATE_FORMAT = "dd/mm/yyyy"
 
 
 def build_contest_template(path: Path) -> None:
@@ -81,6 +94,10 @@ def new_contest_workbook() -> Workbook:
     _results_sheet(wb.create_sheet(schema.SHEET_RESULTS))
     _table_sheet(wb.create_sheet(schema.SHEET_LOG), schema.LOG_HEADERS, LOG_WIDTHS)
     _lists_sheet(wb, wb.create_sheet(schema.SHEET_LISTS))
+    for name, (landscape, title_row) in PRINT_SETUP.items():
+        styles.page_setup(wb[name], landscape=landscape, title_row=title_row,
+                          pages_wide=2 if name == schema.SHEET_REGISTRATIONS else 1)
+    wb[schema.SHEET_REGISTRATIONS].print_title_cols = "A:B"  # code and name on both pages across
     wb.active = 0
     wb.properties.title = "Sổ bình chọn sản phẩm công nghiệp nông thôn tiêu biểu"
     wb.properties.creator = "binhchon"
@@ -135,6 +152,8 @@ def _label_sheet(ws: Worksheet, rows: Rows, header_labels: set[str]) -> None:
             cell = ws.cell(row=r, column=c, value=safe_value(value))
             cell.font = styles.body_font(bold=c == 1)
             cell.alignment = styles.wrap_alignment()
+            if isinstance(value, (dt.date, dt.datetime)):
+                cell.number_format = DATE_FORMAT
         if row and header_key(row[0]) in headers:
             styles.style_header_row(ws, r, len(row))
     styles.set_widths(ws, LABEL_SHEET_WIDTHS)

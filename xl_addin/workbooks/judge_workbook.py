@@ -12,6 +12,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from ..domain import schema
 from ..domain.models import Contest, ContestInfo, Judge, Registration
 from ..domain.rules import preset
+from ..domain.scoresheet_identity import snapshot_rows
 from ..domain.tables import Rows, find_table
 from ..errors import WorkbookError
 from . import scoring_sheet
@@ -28,7 +29,8 @@ def write_judge_workbook(path: Path, contest: Contest, judge: Judge, fingerprint
     """Write the judge's scoring workbook for every product of the contest to path (replacing it)."""
     lines = scoring_sheet.header_lines(contest.info, judge)
     meta = meta_rows(contest.info, judge.code, fingerprint)
-    wb = _scoring_workbook(lines, contest, judge.conflicts, meta)
+    wb = _scoring_workbook(lines, contest, judge.conflicts, meta, scoring_sheet.footer_lines(contest.info, judge))
+    _very_hidden(wb, schema.SHEET_SCORING_SNAPSHOT, snapshot_rows(contest.registrations))
     wb.properties.title = f"Phiếu chấm điểm – {judge.name} ({judge.code}) – năm {contest.info.year}"
     wb.properties.subject = scoring_sheet.council_title(contest.info)
     wb.properties.identifier = contest.info.contest_id or None
@@ -43,7 +45,9 @@ def build_scoring_template(path: Path) -> None:
     blanks = tuple(Registration("", "", "", "", "") for _ in range(BLANK_TEMPLATE_ROWS))
     contest = Contest(info=info, rules=preset(), registrations=blanks, judges=())
     meta = [[label, None] for label, _ in meta_rows(info, "", "")]
-    wb = _scoring_workbook(lines, contest, frozenset(), meta)
+    footer = scoring_sheet.footer_lines(ContestInfo(year=0, level="tinh", province=PLACEHOLDER), Judge("", PLACEHOLDER))
+    footer[0] = scoring_sheet.PLACE_DATE.format(place=PLACEHOLDER, year=PLACEHOLDER)
+    wb = _scoring_workbook(lines, contest, frozenset(), meta, footer)
     wb.properties.title = "Mẫu phiếu chấm điểm"
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
@@ -62,9 +66,10 @@ def meta_rows(info: ContestInfo, judge_code: str, fingerprint: str) -> Rows:
     ]
 
 
-def read_judge_workbook(path: Path) -> dict[str, Rows]:
-    """The rows of the Phiếu chấm and Định danh sheets that the file has (read-only, never written)."""
-    return read_sheets(path, (schema.SHEET_SCORING, schema.SHEET_SCORING_META))
+def read_judge_workbook(path: Path, *, snapshot: bool = False) -> dict[str, Rows]:
+    """The rows of the Phiếu chấm and Định danh sheets (and the products' snapshot) the file has, read-only."""
+    names = (schema.SHEET_SCORING, schema.SHEET_SCORING_META) + ((schema.SHEET_SCORING_SNAPSHOT,) if snapshot else ())
+    return read_sheets(path, names)
 
 
 def fill_scores(
@@ -90,21 +95,28 @@ def fill_scores(
     _save(wb, path)
 
 
-def _scoring_workbook(lines: list[str], contest: Contest, conflicts: frozenset[str], meta: Rows) -> Workbook:
+def _scoring_workbook(lines: list[str], contest: Contest, conflicts: frozenset[str], meta: Rows,
+                      footer: list[str]) -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = schema.SHEET_SCORING
     caps = {c.code: c.max_points for c in contest.rules.top_criteria}
-    scoring_sheet.build_scoring_sheet(ws, lines, contest.rules.scoring_items, contest.registrations, conflicts, caps)
-    hidden = wb.create_sheet(schema.SHEET_SCORING_META)
-    for row in meta:
-        hidden.append([safe_value(v) for v in row])
-    hidden.sheet_state = "veryHidden"
-    hidden.protection.sheet = True
+    scoring_sheet.build_scoring_sheet(ws, lines, contest.rules.scoring_items, contest.registrations, conflicts, caps,
+                                      footer)
+    _very_hidden(wb, schema.SHEET_SCORING_META, meta)
     wb.security = WorkbookProtection(lockStructure=True)  # sheets cannot be renamed, moved or unhidden
     wb.calculation.fullCalcOnLoad = True  # totals are computed when the file is first opened
     wb.properties.creator = "binhchon"
     return wb
+
+
+def _very_hidden(wb: Workbook, name: str, rows: Rows) -> None:
+    """A protected sheet Excel's menus cannot unhide, holding the tool's own rows."""
+    hidden = wb.create_sheet(name)
+    for row in rows:
+        hidden.append([safe_value(v) for v in row])
+    hidden.sheet_state = "veryHidden"
+    hidden.protection.sheet = True
 
 
 def _layout(ws, path: Path) -> tuple[dict[str, int], dict[str, int], int]:

@@ -39,6 +39,13 @@ SCORE_ERROR_TITLE = "Điểm không hợp lệ"
 SCORE_ERROR = "Điểm {code} phải là số từ 0 đến {max}. Hãy nhập lại (được dùng số thập phân, ví dụ 8,5)."
 SCORE_PROMPT = "Nhập điểm từ 0 đến {max}."
 
+# The end of the official form (Phụ lục 4, Circular 26/2014): Tổng cộng, place and date, signature.
+FOOTER_TOTAL = schema.SCORING_FOOTER_TOTAL
+PLACE_DATE = "{place}, ngày …… tháng …… năm {year}"
+SIGNER_ROLE = "THÀNH VIÊN BAN GIÁM KHẢO"
+SIGN_HINT = "(Ký và ghi rõ họ tên)"
+SIGNATURE_SPACE_ROWS = 4
+
 LEAD_WIDTHS = (6, 12, 34, 26)
 ITEM_WIDTH = 16
 TAIL_WIDTHS = (11, 36)
@@ -70,6 +77,12 @@ def header_lines(info: ContestInfo, judge: Judge) -> list[str]:
     return [council_title(info), TITLE, YEAR_LINE.format(year=info.year), judge_line(judge), INSTRUCTIONS]
 
 
+def footer_lines(info: ContestInfo, judge: Judge) -> list[str]:
+    """The signature block under the table: place and date, the role, the hint and the judge's name."""
+    place = info.province or info.region or "……"
+    return [PLACE_DATE.format(place=place, year=info.year or "……"), SIGNER_ROLE, SIGN_HINT, judge.name]
+
+
 def scoring_headers(items: Sequence[Criterion]) -> tuple[str, ...]:
     """The header row of the score table."""
     return LEAD_HEADERS + tuple(c.heading for c in items) + TAIL_HEADERS
@@ -82,8 +95,9 @@ def build_scoring_sheet(
     registrations: Iterable[Registration],
     conflicts: frozenset[str] = frozenset(),
     caps: Mapping[str, Decimal] | None = None,
+    footer: Sequence[str] = (),
 ) -> None:
-    """Lay out the whole Phiếu chấm sheet: header block, one row per product, checks, protection."""
+    """Lay out the whole Phiếu chấm sheet: header block, one row per product, Tổng cộng, signature, checks."""
     headers = scoring_headers(items)
     _header_block(ws, lines, len(headers))
     for col, header in enumerate(headers, start=1):
@@ -97,6 +111,9 @@ def build_scoring_sheet(
         row = FIRST_DATA_ROW + number - 1
         _product_row(ws, row, number, reg, len(items), reg.code in conflicts, row_styles, total.format(r=row))
     last_row = FIRST_DATA_ROW + max(len(products), 1) - 1
+    _total_row(ws, last_row + 1, items, caps or {})
+    if footer:
+        _signature(ws, last_row + 3, footer, len(headers))
     _score_validations(ws, items, last_row)
     _widths(ws, len(items))
     _protect_and_print(ws, len(headers))
@@ -112,6 +129,35 @@ def _header_block(ws: Worksheet, lines: Sequence[str], width: int) -> None:
         cell.font = styles.body_font(bold=row <= 2, italic=italic, size=size)
         cell.alignment = styles.wrap_alignment("left" if italic else "center")
     ws.row_dimensions[len(lines)].height = 48
+
+
+def _total_row(ws: Worksheet, row: int, items: Sequence[Criterion], caps: Mapping[str, Decimal]) -> None:
+    """Tổng cộng: each column's maximum and the 100 points of the whole (locked, nothing to type)."""
+    first_item = len(LEAD_HEADERS) + 1
+    ws.cell(row=row, column=1, value=FOOTER_TOTAL)
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(LEAD_HEADERS))
+    top = sum(caps.values(), Decimal(0)) if caps else sum((i.max_points for i in items), Decimal(0))
+    values = [fmt_points(i.max_points) for i in items] + [fmt_points(top), None]
+    for offset, value in enumerate(values):
+        ws.cell(row=row, column=first_item + offset, value=float(value) if value else None)
+    for col in range(1, first_item + len(values)):
+        cell = ws.cell(row=row, column=col)
+        cell.border = styles.thin_border()
+        cell.font = styles.body_font(bold=True)
+        cell.alignment = styles.wrap_alignment("center")
+    ws.row_dimensions[row].height = 20
+
+
+def _signature(ws: Worksheet, row: int, lines: Sequence[str], width: int) -> None:
+    """The signature block on the right half of the page, as official forms put it."""
+    first = max(width // 2, 1) + 1
+    rows = [row, row + 1, row + 2, row + 3 + SIGNATURE_SPACE_ROWS]
+    fonts = [dict(italic=True), dict(bold=True), dict(italic=True), dict(bold=True)]
+    for r, line, font in zip(rows, lines, fonts):
+        cell = ws.cell(row=r, column=first, value=safe_value(line))
+        ws.merge_cells(start_row=r, start_column=first, end_row=r, end_column=width)
+        cell.font = styles.body_font(**font)
+        cell.alignment = styles.wrap_alignment("center")
 
 
 def total_formula(items: Sequence[Criterion], caps: Mapping[str, Decimal]) -> str:

@@ -102,3 +102,49 @@ def set_widths(ws: Worksheet, widths: Mapping[int, float]) -> None:
 def widths_for(headers: tuple[str, ...], known: Mapping[str, float]) -> dict[int, float]:
     """Column widths for a header row: the known width of each header, else a default."""
     return {i: known.get(h, DEFAULT_WIDTH) for i, h in enumerate(headers, start=1)}
+
+
+PAGE_FOOTER = "Trang &P/&N"
+
+
+def page_setup(ws: Worksheet, *, landscape: bool, fit_to_width: bool = True, title_row: int | None = None,
+               pages_wide: int = 1) -> None:
+    """A4 in the given orientation, one page wide, the header row on every page, page numbers below."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
+    ws.sheet_properties.pageSetUpPr.fitToPage = fit_to_width
+    if fit_to_width:
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = pages_wide, 0
+    if title_row:
+        ws.print_title_rows = f"{title_row}:{title_row}"
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddFooter.center.text = PAGE_FOOTER
+
+
+LINE_HEIGHT = 15.0  # points per line of 11-12 pt text
+
+
+def row_height(texts: Mapping[int, object], widths: Mapping[int, float], *, bold: bool = False) -> float:
+    """The height a row of wrapped cells needs: its longest cell's line count (words never split)."""
+    lines = 1
+    for col, value in texts.items():
+        if value is None:
+            continue
+        lines = max(lines, wrapped_lines(str(value), widths.get(col, DEFAULT_WIDTH) * (0.9 if bold else 1.0)))
+    return lines * LINE_HEIGHT
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines a text takes in a column of `width` characters, wrapping at spaces."""
+    total = 0
+    room = max(int(width) - 1, 1)
+    for paragraph in text.split("\n"):
+        line, count = 0, 1
+        for word in paragraph.split():
+            size = len(word)
+            if line and line + 1 + size > room:
+                count, line = count + 1, size
+            else:
+                line += size + (1 if line else 0)
+        total += count
+    return total
