@@ -44,7 +44,7 @@ def init_contest(folder: Path, *, year: int, level: str, province: str, region: 
     (folder / schema.DOCUMENTS_DIR).mkdir(exist_ok=True)
     organiser = organiser or f"Sở Công Thương tỉnh {province}" if level == "tinh" else organiser
     info = ContestInfo(year=year, level=level, province=province, region=region, organiser=organiser,
-                       contest_id=uuid.uuid4().hex[:12])
+                       contest_id=uuid.uuid4().hex[:12]).with_level_defaults()
     create_contest_workbook(path, rows_from_info(info), rows_from_rules(rules_mod.preset(preset)))
     book = FileContestBook(path)
     log_action(book, "Tạo cuộc bình chọn", [], f"Năm {year}, cấp {rules_mod.LEVELS[level]}, {province}, bộ quy định {preset}.")
