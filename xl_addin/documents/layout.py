@@ -108,6 +108,7 @@ def table(container, rows: int, widths_cm: list[float], grid: bool = True):
     if grid:
         t.style = "Table Grid"
     t.autofit = False
+    rows_unsplit(t)
     for row in t.rows:
         for cell, width in zip(row.cells, widths_cm):
             cell.width = Cm(width)
