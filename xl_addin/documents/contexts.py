@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -106,8 +107,13 @@ def heading_lines(name: str, bold: bool = True) -> list[str]:
     """An agency's name in balanced lines of the heading, broken at spaces (lines typed with Alt+Enter kept);
     a People's Committee as Decree 30 writes it, 'ỦY BAN NHÂN DÂN' on a line of its own."""
     typed = "\n".join(clean(line) for line in (name or "").splitlines())
-    typed = _COMMITTEE.sub(lambda m: m.group(1) + "\n", typed)
-    return balanced_lines(typed, HEADING_WIDTH_PT, HEADING_PT, bold=bold, caps=True)
+    return list(_balanced_heading(_COMMITTEE.sub(lambda m: m.group(1) + "\n", typed), bold))
+
+
+@functools.lru_cache(maxsize=64)
+def _balanced_heading(typed: str, bold: bool) -> tuple[str, ...]:
+    """The same few agency names come back for every certificate: break each once."""
+    return tuple(balanced_lines(typed, HEADING_WIDTH_PT, HEADING_PT, bold=bold, caps=True))
 
 
 def council_name(info: ContestInfo) -> str:

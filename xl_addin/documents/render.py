@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import secrets
@@ -74,12 +75,21 @@ class Stamp:
                 return None
             values[sentinel] = xml_text(value)
         parts = {}
+        empty = _empty_nodes(tuple(sorted(k for k, v in values.items() if not v)))
         for part, xml in self.parts.items():
-            for sentinel in (k for k, v in values.items() if not v):
+            if empty is not None:
                 # lxml writes a text node left empty as <w:t/>: do the same, byte for byte.
-                xml = re.sub(rb"(<w:t(?: [^>]*)?)>" + re.escape(sentinel) + rb"</w:t>", rb"\1/>", xml)
+                xml = empty.sub(rb"\1/>", xml)
             parts[part] = self.pattern.sub(lambda m: values[m.group(0)], xml)
         return parts
+
+
+@functools.lru_cache(maxsize=32)
+def _empty_nodes(sentinels: tuple[bytes, ...]) -> re.Pattern | None:
+    """One pattern for the text nodes that hold only one of these sentinels (values left empty)."""
+    if not sentinels:
+        return None
+    return re.compile(rb"(<w:t(?: [^>]*)?)>(?:" + b"|".join(re.escape(s) for s in sentinels) + rb")</w:t>")
 
 
 def _in_text_only(xml: bytes, marker: bytes) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .values import fold
@@ -30,6 +31,7 @@ def expand(part: str) -> str:
     return ABBREVIATIONS[m.group(1).lower()] + " " + part[m.end():] if m else part
 
 
+@functools.lru_cache(maxsize=4096)
 def unit_and_name(part: str) -> tuple[str | None, str]:
     """('thành phố', 'bac giang') for 'Thành phố Bắc Giang': the unit word (or None) and the folded name."""
     key = fold(expand(part))
