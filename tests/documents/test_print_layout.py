@@ -166,3 +166,17 @@ def test_ocop_stars_on_the_summary_and_the_certificate(tmp_path, rows, result_se
     cert = paragraphs(tmp_path / "SP01.docx")
     assert "SẢN PHẨM ĐẠT 5 SAO" in cert
     assert any(p.startswith("Được đánh giá, phân hạng đạt 5 sao cấp tỉnh năm 2019 theo Quyết định số") for p in cert)
+
+
+def test_criterion_means_give_way_to_a_wide_panel(tmp_path):
+    from long_contest import long_contest
+
+    contest, rows, result_set = long_contest(6, judges=7)
+    make_documents(contest, rows, result_set, tmp_path)
+    header = table_rows(tmp_path / SUMMARY, 1)[0]
+    assert header[4:11] == [f"GK{j:02}" for j in range(1, 8)] and "TC1" not in header
+    assert any(p.endswith("không in điểm bình quân từng tiêu chí vì không đủ chỗ; xem sheet Kết quả")
+               for p in paragraphs(tmp_path / SUMMARY))
+    contest, rows, result_set = long_contest(6, judges=5)
+    make_documents(contest, rows, result_set, tmp_path / "five")
+    assert table_rows(tmp_path / "five" / SUMMARY, 1)[0][9:13] == ["TC1", "TC2", "TC3", "TC4"]

@@ -107,3 +107,14 @@ def test_a_group_heading_that_would_end_a_page_moves_with_its_first_row(tmp_path
     for name in ("danh_sach_kem_theo_quyet_dinh.pdf", "bang_tong_hop_diem.pdf"):
         for text in pages(tmp_path / name):
             assert not HEADING.match(lines(text)[-1]), (name, lines(text)[-1])
+
+
+def test_pre_printed_blanks_take_one_page_each(tmp_path, libreoffice):
+    contest, rows, result_set = long_contest(40, cert_layout="phoi-in-san")
+    outcome = make_documents(contest, rows, None, tmp_path, pdf=True)
+    assert outcome.pdf_message is None
+    texts = pages(tmp_path / "giay_chung_nhan_tat_ca.pdf")
+    assert len(texts) == 36
+    for number, (text, i) in enumerate(zip(texts, ORDER), 1):
+        assert f"SP{i:02}" in text and f"CS{i:02}" in text and f"QNa/2024/{number:02}" in text
+        assert "GIẤY CHỨNG NHẬN" not in text  # the blank carries its own title

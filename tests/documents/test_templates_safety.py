@@ -155,3 +155,18 @@ def test_stamp_matches_docxtpl_byte_for_byte(value):
     assert renderer.stamp is not None
     with zipfile.ZipFile(io.BytesIO(render_docx(TEMPLATES / CERTIFICATE, context, sandbox_env()))) as z:
         assert parts["word/document.xml"] == z.read("word/document.xml")
+
+
+def test_stamp_serves_only_the_lines_it_was_made_with():
+    from xl_addin.documents.render import render_docx
+
+    renderer = TemplateRenderer(TEMPLATES / CERTIFICATE, CERTIFICATE_FIELDS, sandbox_env(), fast=True)
+    first = _context("một")
+    renderer.parts(first)
+    assert renderer.stamp is not None and renderer.stamp.fill(first) is not None
+    other = dict(first, signer_lines=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
+    assert renderer.stamp.fill(other) is None  # another signer's title: docxtpl renders it
+    _, parts = renderer.parts(other)
+    with zipfile.ZipFile(io.BytesIO(render_docx(TEMPLATES / CERTIFICATE, other, sandbox_env()))) as z:
+        assert parts["word/document.xml"] == z.read("word/document.xml")
+    assert "PHÓ CHỦ TỊCH".encode() in parts["word/document.xml"]

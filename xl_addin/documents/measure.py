@@ -33,6 +33,8 @@ SAFETY = 1.06  # renderers differ a little in kerning and rounding: leave room
 
 
 MAX_LINES = 5
+PREFER_BONUS = 0.15  # of the line width: how much less even a break before a phrase may be
+PHRASE_STARTS = {"và", "tỉnh", "thành", "huyện", "xã", "phường", "quận", "thị", "của", "về"}
 
 
 def _base(ch: str) -> str:
@@ -67,33 +69,55 @@ def balanced_lines(text: str, width_pt: float, size_pt: float, bold: bool = Fals
     """
     out: list[str] = []
     for typed in (text or "").splitlines():
-        words = typed.split()
+        words = _compounds(typed.split())
         if words:
             out += _balanced(words, width_pt, lambda s: text_points(s, size_pt, bold, caps))
     return out
 
 
+# Two-syllable words common in agency names: Vietnamese writes a space inside a word, so a break
+# between syllables would split one; these are kept on one line.
+COMPOUNDS = {
+    "ủy ban", "uỷ ban", "nhân dân", "công thương", "khuyến công", "phát triển", "công nghiệp", "tư vấn",
+    "kinh tế", "hạ tầng", "thương mại", "địa phương", "nông thôn", "tiêu biểu", "bình chọn", "hội đồng",
+    "thành phố", "thị xã", "thị trấn", "sản phẩm", "trung tâm", "đô thị", "chủ tịch", "nông nghiệp",
+    "khoa học", "công nghệ", "sở tại", "giám đốc", "phòng ban", "tây nguyên", "miền trung",
+}
+
+
+def _compounds(words: list[str]) -> list[str]:
+    """The words with each known two-syllable word joined into one unit."""
+    out: list[str] = []
+    for word in words:
+        if out and f"{out[-1].split()[-1]} {word}".lower() in COMPOUNDS and " " not in out[-1]:
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    return out
+
+
 def _balanced(words: list[str], width_pt: float, measure) -> list[str]:
-    """The words in the fewest lines that fit, minimising the longest line (small n: exhaustive)."""
-    best = [" ".join(words)]
+    """The words in the fewest lines that fit, as even as possible, preferring a break before a word that
+    opens a phrase ("và", "tỉnh", "huyện" …) so that two-syllable words stay whole more often."""
+    widest = lambda lines: max(measure(line) for line in lines)  # noqa: E731
     for count in range(1, min(len(words), MAX_LINES) + 1):
-        best = _best_split(words, count, measure) or best
-        if max(measure(line) for line in best) <= width_pt:
-            break
-    return best
+        fitting = [s for s in _splits(words, count) if widest(s) <= width_pt]
+        if fitting:
+            return min(fitting, key=lambda s: (round(widest(s) - PREFER_BONUS * width_pt * _phrase_starts(s), 1),
+                                               widest(s) - min(measure(line) for line in s)))
+    return min(_splits(words, min(len(words), MAX_LINES)), key=widest)
 
 
-def _best_split(words: list[str], count: int, measure) -> list[str] | None:
-    """The split of words into count lines whose longest line is shortest."""
+def _phrase_starts(lines: list[str]) -> int:
+    """How many lines after the first begin with a word that opens a phrase."""
+    return sum(line.split()[0].lower() in PHRASE_STARTS for line in lines[1:])
+
+
+def _splits(words: list[str], count: int):
+    """Every way to cut the words into count non-empty lines, in order."""
     if count == 1:
-        return [" ".join(words)]
-    best, best_width = None, float("inf")
+        yield [" ".join(words)]
+        return
     for cut in range(1, len(words) - count + 2):
-        rest = _best_split(words[cut:], count - 1, measure)
-        if rest is None:
-            continue
-        lines = [" ".join(words[:cut])] + rest
-        width = max(measure(line) for line in lines)
-        if width < best_width:
-            best, best_width = lines, width
-    return best
+        for rest in _splits(words[cut:], count - 1):
+            yield [" ".join(words[:cut])] + rest
