@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.shared import Cm, Mm
 
 from .layout import (
@@ -41,30 +41,43 @@ def build_certificate(doc=None):
     page_border(doc)
     motto_block(doc, None, [[Run("Số: ", size=13), Run("{{ cert_no }}", size=13)]], [],
                 widths_cm=(9.5, 15.0), heading=_issuer_heading)
-    paragraph(doc, Run("GIẤY CHỨNG NHẬN", bold=True, size=30, color=RED), before=12)
-    paragraph(doc, Run("{{ title }}", bold=True, size=17, color=BLUE), before=2)
-    paragraph(doc, [Run("CẤP ", bold=True, size=15, color=BLUE), Run("{{ level_name }}", bold=True, caps=True,
-                                                                       size=15, color=BLUE),
-                    Run(" NĂM ", bold=True, size=15, color=BLUE), Run("{{ year }}", bold=True, size=15, color=BLUE)],
+    # The rest sits in one borderless cell at least as tall as the page leaves, centred in it, so
+    # that a short name and a long one both stand balanced on the page.
+    frame = table(doc, 1, [25.3], grid=False)
+    frame.rows[0].height, frame.rows[0].height_rule = Cm(BODY_HEIGHT_CM), WD_ROW_HEIGHT_RULE.AT_LEAST
+    cell = clear(frame.rows[0].cells[0])
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    _certificate_body(cell)
+    paragraph(doc, Run("", size=2))
+    return doc
+
+
+BODY_HEIGHT_CM = 13.4
+
+
+def _certificate_body(cell) -> None:
+    """Title, product, establishment, recognition, and the signature block, in the frame's cell."""
+    paragraph(cell, Run("GIẤY CHỨNG NHẬN", bold=True, size=30, color=RED))
+    paragraph(cell, Run("{{ title }}", bold=True, size=17, color=BLUE), before=2)
+    paragraph(cell, [Run("CẤP ", bold=True, size=15, color=BLUE), Run("{{ level_name }}", bold=True, caps=True,
+                                                                        size=15, color=BLUE),
+                     Run(" NĂM ", bold=True, size=15, color=BLUE), Run("{{ year }}", bold=True, size=15, color=BLUE)],
               after=8)
-    paragraph(doc, Run("Chứng nhận sản phẩm:", italic=True), after=2)
-    paragraph(doc, Run("{{ product_name }}", bold=True, size=17, color=BLUE), after=6)
+    paragraph(cell, Run("Chứng nhận sản phẩm:", italic=True), after=2)
+    paragraph(cell, Run("{{ product_name }}", bold=True, size=17, color=BLUE), after=6)
     body = dict(align=JUSTIFY, after=2, line=1.05)
-    paragraph(doc, [Run("Thuộc nhóm sản phẩm: "), Run("{{ group }}")], **body)
-    paragraph(doc, [Run("Của cơ sở: "), Run("{{ establishment }}", bold=True)], **body)
-    paragraph(doc, [Run("Địa chỉ: "), Run("{{ address }}")], **body)
-    paragraph(doc, [Run("{{ recognition }}"), Run(" theo Quyết định số "), Run("{{ decision_no }}"),
-                    Run(" ngày "), Run("{{ decision_date }}"), Run(" của "), Run("{{ issuer }}"), Run(".")], **body)
-    t = table(doc, 1, [11.3, 11.6], grid=False)
+    paragraph(cell, [Run("Thuộc nhóm sản phẩm: "), Run("{{ group }}")], **body)
+    paragraph(cell, [Run("Của cơ sở: "), Run("{{ establishment }}", bold=True)], **body)
+    paragraph(cell, [Run("Địa chỉ: "), Run("{{ address }}")], **body)
+    paragraph(cell, [Run("{{ recognition }}"), Run(" theo Quyết định số "), Run("{{ decision_no }}"),
+                     Run(" ngày "), Run("{{ decision_date }}"), Run(" của "), Run("{{ issuer }}"), Run(".")], **body)
+    t = table(cell, 1, [11.3, 11.6], grid=False)
     left, right = (clear(c) for c in t.rows[0].cells)
     paragraph(left, [Run("Giấy chứng nhận có giá trị đến hết ngày ", italic=True, size=13),
                      Run("{{ valid_until }}", italic=True, size=13), Run(".", italic=True, size=13)],
               align=LEFT, before=40)
     paragraph(right, "", before=2)
     signature(right, room=3)
-    rows_unsplit(t)
-    paragraph(doc, Run("", size=2))
-    return doc
 
 
 # The pre-printed blank: each value in a row of fixed height, so that it lands where the blank leaves
