@@ -118,7 +118,10 @@ def fit_to_words(tbl, body_pt: float) -> None:
     wrapping = [line > w for line, w in zip(lines, widths)]
     if not any(wrapping):
         return
-    new = [w if wraps else max(word, line) for w, word, line, wraps in zip(widths, words, lines, wrapping)]
+    margins = _cell_margins(tbl)
+    # A column left empty (no notes yet) keeps its width: room to write by hand at the meeting.
+    new = [w if wraps or line <= margins else max(word, line)
+           for w, word, line, wraps in zip(widths, words, lines, wrapping)]
     room = sum(widths) - sum(new)
     flexible = sum(w for w, wraps in zip(new, wrapping) if wraps)
     new = [w + int(room * w / flexible) if wraps else w for w, wraps in zip(new, wrapping)]

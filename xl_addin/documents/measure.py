@@ -81,7 +81,8 @@ COMPOUNDS = {
     "ủy ban", "uỷ ban", "nhân dân", "công thương", "khuyến công", "phát triển", "công nghiệp", "tư vấn",
     "kinh tế", "hạ tầng", "thương mại", "địa phương", "nông thôn", "tiêu biểu", "bình chọn", "hội đồng",
     "thành phố", "thị xã", "thị trấn", "sản phẩm", "trung tâm", "đô thị", "chủ tịch", "nông nghiệp",
-    "khoa học", "công nghệ", "sở tại", "giám đốc", "phòng ban", "tây nguyên", "miền trung",
+    "khoa học", "công nghệ", "giám đốc", "tây nguyên", "miền trung", "đổi mới", "sáng tạo", "chuyển đổi",
+    "môi trường", "hợp tác", "doanh nghiệp", "xúc tiến", "đầu tư", "quản lý",
 }
 
 
@@ -89,7 +90,8 @@ def _compounds(words: list[str]) -> list[str]:
     """The words with each known two-syllable word joined into one unit."""
     out: list[str] = []
     for word in words:
-        if out and f"{out[-1].split()[-1]} {word}".lower() in COMPOUNDS and " " not in out[-1]:
+        pair = f"{out[-1]} {word}".lower().rstrip(",.;:") if out else ""
+        if out and " " not in out[-1] and pair in COMPOUNDS:
             out[-1] = f"{out[-1]} {word}"
         else:
             out.append(word)
