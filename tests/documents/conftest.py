@@ -27,7 +27,7 @@ def result_set() -> ResultSet:
     return make_result_set()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def libreoffice() -> str:
     """The LibreOffice command; skipped where it is missing, but a failure in CI (CI set)."""
     found = shutil.which("soffice") or shutil.which("libreoffice")

@@ -36,7 +36,7 @@ JUDGE_CODES = ("GK1", "GK2", "GK3")
 def make_info(**changes) -> ContestInfo:
     """The contest facts of the sample (a provincial contest of 2019 in Bắc Giang)."""
     values = dict(
-        year=2019, level="tinh", province="Bắc Giang", organiser="Ủy ban nhân dân tỉnh Bắc Giang",
+        year=2019, level="tinh", province="Bắc Giang", organiser="Sở Công Thương tỉnh Bắc Giang",
         decision_no="1234/QĐ-UBND", decision_date=dt.date(2019, 11, 15), signer="Lê Ánh Dương",
         signer_title="Chủ tịch", cert_pattern="{stt:03}/GCN-CNNT",
     )

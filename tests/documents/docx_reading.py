@@ -11,17 +11,20 @@ from docx.oxml.ns import qn
 
 
 def paragraphs(path: Path) -> list[str]:
-    """Every non-empty paragraph text of a document, body and table cells, in order."""
-    doc = Document(path)
+    """Every non-empty paragraph text of a document, body and table cells (nested tables too), in order."""
+    return [t for t in _texts(Document(path)) if t]
+
+
+def _texts(container) -> list[str]:
     out = []
-    for block in doc.iter_inner_content():
+    for block in container.iter_inner_content():
         if hasattr(block, "rows"):
             for row in block.rows:
                 for cell in _unique_cells(row):
-                    out += [p.text for p in cell.paragraphs]
+                    out += _texts(cell)
         else:
             out.append(block.text)
-    return [t for t in out if t]
+    return out
 
 
 def _unique_cells(row):

@@ -17,8 +17,9 @@ from xl_addin.documents.templates import CERTIFICATE, default_templates_dir
 from xl_addin.domain import document_messages as msg
 from xl_addin.errors import BlockedError
 
-RECOGNISED = ["SP01", "SP02", "SP/03", "SP04"]  # council "Có", in rank order; SP05 "Không", SP06 blank
-FILES = ["SP01.docx", "SP02.docx", "SP_03.docx", "SP04.docx"]
+# Council "Có", in the annex's order (by group, then rank; issue 9); SP05 "Không", SP06 blank.
+RECOGNISED = ["SP01", "SP/03", "SP02", "SP04"]
+FILES = ["SP01.docx", "SP_03.docx", "SP02.docx", "SP04.docx"]
 
 
 @pytest.fixture
@@ -38,29 +39,31 @@ def test_one_certificate_per_recognised_product(made):
 
 def test_numbers_follow_pattern_after_the_kept_one(made):
     _, outcome = made
-    # SP04 already holds 005 in the Kết quả sheet; the others follow it in rank order.
+    # SP04 already holds 005 in the Kết quả sheet; the others follow it in the annex's order:
+    # group I (SP01 rank 1, SP/03 rank 3), then group II (SP02 rank 2).
     assert outcome.certificates == {
         "SP01": ("006/GCN-CNNT", "31/12/2022"),
-        "SP02": ("007/GCN-CNNT", "31/12/2022"),
-        "SP/03": ("008/GCN-CNNT", "31/12/2022"),
+        "SP/03": ("007/GCN-CNNT", "31/12/2022"),
+        "SP02": ("008/GCN-CNNT", "31/12/2022"),
         "SP04": ("005/GCN-CNNT", "31/12/2022"),
     }
 
 
 @pytest.mark.parametrize("file, name, establishment, number, address", [
     ("SP01.docx", "Gốm Thổ Hà men rạn", "Hợp tác xã gốm Thổ Hà", "006/GCN-CNNT",
-     "Thôn Thổ Hà, Xã Vân Hà, Huyện Việt Yên, Bắc Giang"),
-    ("SP02.docx", 'Nước mắm "Cá Cơm" & muối ớt', ODD_ESTABLISHMENT, "007/GCN-CNNT",
-     "Số 5, đường Lê Lợi, Phường Hoàng Văn Thụ, Bắc Giang"),
-    ("SP_03.docx", LONG_NAME, "Hộ kinh doanh Nguyễn Thị Hằng", "008/GCN-CNNT",
-     "Thôn Tăng Tiến, Xã Tăng Tiến, Huyện Việt Yên, Bắc Giang"),
+     "Thôn Thổ Hà, Xã Vân Hà, Huyện Việt Yên, tỉnh Bắc Giang"),
+    ("SP02.docx", 'Nước mắm "Cá Cơm" & muối ớt', ODD_ESTABLISHMENT, "008/GCN-CNNT",
+     "Số 5, đường Lê Lợi, Phường Hoàng Văn Thụ, tỉnh Bắc Giang"),
+    ("SP_03.docx", LONG_NAME, "Hộ kinh doanh Nguyễn Thị Hằng", "007/GCN-CNNT",
+     "Thôn Tăng Tiến, Xã Tăng Tiến, Huyện Việt Yên, tỉnh Bắc Giang"),
 ])
 def test_certificate_fields(made, file, name, establishment, number, address):
     out, _ = made
     text = paragraphs(out / file)
-    assert text[:4] == ["Ủy ban nhân dân tỉnh Bắc Giang", f"Số: {number}",
+    # The issuer by default for a provincial contest, on Decree 30's two lines (printed in capitals).
+    assert text[:5] == ["Ủy ban nhân dân", "tỉnh Bắc Giang", f"Số: {number}",
                         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
-    assert f"Chứng nhận sản phẩm: {name}" in text
+    assert text[text.index("Chứng nhận sản phẩm:") + 1] == name
     assert f"Của cơ sở: {establishment}" in text
     assert f"Địa chỉ: {address}" in text
     assert "CẤP tỉnh NĂM 2019" in text  # shown in capitals through the run's caps formatting
@@ -75,9 +78,10 @@ def test_certificate_is_exactly_what_docxtpl_renders(made, contest, rows):
     from xl_addin.documents.contexts import certificate_context
 
     path = default_templates_dir() / CERTIFICATE
-    for row, file in zip([r for r in rows if r.council], FILES):
+    by_code = {r.code: r for r in rows}
+    for row, file in zip([by_code[code] for code in RECOGNISED], FILES):
         context = certificate_context(contest, row, *outcome.certificates[row.code])
-        assert set(context) == {k for k, v in CERTIFICATE_FIELDS.items() if v is None}
+        assert set(context) == set(CERTIFICATE_FIELDS)
         expected = render_docx(path, context, sandbox_env())
         import io
         import zipfile
@@ -128,40 +132,41 @@ def test_annex_lists_recognised_products_by_group(made):
     text = paragraphs(annex)
     assert "(Kèm theo Quyết định số 1234/QĐ-UBND ngày 15/11/2019 của Ủy ban nhân dân tỉnh Bắc Giang)" in text
     rows = table_rows(annex, 1)
-    assert rows[0] == ["STT", "Tên sản phẩm", "Tên cơ sở", "Địa chỉ", "Nhóm sản phẩm", "Điểm", "Số giấy chứng nhận"]
+    # No group column: each group's heading row names it.
+    assert rows[0] == ["STT", "Tên sản phẩm", "Tên cơ sở", "Địa chỉ", "Điểm", "Số giấy chứng nhận"]
     assert rows[1:] == [
         ["I", "Thủ công mỹ nghệ"],
-        ["1", "Gốm Thổ Hà men rạn", "Hợp tác xã gốm Thổ Hà", "Thôn Thổ Hà, Xã Vân Hà, Huyện Việt Yên, Bắc Giang",
-         "Thủ công mỹ nghệ", "92,50", "006/GCN-CNNT"],
-        ["2", LONG_NAME, "Hộ kinh doanh Nguyễn Thị Hằng", "Thôn Tăng Tiến, Xã Tăng Tiến, Huyện Việt Yên, Bắc Giang",
-         "Thủ công mỹ nghệ", "85,00", "008/GCN-CNNT"],
+        ["1", "Gốm Thổ Hà men rạn", "Hợp tác xã gốm Thổ Hà", "Thôn Thổ Hà, Xã Vân Hà, Huyện Việt Yên, tỉnh Bắc Giang",
+         "92,50", "006/GCN-CNNT"],
+        ["2", LONG_NAME, "Hộ kinh doanh Nguyễn Thị Hằng",
+         "Thôn Tăng Tiến, Xã Tăng Tiến, Huyện Việt Yên, tỉnh Bắc Giang", "85,00", "007/GCN-CNNT"],
         ["Cộng nhóm I: 2 sản phẩm"],
         ["II", "Chế biến nông, lâm, thủy sản và thực phẩm"],
-        ["3", 'Nước mắm "Cá Cơm" & muối ớt', ODD_ESTABLISHMENT, "Số 5, đường Lê Lợi, Phường Hoàng Văn Thụ, Bắc Giang",
-         "Chế biến nông, lâm, thủy sản và thực phẩm", "88,25", "007/GCN-CNNT"],
+        ["3", 'Nước mắm "Cá Cơm" & muối ớt', ODD_ESTABLISHMENT,
+         "Số 5, đường Lê Lợi, Phường Hoàng Văn Thụ, tỉnh Bắc Giang", "88,25", "008/GCN-CNNT"],
         ["Cộng nhóm II: 1 sản phẩm"],
         ["III", "Thiết bị, máy móc, dụng cụ và phụ tùng cơ khí"],
         ["4", "Máy tuốt lúa liên hoàn MT-05", "Công ty cổ phần Cơ khí Đức Thắng",
-         "Cụm công nghiệp Đồng Đình, Xã Tân Dĩnh, Huyện Lạng Giang, Bắc Giang",
-         "Thiết bị, máy móc, dụng cụ và phụ tùng cơ khí", "80,75", "005/GCN-CNNT"],
+         "Cụm công nghiệp Đồng Đình, Xã Tân Dĩnh, Huyện Lạng Giang, tỉnh Bắc Giang", "80,75", "005/GCN-CNNT"],
         ["Cộng nhóm III: 1 sản phẩm"],
         ["Tổng cộng: 4 sản phẩm"],
     ]
+    assert "Số giấy chứng nhận theo thứ tự của danh sách: theo nhóm sản phẩm, trong mỗi nhóm theo hạng." in text
 
 
 def test_score_summary_by_group(made):
     out, _ = made
     summary = out / "bang_tong_hop_diem.docx"
     rows = table_rows(summary, 1)
-    assert rows[0] == ["STT", "Mã sản phẩm", "Tên sản phẩm, cơ sở", "GK1", "GK2", "GK3", "TC1", "TC2", "TC3", "TC4",
-                       "Tổng điểm", "Độ lệch", "Đạt điểm sàn", "Hội đồng đề xuất", "Ghi chú"]
+    assert rows[0] == ["STT", "Hạng", "Mã sản phẩm", "Tên sản phẩm, cơ sở", "GK1", "GK2", "GK3", "TC1", "TC2", "TC3",
+                       "TC4", "Tổng điểm", "Độ lệch", "Đạt điểm sàn", "Hội đồng đề xuất", "Ghi chú"]
     assert rows[1] == ["I. Thủ công mỹ nghệ (2 sản phẩm)"]
-    sp02 = next(r for r in rows if r[1:2] == ["SP02"])
+    sp02 = next(r for r in rows if r[2:3] == ["SP02"])
     # GK1 gave total+1, GK2 total-1, GK3 had a conflict; means are 40/40/10/10 % of 88.25.
-    assert sp02 == ["3", "SP02", f'Nước mắm "Cá Cơm" & muối ớt\n{ODD_ESTABLISHMENT}', "89,25", "87,25", "–",
+    assert sp02 == ["3", "2", "SP02", f'Nước mắm "Cá Cơm" & muối ớt\n{ODD_ESTABLISHMENT}', "89,25", "87,25", "–",
                     "35,30", "35,30", "8,83", "8,83", "88,25", "2,00", "Có", "Có", "Độ lệch lớn"]
-    assert [r[1] for r in rows if len(r) > 1] == ["Mã sản phẩm", "SP01", "SP/03", "SP02", "SP05", "SP04", "SP06"]
-    sp05 = next(r for r in rows if r[1:2] == ["SP05"])
+    assert [r[2] for r in rows if len(r) > 1] == ["Mã sản phẩm", "SP01", "SP/03", "SP02", "SP05", "SP04", "SP06"]
+    sp05 = next(r for r in rows if r[2:3] == ["SP05"])
     assert sp05[-3:-1] == ["Có", "Không"]  # passed, but the council said no in the Kết quả sheet
     text = paragraphs(summary)
     assert "Điểm sàn: 70 điểm. Số sản phẩm công nhận tối đa: không giới hạn." in text
@@ -196,7 +201,7 @@ def test_product_missing_from_registrations_is_noted(tmp_path, contest, rows):
     contest = dataclasses.replace(contest, registrations=contest.registrations[1:])
     outcome = make_documents(contest, rows, None, tmp_path)
     assert outcome.messages[0] == msg.unknown_registration("SP01")
-    assert "Chứng nhận sản phẩm: Gốm Thổ Hà men rạn" in paragraphs(tmp_path / "SP01.docx")
+    assert "Gốm Thổ Hà men rạn" in paragraphs(tmp_path / "SP01.docx")
 
 
 def test_nothing_recognised(tmp_path, contest, rows):

@@ -13,7 +13,7 @@ from xl_addin.documents import make_documents
 from xl_addin.documents.contexts import CERTIFICATE_FIELDS
 from xl_addin.documents.render import TemplateRenderer, make_stamp
 from xl_addin.documents.safety import check_docx_file, check_variables, safe_filename, sandbox_env
-from xl_addin.documents.templates import ANNEX, CERTIFICATE, default_templates_dir
+from xl_addin.documents.templates import ANNEX, CERTIFICATE, CERTIFICATE_PREPRINTED, default_templates_dir
 from xl_addin.errors import TemplateError
 
 TEMPLATES = default_templates_dir()
@@ -66,12 +66,19 @@ def test_filter_in_template_falls_back_to_docxtpl(tmp_path, contest, rows):
     trees = check_variables(templates / CERTIFICATE, CERTIFICATE_FIELDS, env)
     assert make_stamp(templates / CERTIFICATE, CERTIFICATE_FIELDS, trees, env) is None
     make_documents(contest, rows, None, tmp_path / "out", templates_dir=templates)
-    assert "Chứng nhận sản phẩm: GỐM THỔ HÀ MEN RẠN" in paragraphs(tmp_path / "out" / "SP01.docx")
+    assert "GỐM THỔ HÀ MEN RẠN" in paragraphs(tmp_path / "out" / "SP01.docx")
+
+
+def _context(value: str) -> dict:
+    """A certificate context: each text field the value and its name; each list of lines two lines."""
+    return {name: f"{value} {name}" if sub is None else [f"{value} {name} 1", f"{name} 2"]
+            for name, sub in CERTIFICATE_FIELDS.items()}
 
 
 def test_stamp_gives_way_to_docxtpl_for_line_breaks():
     renderer = TemplateRenderer(TEMPLATES / CERTIFICATE, CERTIFICATE_FIELDS, sandbox_env(), fast=True)
-    context = {name: f"giá trị {name}" for name, sub in CERTIFICATE_FIELDS.items() if sub is None}
+    context = _context("giá trị")
+    renderer.parts(context)  # the stamp is made from the first context
     assert renderer.stamp is not None and renderer.stamp.fill(context) is not None
     context["product_name"] = "dòng 1\ndòng 2"
     assert renderer.stamp.fill(context) is None
@@ -120,7 +127,7 @@ def test_templates_are_reproducible(tmp_path):
     from xl_addin.documents.build_templates import main
 
     assert main([str(tmp_path)]) == 0
-    for name in (CERTIFICATE, ANNEX, "score_summary.docx"):
+    for name in (CERTIFICATE, CERTIFICATE_PREPRINTED, ANNEX, "score_summary.docx"):
         built, committed = zipfile.ZipFile(tmp_path / name), zipfile.ZipFile(TEMPLATES / name)
         assert {n: built.read(n) for n in built.namelist()} == {n: committed.read(n) for n in committed.namelist()}
 
@@ -128,7 +135,7 @@ def test_templates_are_reproducible(tmp_path):
 def test_every_tag_sits_in_one_run():
     from docx import Document
 
-    for name in (CERTIFICATE, ANNEX, "score_summary.docx"):
+    for name in (CERTIFICATE, CERTIFICATE_PREPRINTED, ANNEX, "score_summary.docx"):
         xml = Document(io.BytesIO((TEMPLATES / name).read_bytes())).element.xml
         texts = [t for t in xml.split("<w:t") if "{" in t or "}" in t]
         for t in texts:
@@ -143,7 +150,23 @@ def test_stamp_matches_docxtpl_byte_for_byte(value):
     from xl_addin.documents.render import render_docx
 
     renderer = TemplateRenderer(TEMPLATES / CERTIFICATE, CERTIFICATE_FIELDS, sandbox_env(), fast=True)
-    context = {name: f"{value} {name}" for name, sub in CERTIFICATE_FIELDS.items() if sub is None}
+    context = _context(value)
     _, parts = renderer.parts(context)
+    assert renderer.stamp is not None
     with zipfile.ZipFile(io.BytesIO(render_docx(TEMPLATES / CERTIFICATE, context, sandbox_env()))) as z:
         assert parts["word/document.xml"] == z.read("word/document.xml")
+
+
+def test_stamp_serves_only_the_lines_it_was_made_with():
+    from xl_addin.documents.render import render_docx
+
+    renderer = TemplateRenderer(TEMPLATES / CERTIFICATE, CERTIFICATE_FIELDS, sandbox_env(), fast=True)
+    first = _context("một")
+    renderer.parts(first)
+    assert renderer.stamp is not None and renderer.stamp.fill(first) is not None
+    other = dict(first, signer_lines=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
+    assert renderer.stamp.fill(other) is None  # another signer's title: docxtpl renders it
+    _, parts = renderer.parts(other)
+    with zipfile.ZipFile(io.BytesIO(render_docx(TEMPLATES / CERTIFICATE, other, sandbox_env()))) as z:
+        assert parts["word/document.xml"] == z.read("word/document.xml")
+    assert "PHÓ CHỦ TỊCH".encode() in parts["word/document.xml"]

@@ -138,9 +138,12 @@ def test_contest_info(sample):
     assert (info.year, info.level, info.province) == (2019, "tinh", "Bắc Giang")
     assert info.decision_date.isoformat() == "2019-11-15"
     assert re.fullmatch(r"\d+/QĐ-UBND", info.decision_no)
-    assert info.cert_pattern.format(stt=7) == "007/GCN-SCT"
+    assert info.cert_pattern.format(stt=7) == "007/GCN-UBND"
     assert info.contest_id == "bac-giang-2019-tinh"
-    assert info.signer and info.signer_title.startswith("KT. CHỦ TỊCH")
+    # The People's Committee decides and issues; the Department keeps the council (Circular 26/2014).
+    assert info.signer and info.signer_title.splitlines() == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert (info.issuer, info.standing_body) == ("Ủy ban nhân dân tỉnh Bắc Giang", "Sở Công Thương tỉnh Bắc Giang")
+    assert info.council_chair and info.council_secretary
 
 
 def test_five_judges(sample):
@@ -242,4 +245,5 @@ def test_full_address_names_each_place_once():
     assert reg.full_address() == "thôn Thổ Hà, xã Vân Hà, huyện Việt Yên, tỉnh Bắc Giang"
     short = Registration("A", "B", "C", "D", "E", address="số 5 phố Chợ", commune="Thọ Xương",
                          district="TP. Bắc Giang", province="Bắc Giang")
-    assert short.full_address() == "số 5 phố Chợ, Thọ Xương, TP. Bắc Giang"
+    # "TP. Bắc Giang" is the city, spelled out; the province is named after it (issue 9).
+    assert short.full_address() == "số 5 phố Chợ, Thọ Xương, thành phố Bắc Giang, tỉnh Bắc Giang"

@@ -1,4 +1,5 @@
-"""Column grids of rendered tables whose columns were repeated by docxtpl ({%tc for %})."""
+"""Column grids of rendered tables: fitted between the margins after docxtpl repeated columns ({%tc for %}),
+and widened where a column is narrower than a word it holds (so "QNa/2024/01" or "Không" never breaks)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,11 @@ import io
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+from .measure import longest_word_points, text_points
+
+DEFAULT_MARGIN = 108  # twips: Word's default left (and right) cell margin
+MAX_WORD_TWIPS = 2_600  # about 4.6 cm: a longer token (an e-mail address) may wrap rather than widen
 
 
 def _span(tc) -> int:
@@ -37,7 +43,12 @@ def fit_table(tbl, max_twips: int) -> None:
     if not all(widths):
         return
     scale = min(1.0, max_twips / sum(widths))
-    widths = [int(w * scale) for w in widths]
+    _apply_grid(tbl, [int(w * scale) for w in widths])
+
+
+def _apply_grid(tbl, widths: list[int]) -> None:
+    """Set a table's grid columns and each cell's width (the sum of the columns it spans)."""
+    rows = tbl.findall(qn("w:tr"))
     grid = tbl.find(qn("w:tblGrid"))
     for col in list(grid):
         grid.remove(col)
@@ -52,13 +63,83 @@ def fit_table(tbl, max_twips: int) -> None:
             pos += _span(tc)
 
 
+def _cell_margins(tbl) -> int:
+    """The left plus right cell margin of a table, in twips (Word's default 0.19 cm each)."""
+    mar = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}")
+    sides = [mar.find(qn(f"w:{side}")) for side in ("left", "right")] if mar is not None else [None, None]
+    return sum(int(e.get(qn("w:w"))) if e is not None else DEFAULT_MARGIN for e in sides)
+
+
+def _run_format(r, body_pt: float) -> tuple[float, bool]:
+    """A run's size in points and whether it is bold."""
+    sz = r.find(f"{qn('w:rPr')}/{qn('w:sz')}")
+    b = r.find(f"{qn('w:rPr')}/{qn('w:b')}")
+    bold = b is not None and b.get(qn("w:val"), "true") not in ("0", "false")
+    return (int(sz.get(qn("w:val"))) / 2 if sz is not None else body_pt), bold
+
+
+def _cell_needs(tc, body_pt: float) -> tuple[int, int]:
+    """(widest word, widest paragraph) of a cell in twips; the word capped (a long token may wrap)."""
+    word = line = 0.0
+    for p in tc.iter(qn("w:p")):
+        runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+        if not runs:
+            continue
+        text = "".join(t.text or "" for r in runs for t in r.iter(qn("w:t")))
+        size, bold = max((_run_format(r, body_pt) for r in runs), key=lambda f: (f[0], f[1]))
+        word = max(word, longest_word_points(text, size, bold))
+        line = max(line, text_points(text.strip(), size, bold))
+    return min(int(word * 20), MAX_WORD_TWIPS), int(line * 20)
+
+
+def _column_needs(tbl, count: int, body_pt: float) -> tuple[list[int], list[int]]:
+    """Per grid column: the widest word of any cell, and the widest line of its data cells (header excluded)."""
+    words, lines, margins = [0] * count, [0] * count, _cell_margins(tbl)
+    for row in tbl.findall(qn("w:tr")):
+        header = row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+        pos = 0
+        for tc in row.findall(qn("w:tc")):
+            if _span(tc) == 1 and pos < count:
+                word, line = _cell_needs(tc, body_pt)
+                words[pos] = max(words[pos], word + margins)
+                lines[pos] = lines[pos] if header else max(lines[pos], line + margins)
+            pos += _span(tc)
+    return words, lines
+
+
+def fit_to_words(tbl, body_pt: float) -> None:
+    """Columns as wide as their content needs: never narrower than a word they hold, no wider than their
+    longest line where every line fits; the room goes to the columns whose text wraps (names, addresses)."""
+    grid = tbl.find(qn("w:tblGrid"))
+    widths = [int(c.get(qn("w:w"), 0)) for c in grid.findall(qn("w:gridCol"))] if grid is not None else []
+    if not widths or not all(widths):
+        return
+    words, lines = _column_needs(tbl, len(widths), body_pt)
+    wrapping = [line > w for line, w in zip(lines, widths)]
+    if not any(wrapping):
+        return
+    margins = _cell_margins(tbl)
+    # A column left empty (no notes yet) keeps its width: room to write by hand at the meeting.
+    new = [w if wraps or line <= margins else max(word, line)
+           for w, word, line, wraps in zip(widths, words, lines, wrapping)]
+    room = sum(widths) - sum(new)
+    flexible = sum(w for w, wraps in zip(new, wrapping) if wraps)
+    new = [w + int(room * w / flexible) if wraps else w for w, wraps in zip(new, wrapping)]
+    new = [max(w, word) for w, word in zip(new, words)]
+    new[new.index(max(new))] += sum(widths) - sum(new)  # the table keeps its width
+    _apply_grid(tbl, new)
+
+
 def fit_tables(docx: bytes) -> bytes:
-    """The document with every top-level table's grid fitted between the page margins."""
+    """The document with every top-level table's grid fitted between the page margins and to its words."""
     doc = Document(io.BytesIO(docx))
     section = doc.sections[0]
     max_twips = int((section.page_width - section.left_margin - section.right_margin) / 635)
+    size = doc.styles["Normal"].font.size
+    body_pt = size.pt if size is not None else 11.0
     for tbl in doc.element.body.findall(qn("w:tbl")):
         fit_table(tbl, max_twips)
+        fit_to_words(tbl, body_pt)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -12,7 +12,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Mm, Pt, RGBColor
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -33,6 +33,7 @@ class Run:
     italic: bool = False
     caps: bool = False
     size: float | None = None
+    color: str | None = None  # "RRGGBB"
 
 
 def new_document(landscape: bool = False, body_pt: float = BODY_PT) -> DocumentObject:
@@ -74,6 +75,8 @@ def paragraph(container, runs: list[Run] | Run | str, align=CENTER, before: floa
             r.font.all_caps = True
         if item.size:
             r.font.size = Pt(item.size)
+        if item.color:
+            r.font.color.rgb = RGBColor.from_string(item.color)
     fmt = p.paragraph_format
     fmt.alignment, fmt.space_before, fmt.space_after, fmt.line_spacing = align, Pt(before), Pt(after), line
     if indent_cm:
@@ -105,6 +108,7 @@ def table(container, rows: int, widths_cm: list[float], grid: bool = True):
     if grid:
         t.style = "Table Grid"
     t.autofit = False
+    rows_unsplit(t)
     for row in t.rows:
         for cell, width in zip(row.cells, widths_cm):
             cell.width = Cm(width)
@@ -155,12 +159,69 @@ def repeat_header(row) -> None:
     tr_pr.append(OxmlElement("w:tblHeader"))
 
 
-def motto_block(doc, agency: list[Run], below_agency: list[list[Run]], below_motto: list[list[Run]],
-                widths_cm: tuple[float, float] = (6.5, 10.0)):
-    """The borderless two-column heading: agency (and Số) left, national motto right."""
+def rows_unsplit(t) -> None:
+    """Forbid every row of a table to break across pages (w:cantSplit)."""
+    for row in t.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        if tr_pr.find(qn("w:cantSplit")) is None:
+            tr_pr.insert(0, OxmlElement("w:cantSplit"))
+
+
+def keep_with_next(row) -> None:
+    """Keep a row on the page of the row after it (its paragraphs keep with the next one)."""
+    for cell in row.cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.keep_with_next = True
+
+
+def page_numbers(doc, size: float = 13) -> None:
+    """Page numbers at the top centre from page 2 (Decree 30): a PAGE field in the header, none on page 1."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    section.header_distance = Mm(10)
+    p = section.header.paragraphs[0]
+    p.paragraph_format.alignment = CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    r_pr = OxmlElement("w:rPr")
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), str(int(size * 2)))
+    r_pr.append(sz)
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.extend([r_pr, text])
+    field.append(run)
+    p._p.append(field)
+    section.first_page_header.paragraphs[0].text = ""
+
+
+def line_loop(container, variable: str, run: Run, align=CENTER, **kwargs) -> None:
+    """One paragraph per item of a list variable ({%p for line in variable %}), formatted as run."""
+    paragraph(container, Run(f"{{%p for line in {variable} %}}"), align=align)
+    paragraph(container, Run("{{ line }}", run.bold, run.italic, run.caps, run.size, run.color), align=align,
+              **kwargs)
+    paragraph(container, Run("{%p endfor %}"), align=align)
+
+
+def agency_heading(container, superior: str | None, agency: str, size: float = 13) -> None:
+    """Decree 30's agency name: the superior body's lines (regular) above the agency's own (bold), capitals."""
+    if superior:
+        line_loop(container, superior, Run("", caps=True, size=size))
+    line_loop(container, agency, Run("", bold=True, caps=True, size=size))
+
+
+def motto_block(doc, agency: list[Run] | None, below_agency: list[list[Run]], below_motto: list[list[Run]],
+                widths_cm: tuple[float, float] = (6.5, 10.0), heading=None):
+    """The borderless two-column heading: agency (and Số) left, national motto right.
+
+    The agency is given as runs (one paragraph each) or by heading(cell), e.g. an agency_heading.
+    """
     t = table(doc, 1, list(widths_cm), grid=False)
     left, right = (clear(c) for c in t.rows[0].cells)
-    for run in agency:
+    if heading is not None:
+        heading(left)
+    for run in agency or []:
         paragraph(left, run)
     rule_line(left, widths_cm[0] / 2 - 1.2)
     for runs in below_agency:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain import document_messages as msg
+from ..domain import schema
+from ..domain.authorities import has_placeholder, with_level_defaults
 from ..domain.certificates import assign_certificates, pattern_problem, recognised_rows
 from ..domain.models import Contest, ContestInfo
 from ..domain.results import ResultRow, ResultSet
@@ -18,8 +20,9 @@ from .grid import fit_tables
 from .render import TemplateRenderer
 from .safety import sandbox_env, write_file
 from .summary_context import summary_context
-from .templates import ANNEX, CERTIFICATE, FIELDS, SUMMARY, template_path
+from .templates import ANNEX, CERTIFICATE_TEMPLATES, FIELDS, SUMMARY, template_path
 
+ROLE_FACTS = {"issuer": schema.INFO_ISSUER, "standing_body": schema.INFO_STANDING_BODY}
 ANNEX_FILE = "danh_sach_kem_theo_quyet_dinh.docx"
 SUMMARY_FILE = "bang_tong_hop_diem.docx"
 
@@ -37,9 +40,12 @@ class DocumentsOutcome:
 
 
 def check_facts(info: ContestInfo) -> None:
-    """Refuse with BlockedError when Thông tin lacks a fact printed on certificates."""
+    """Refuse with BlockedError when Thông tin lacks a fact printed on certificates (level defaults applied)."""
+    info = with_level_defaults(info)
     missing = [label for attr, label in msg.CERTIFICATE_FACTS.items() if not _filled(getattr(info, attr))]
     problems = [msg.missing_facts(missing)] if missing else []
+    problems += [msg.placeholder_fact(label, getattr(info, attr)) for attr, label in ROLE_FACTS.items()
+                 if has_placeholder(getattr(info, attr))]
     if (problem := pattern_problem(info.cert_pattern)) is not None:
         problems.append(msg.bad_cert_pattern(info.cert_pattern, problem))
     if problems:
@@ -66,18 +72,22 @@ def make_documents(
     env = sandbox_env()
     # Every template is checked and the single documents rendered before anything is written,
     # so that a bad template leaves no half-done folder.
-    cert_tpl = TemplateRenderer(template_path(templates_dir, CERTIFICATE), FIELDS[CERTIFICATE], env, fast=True)
+    layout = with_level_defaults(contest.info).cert_layout
+    cert_name = CERTIFICATE_TEMPLATES[layout]
+    cert_tpl = TemplateRenderer(template_path(templates_dir, cert_name), FIELDS[cert_name], env, fast=True)
     annex_tpl = TemplateRenderer(template_path(templates_dir, ANNEX), FIELDS[ANNEX], env)
     numbers = assign_certificates(rows, contest.info, contest.rules)
     chosen = recognised_rows(rows)
-    singles = {ANNEX_FILE: annex_tpl.render(annex_context(contest, chosen, numbers))}
+    singles = {ANNEX_FILE: fit_tables(annex_tpl.render(annex_context(contest, chosen, numbers)))}
     if result_set is not None:
         summary_tpl = TemplateRenderer(template_path(templates_dir, SUMMARY), FIELDS[SUMMARY], env)
         singles[SUMMARY_FILE] = fit_tables(summary_tpl.render(summary_context(contest, rows, result_set)))
     outcome = DocumentsOutcome(certificates=numbers, messages=_notes(contest, chosen, result_set))
+    jobs = certificate_jobs(contest, chosen, numbers, out_dir)
+    if jobs:
+        cert_tpl.parts(jobs[0].context)  # the first certificate too is rendered before anything is written
     out_dir.mkdir(parents=True, exist_ok=True)
-    certs = write_certificates(cert_tpl, certificate_jobs(contest, chosen, numbers, out_dir), out_dir, only_new,
-                               progress)
+    certs = write_certificates(cert_tpl, jobs, out_dir, only_new, progress)
     outcome.files += certs.written + ([certs.merged] if certs.merged else [])
     outcome.skipped = certs.skipped
     outcome.messages += [msg.stale_certificate(code) for code in certs.stale]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import secrets
@@ -61,9 +62,12 @@ class Stamp:
     parts: dict[str, bytes]  # parts that hold sentinels -> their XML
     sentinels: dict[bytes, str]  # sentinel -> variable name
     pattern: re.Pattern
+    fixed: dict  # the values rendered into the stamp itself (lists of lines): the same for each document
 
-    def fill(self, context: dict[str, str]) -> dict[str, bytes] | None:
+    def fill(self, context: dict) -> dict[str, bytes] | None:
         """The parts with the context's values, exactly as docxtpl writes them; None if docxtpl must."""
+        if any(context.get(name) != value for name, value in self.fixed.items()):
+            return None
         values = {}
         for sentinel, name in self.sentinels.items():
             value = str(context[name])
@@ -71,12 +75,21 @@ class Stamp:
                 return None
             values[sentinel] = xml_text(value)
         parts = {}
+        empty = _empty_nodes(tuple(sorted(k for k, v in values.items() if not v)))
         for part, xml in self.parts.items():
-            for sentinel in (k for k, v in values.items() if not v):
+            if empty is not None:
                 # lxml writes a text node left empty as <w:t/>: do the same, byte for byte.
-                xml = re.sub(rb"(<w:t(?: [^>]*)?)>" + re.escape(sentinel) + rb"</w:t>", rb"\1/>", xml)
+                xml = empty.sub(rb"\1/>", xml)
             parts[part] = self.pattern.sub(lambda m: values[m.group(0)], xml)
         return parts
+
+
+@functools.lru_cache(maxsize=32)
+def _empty_nodes(sentinels: tuple[bytes, ...]) -> re.Pattern | None:
+    """One pattern for the text nodes that hold only one of these sentinels (values left empty)."""
+    if not sentinels:
+        return None
+    return re.compile(rb"(<w:t(?: [^>]*)?)>(?:" + b"|".join(re.escape(s) for s in sentinels) + rb")</w:t>")
 
 
 def _in_text_only(xml: bytes, marker: bytes) -> bool:
@@ -84,14 +97,22 @@ def _in_text_only(xml: bytes, marker: bytes) -> bool:
     return xml.count(marker) == sum(seg.count(marker) for seg in _TEXT_NODE.findall(xml))
 
 
-def make_stamp(path: Path, fields: dict, trees: list[nodes.Template], env: SandboxedEnvironment) -> Stamp | None:
-    """The stamp of a template, or None when the template does more than print values as they are."""
+def make_stamp(path: Path, fields: dict, trees: list[nodes.Template], env: SandboxedEnvironment,
+               fixed: dict | None = None) -> Stamp | None:
+    """The stamp of a template, or None when the template does more than print values as they are.
+
+    Text fields become sentinels; the other fields (lists of lines, the same in every certificate
+    of a contest) are rendered from `fixed` into the stamp, which then serves only those values.
+    """
     names = {name for name, sub in fields.items() if sub is None}
-    if not substitution_only(trees, names):
+    fixed = {name: value for name, value in (fixed or {}).items() if name in fields and name not in names}
+    if not substitution_only(trees, names) or any(name not in fixed for name in fields if name not in names):
         return None
     prefix = f"Zq{secrets.token_hex(5)}"
     by_name = {name: f"{prefix}n{index:03d}z" for index, name in enumerate(sorted(names))}
-    entries = zippkg.read_entries(render_docx(path, by_name, env))
+    if any(prefix in str(value) for value in fixed.values()):
+        return None
+    entries = zippkg.read_entries(render_docx(path, by_name | fixed, env))
     marker = prefix.encode()
     parts = {}
     for entry in entries:
@@ -101,7 +122,7 @@ def make_stamp(path: Path, fields: dict, trees: list[nodes.Template], env: Sandb
             parts[entry.name] = xml
     sentinels = {value.encode(): name for name, value in by_name.items()}
     pattern = re.compile(re.escape(marker) + rb"n\d{3}z")
-    return Stamp(entries, parts, sentinels, pattern)
+    return Stamp(entries, parts, sentinels, pattern, fixed)
 
 
 class TemplateRenderer:
@@ -109,9 +130,10 @@ class TemplateRenderer:
 
     def __init__(self, path: Path, fields: dict, env: SandboxedEnvironment, fast: bool = False):
         check_docx_file(path)
-        self.path, self.env = path, env
+        self.path, self.env, self.fields = path, env, fields
         self.trees = check_variables(path, fields, env)
-        self.stamp = make_stamp(path, fields, self.trees, env) if fast else None
+        self.stamp: Stamp | None = None
+        self._try_stamp = fast  # the stamp is made from the first context (its lists of lines)
 
     def render(self, context: dict) -> bytes:
         """The .docx bytes for one context, by docxtpl."""
@@ -119,6 +141,9 @@ class TemplateRenderer:
 
     def parts(self, context: dict) -> tuple[list[zippkg.Entry], dict[str, bytes]]:
         """The package of one context as (entries, replaced parts); word/document.xml always given."""
+        if self._try_stamp:
+            self._try_stamp = False
+            self.stamp = make_stamp(self.path, self.fields, self.trees, self.env, context)
         if self.stamp is not None and (parts := self.stamp.fill(context)) is not None:
             entries = self.stamp.entries
         else:

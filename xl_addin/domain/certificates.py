@@ -8,7 +8,7 @@ import re
 from . import document_messages as msg
 from .models import ContestInfo
 from .results import ResultRow
-from .rules import Rules
+from .rules import GROUPS, Rules
 from .vndate import dmy
 
 # The only tokens a pattern may hold: {stt}, {stt:0N} (zero-padded to N digits), {nam}.
@@ -66,15 +66,26 @@ def expiry_date(issue: dt.date, validity_years: int) -> dt.date:
     return dt.date(issue.year + max(validity_years, 1) - 1, 12, 31)
 
 
-def _rank_key(indexed: tuple[int, ResultRow]) -> tuple:
-    index, row = indexed
-    return (row.rank is None, row.rank or 0, index)
+def group_order(names: list[str]) -> list[str]:
+    """Groups in the order of the rules' list, unknown groups after them in order of appearance."""
+    known = [g for g in GROUPS if g in names]
+    return known + [g for g in dict.fromkeys(names) if g not in GROUPS]
+
+
+# The one order of the decision annex, the certificate numbers and the merged print file.
+ORDER_TEXT = "theo nhóm sản phẩm, trong mỗi nhóm theo hạng"
 
 
 def recognised_rows(rows: list[ResultRow]) -> list[ResultRow]:
-    """The rows the council recognises (Hội đồng đề xuất = Có), in rank order."""
-    ordered = sorted(enumerate(rows), key=_rank_key)
-    return [row for _, row in ordered if row.council is True]
+    """The rows the council recognises (Hội đồng đề xuất = Có), by group then rank (ORDER_TEXT)."""
+    chosen = [(index, row) for index, row in enumerate(rows) if row.council is True]
+    groups = group_order([" ".join(row.group.split()) for _, row in chosen])
+
+    def key(item: tuple[int, ResultRow]) -> tuple:
+        index, row = item
+        return (groups.index(" ".join(row.group.split())), row.rank is None, row.rank or 0, index)
+
+    return [row for _, row in sorted(chosen, key=key)]
 
 
 def assign_certificates(
@@ -82,8 +93,8 @@ def assign_certificates(
 ) -> dict[str, tuple[str, str]]:
     """Product code -> (certificate number, valid until dd/mm/yyyy) for the recognised products.
 
-    A number or date already in a row is kept; the others are numbered in rank order after the
-    highest sequence number already used in any row.
+    A number or date already in a row is kept; the others are numbered in the annex's order
+    (ORDER_TEXT) after the highest sequence number already used in any row.
     """
     chosen = recognised_rows(rows)
     # Numbers in any row count as used, so a number once given is never handed out twice.

@@ -8,7 +8,7 @@ from . import schema
 
 # Facts of the Thông tin sheet that certificates need, with the label staff see.
 CERTIFICATE_FACTS = {
-    "organiser": schema.INFO_ORGANISER,
+    "issuer": schema.INFO_ISSUER,
     "province": schema.INFO_PROVINCE,
     "decision_no": schema.INFO_DECISION_NO,
     "decision_date": schema.INFO_DECISION_DATE,
@@ -23,6 +23,14 @@ def missing_facts(labels: list[str]) -> str:
     return (
         f"Chưa làm được giấy chứng nhận: sheet “{schema.SHEET_INFO}” còn thiếu: {listed}. "
         f"Hãy điền các mục này vào sheet “{schema.SHEET_INFO}” rồi chạy lại."
+    )
+
+
+def placeholder_fact(label: str, value: str) -> str:
+    """The refusal when a name in Thông tin still holds the '…' its level's default leaves to fill."""
+    return (
+        f"Mục “{label}” (sheet “{schema.SHEET_INFO}”) còn để trống tên: “{value}”. Hãy gõ đủ tên, ví dụ "
+        f"“Ủy ban nhân dân xã Tân Dĩnh”, rồi chạy lại."
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import messages as msg
-from . import rules, schema
+from . import authorities, rules, schema
 from .checks import Collector, first_blank_row, in_sheet_order, read_choice, read_date, read_int, require
 from .findings import Finding
 from .models import ContestInfo
@@ -30,7 +30,21 @@ _TEXT_FIELDS = {
     schema.INFO_SIGNER_TITLE: "signer_title",
     schema.INFO_CERT_PATTERN: "cert_pattern",
     schema.INFO_CONTEST_ID: "contest_id",
+    schema.INFO_ISSUER: "issuer",
+    schema.INFO_ISSUER_SUPERIOR: "issuer_superior",
+    schema.INFO_STANDING_BODY: "standing_body",
+    schema.INFO_COUNCIL_CHAIR: "council_chair",
+    schema.INFO_COUNCIL_SECRETARY: "council_secretary",
 }
+# The certificate layouts by label, keys and a few short spellings accepted too.
+LAYOUT_ALIASES = {
+    **{fold(key): label for key, label in authorities.CERT_LAYOUTS.items()},
+    **{fold(word): authorities.CERT_LAYOUTS[key] for key, words in (
+        (authorities.LAYOUT_CEREMONIAL, ("Trang trọng", "Khổ ngang", "Ngang")),
+        (authorities.LAYOUT_PREPRINTED, ("Phôi", "Phôi in sẵn", "In sẵn")),
+    ) for word in words},
+}
+_LAYOUT_OF_LABEL = {label: key for key, label in authorities.CERT_LAYOUTS.items()}
 
 
 def rows_from_info(info: ContestInfo) -> Rows:
@@ -39,6 +53,7 @@ def rows_from_info(info: ContestInfo) -> Rows:
         schema.INFO_YEAR: info.year,
         schema.INFO_LEVEL: rules.LEVELS[info.level],
         schema.INFO_DECISION_DATE: info.decision_date,
+        schema.INFO_CERT_LAYOUT: authorities.CERT_LAYOUTS.get(info.cert_layout),
     }
     values.update({label: getattr(info, attr) or None for label, attr in _TEXT_FIELDS.items()})
     return [list(schema.INFO_HEADER)] + [[label, values[label]] for label in schema.INFO_LABELS]
@@ -60,10 +75,12 @@ def info_from_rows(rows: Rows, sheet: str = schema.SHEET_INFO) -> tuple[ContestI
     if schema.INFO_DECISION_DATE in found:
         raw, cell = found[schema.INFO_DECISION_DATE]
         decision_date = read_date(out, raw, cell, msg.field_name(schema.INFO_DECISION_DATE))
+    layout = _layout(found, out)
     if year is None or level is None:
         return None, in_sheet_order(out.findings)
     fields = {attr: text(found[label][0]) for label, attr in _TEXT_FIELDS.items() if label in found}
     fields["region"] = region or ""
+    fields["cert_layout"] = layout
     if not fields.get("cert_pattern"):
         fields.pop("cert_pattern", None)  # a blank pattern means the default one
     info = ContestInfo(year=year, level=level, decision_date=decision_date, **fields)
@@ -96,6 +113,16 @@ def _level(found: dict, out: Collector) -> str | None:
     raw, cell = found[schema.INFO_LEVEL]
     label = read_choice(out, raw, cell, msg.field_name(schema.INFO_LEVEL), tuple(rules.LEVELS.values()), LEVEL_ALIASES)
     return _KEY_OF_LABEL.get(label) if label else None
+
+
+def _layout(found: dict, out: Collector) -> str:
+    """The certificate layout's key; '' (the default) when blank or not a layout (invalid-choice)."""
+    raw, cell = found.get(schema.INFO_CERT_LAYOUT, (None, None))
+    if cell is None:
+        return ""
+    label = read_choice(out, raw, cell, msg.field_name(schema.INFO_CERT_LAYOUT),
+                        tuple(authorities.CERT_LAYOUTS.values()), LAYOUT_ALIASES)
+    return _LAYOUT_OF_LABEL.get(label, "") if label else ""
 
 
 def _region(found: dict, level: str | None, out: Collector) -> str | None:

@@ -7,8 +7,8 @@ import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .addresses import join_address
 from .rules import Rules
-from .values import fold
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,20 @@ class ContestInfo:
     signer_title: str = ""
     cert_pattern: str = "{stt:03}/GCN-CNNT"
     contest_id: str = ""
+    # Who does what (Circular 26/2014/TT-BCT as amended); blank means the level's default
+    # (authorities.with_level_defaults).
+    issuer: str = ""  # issues the recognition decision and the certificates (UBND tỉnh …)
+    issuer_superior: str = ""  # the body above the issuer in the heading (Bộ Công Thương above a Cục)
+    standing_body: str = ""  # the council's standing body (Sở Công Thương at provincial level)
+    council_chair: str = ""
+    council_secretary: str = ""
+    cert_layout: str = ""  # a key of authorities.CERT_LAYOUTS; blank: the ceremonial one
+
+    def with_level_defaults(self) -> "ContestInfo":
+        """A copy with each blank role filled from the level's default (authorities.with_level_defaults)."""
+        from .authorities import with_level_defaults  # authorities builds on this module
+
+        return with_level_defaults(self)
 
 
 @dataclass(frozen=True)
@@ -57,12 +71,7 @@ class Registration:
 
     def full_address(self) -> str:
         """The address followed by the commune, district and province it does not already name."""
-        parts = [p.strip() for p in (self.address, self.commune, self.district, self.province) if p and p.strip()]
-        out: list[str] = []
-        for part in parts:
-            if not any(fold(part) in fold(earlier) for earlier in out):
-                out.append(part)
-        return ", ".join(out)
+        return join_address(self.address, self.commune, self.district, self.province)
 
 
 @dataclass(frozen=True)

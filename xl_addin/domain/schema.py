@@ -46,6 +46,19 @@ INFO_NOTES = {
     INFO_DECISION_DATE: "Ngày/tháng/năm, ví dụ 15/11/2019.",
 }
 
+# --- Thông tin: who issues, keeps the council and signs; the certificate's layout (issue 9) --
+INFO_ISSUER = "Cơ quan ban hành quyết định, cấp giấy chứng nhận"
+INFO_ISSUER_SUPERIOR = "Cơ quan chủ quản của cơ quan ban hành"
+INFO_STANDING_BODY = "Cơ quan thường trực Hội đồng"
+INFO_COUNCIL_CHAIR = "Chủ tịch Hội đồng"
+INFO_COUNCIL_SECRETARY = "Thư ký Hội đồng"
+INFO_CERT_LAYOUT = "Mẫu trình bày giấy chứng nhận"
+INFO_ROLE_LABELS = (
+    INFO_ISSUER, INFO_ISSUER_SUPERIOR, INFO_STANDING_BODY, INFO_COUNCIL_CHAIR, INFO_COUNCIL_SECRETARY,
+    INFO_CERT_LAYOUT,
+)
+INFO_LABELS = INFO_LABELS + INFO_ROLE_LABELS
+
 # --- Quy định: label/value rows, then the criteria table ---------------------------------
 RULES_HEADER = ("Quy định", "Giá trị", "Ghi chú")
 RULE_PRESET = "Bộ quy định"

@@ -39,7 +39,7 @@ def init_contest(folder: Path, *, year: int, level: str, province: str, region: 
         raise BinhchonError(f"Bộ quy định “{preset}” không có. Chọn một trong: {', '.join(rules_mod.PRESETS)}.")
     organiser = organiser or f"Sở Công Thương tỉnh {province}" if level == "tinh" else organiser
     info = ContestInfo(year=year, level=level, province=province.strip(), region=region.strip(),
-                       organiser=organiser.strip(), contest_id=uuid.uuid4().hex[:12])
+                       organiser=organiser.strip(), contest_id=uuid.uuid4().hex[:12]).with_level_defaults()
     problems = argument_problems(info)
     if problems:
         raise BinhchonError(" ".join(problems) + " Chưa tạo sổ bình chọn.")

@@ -273,7 +273,6 @@ JUDGES = (
 ORGANISER = "Sở Công Thương tỉnh Bắc Giang"
 DECISION_NO = "1234/QĐ-UBND"
 SIGNER = "Nguyễn Văn Khánh"
-SIGNER_TITLE = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
 
 # Judges' short remarks, by how the judge rated the product.
 COMMENTS_HIGH = (

@@ -7,12 +7,16 @@ import random
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from ..authorities import LAYOUT_CEREMONIAL
 from ..models import ContestInfo, Judge, Registration
 from ..rules import ESTABLISHMENT_TYPES, GROUPS
 from . import names
 from .scores import CONFLICT, sample_scores
 
 SEED = 2019
+SIGNER_TITLE = "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"  # three lines, typed with Alt+Enter
+COUNCIL_CHAIR = "Trần Quang Tấn"  # the Department's director chairs the council (fictional name)
+COUNCIL_SECRETARY = "Đỗ Thị Thu Hà"
 FIRST_ROW = 2  # the header is row 1 of the Đăng ký and Giám khảo sheets
 
 _TAX_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
@@ -61,9 +65,16 @@ def _info() -> ContestInfo:
         decision_no=names.DECISION_NO,
         decision_date=dt.date(2019, 11, 15),
         signer=names.SIGNER,
-        signer_title=names.SIGNER_TITLE,
-        cert_pattern="{stt:03}/GCN-SCT",
+        signer_title=SIGNER_TITLE,
+        cert_pattern="{stt:03}/GCN-UBND",
         contest_id="bac-giang-2019-tinh",
+        # The roles of Circular 26/2014: the Chairman of the provincial People's Committee decides and
+        # issues, on the proposal of the council whose standing body is the Department of Industry and Trade.
+        issuer=f"Ủy ban nhân dân tỉnh {names.PROVINCE}",
+        standing_body=names.ORGANISER,
+        council_chair=COUNCIL_CHAIR,
+        council_secretary=COUNCIL_SECRETARY,
+        cert_layout=LAYOUT_CEREMONIAL,
     )
 
 

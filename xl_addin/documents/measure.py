@@ -1,0 +1,125 @@
+"""The printed width of text in Times New Roman, from the Times AFM advance widths (no font file needed).
+
+Times New Roman and Liberation Serif (what LibreOffice uses in its place) share these metrics
+closely; Vietnamese letters are as wide as their base letter, so diacritics are dropped first.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Advance widths in 1/1000 em: (regular, bold).
+_UPPER = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", zip(
+    (722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722,
+     722, 944, 722, 722, 611),
+    (722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778, 722, 556, 667, 722,
+     722, 1000, 722, 722, 667),
+)))
+_LOWER = dict(zip("abcdefghijklmnopqrstuvwxyz", zip(
+    (444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500,
+     500, 722, 500, 500, 444),
+    (500, 556, 444, 556, 444, 333, 500, 556, 278, 333, 556, 278, 833, 556, 500, 556, 556, 444, 389, 333, 556,
+     500, 722, 500, 500, 444),
+)))
+_OTHER = {
+    " ": (250, 250), ".": (250, 250), ",": (250, 250), ":": (278, 333), ";": (278, 333), "/": (278, 278),
+    "-": (333, 333), "–": (500, 500), "—": (1000, 1000), "(": (333, 333), ")": (333, 333), "&": (778, 833),
+    "\"": (408, 555), "'": (180, 278), "“": (444, 500), "”": (444, 500), "%": (833, 1000), "…": (1000, 1000),
+    "+": (564, 570), "*": (500, 500), "#": (500, 500), "★": (1000, 1000), "!": (333, 333), "?": (444, 500),
+}
+_DIGIT = (500, 500)
+_UNKNOWN = (722, 778)
+SAFETY = 1.06  # renderers differ a little in kerning and rounding: leave room
+
+
+MAX_LINES = 5
+PREFER_BONUS = 0.15  # of the line width: how much less even a break before a phrase may be
+PHRASE_STARTS = {"và", "tỉnh", "thành", "huyện", "xã", "phường", "quận", "thị", "của", "về"}
+
+
+def _base(ch: str) -> str:
+    """The letter without its diacritics: 'ế' -> 'e', 'Đ' -> 'D'."""
+    if ch in "đĐ":
+        return "d" if ch == "đ" else "D"
+    return unicodedata.normalize("NFD", ch)[0]
+
+
+def char_width(ch: str, bold: bool = False) -> int:
+    """The advance of one character in 1/1000 em."""
+    b = _base(ch)
+    pair = _UPPER.get(b) or _LOWER.get(b) or _OTHER.get(b) or (_DIGIT if b.isdigit() else _UNKNOWN)
+    return pair[1 if bold else 0]
+
+
+def text_points(text: str, size_pt: float, bold: bool = False, caps: bool = False) -> float:
+    """The width of a line of text in points, with a small safety margin."""
+    text = text.upper() if caps else text
+    return sum(char_width(ch, bold) for ch in text) * size_pt / 1000 * SAFETY
+
+
+def longest_word_points(text: str, size_pt: float, bold: bool = False) -> float:
+    """The width in points of the widest word (a line may break only at spaces)."""
+    return max((text_points(w, size_pt, bold) for w in text.split()), default=0.0)
+
+
+def balanced_lines(text: str, width_pt: float, size_pt: float, bold: bool = False, caps: bool = False) -> list[str]:
+    """The text broken at spaces into the fewest lines that fit width_pt, as even in length as possible.
+
+    Lines a person typed (Alt+Enter) are kept as typed and only broken further when too long.
+    """
+    out: list[str] = []
+    for typed in (text or "").splitlines():
+        words = _compounds(typed.split())
+        if words:
+            out += _balanced(words, width_pt, lambda s: text_points(s, size_pt, bold, caps))
+    return out
+
+
+# Two-syllable words common in agency names: Vietnamese writes a space inside a word, so a break
+# between syllables would split one; these are kept on one line.
+COMPOUNDS = {
+    "ủy ban", "uỷ ban", "nhân dân", "công thương", "khuyến công", "phát triển", "công nghiệp", "tư vấn",
+    "kinh tế", "hạ tầng", "thương mại", "địa phương", "nông thôn", "tiêu biểu", "bình chọn", "hội đồng",
+    "thành phố", "thị xã", "thị trấn", "sản phẩm", "trung tâm", "đô thị", "chủ tịch", "nông nghiệp",
+    "khoa học", "công nghệ", "giám đốc", "tây nguyên", "miền trung", "đổi mới", "sáng tạo", "chuyển đổi",
+    "môi trường", "hợp tác", "doanh nghiệp", "xúc tiến", "đầu tư", "quản lý",
+}
+
+
+def _compounds(words: list[str]) -> list[str]:
+    """The words with each known two-syllable word joined into one unit."""
+    out: list[str] = []
+    for word in words:
+        pair = f"{out[-1]} {word}".lower().rstrip(",.;:") if out else ""
+        if out and " " not in out[-1] and pair in COMPOUNDS:
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    return out
+
+
+def _balanced(words: list[str], width_pt: float, measure) -> list[str]:
+    """The words in the fewest lines that fit, as even as possible, preferring a break before a word that
+    opens a phrase ("và", "tỉnh", "huyện" …) so that two-syllable words stay whole more often."""
+    widest = lambda lines: max(measure(line) for line in lines)  # noqa: E731
+    for count in range(1, min(len(words), MAX_LINES) + 1):
+        fitting = [s for s in _splits(words, count) if widest(s) <= width_pt]
+        if fitting:
+            return min(fitting, key=lambda s: (round(widest(s) - PREFER_BONUS * width_pt * _phrase_starts(s), 1),
+                                               widest(s) - min(measure(line) for line in s)))
+    return min(_splits(words, min(len(words), MAX_LINES)), key=widest)
+
+
+def _phrase_starts(lines: list[str]) -> int:
+    """How many lines after the first begin with a word that opens a phrase."""
+    return sum(line.split()[0].lower() in PHRASE_STARTS for line in lines[1:])
+
+
+def _splits(words: list[str], count: int):
+    """Every way to cut the words into count non-empty lines, in order."""
+    if count == 1:
+        yield [" ".join(words)]
+        return
+    for cut in range(1, len(words) - count + 2):
+        for rest in _splits(words[cut:], count - 1):
+            yield [" ".join(words[:cut])] + rest
