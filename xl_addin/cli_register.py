@@ -27,7 +27,7 @@ def _year(value: str) -> int:
     return year
 
 
-def _open(args, base: Path):
+def open_for(args, base: Path):
     from .register import open_register
 
     register = open_register(args.register, base)
@@ -53,7 +53,7 @@ def cmd_add(args) -> int:
     if absent:  # refused before the register is opened, so no register file is made for nothing
         _print_findings(absent, args.json)
         return 1
-    with _open(args, folders[0].absolute().parent) as register:
+    with open_for(args, folders[0].absolute().parent) as register:
         outcome = add_contests(register, folders)
     _print_findings(outcome.findings, args.json)
     if not args.json:
@@ -77,7 +77,7 @@ def cmd_import(args) -> int:
     """`register import FILE…`: upper-level outcomes, activities and reference counts."""
     from .usecases.register import import_outcomes
 
-    with _open(args, Path.cwd()) as register:
+    with open_for(args, Path.cwd()) as register:
         outcome = import_outcomes(register, [Path(f) for f in args.files])
     _print_findings(outcome.findings, args.json)
     if not args.json:

@@ -61,13 +61,27 @@ def _gaps(conn: Connection, y1: int, y2: int) -> dict[int, list[str]]:
 
 
 def _registrations(conn: Connection, y1: int, y2: int) -> list[RegistrationRecord]:
-    gaps = _gaps(conn, y1, y2)
+    return _registration_records(conn, contests.c.year.between(y1, y2), _gaps(conn, y1, y2))
+
+
+def registrations_of(conn: Connection, establishment_id: int) -> list[RegistrationRecord]:
+    """Every registration of one establishment, oldest first, with its dossier gaps."""
+    gaps: dict[int, list[str]] = {}
+    q = (select(dossier_gaps.c.registration_id, dossier_gaps.c.document)
+         .join(registrations, registrations.c.id == dossier_gaps.c.registration_id)
+         .where(registrations.c.establishment_id == establishment_id).order_by(dossier_gaps.c.id))
+    for reg_id, document in conn.execute(q):
+        gaps.setdefault(reg_id, []).append(document)
+    return _registration_records(conn, registrations.c.establishment_id == establishment_id, gaps)
+
+
+def _registration_records(conn: Connection, where, gaps: dict[int, list[str]]) -> list[RegistrationRecord]:
     r, c, p = registrations.c, contests.c, products.c
     q = (select(r.id, r.contest_id, c.level, c.year, r.product_id, r.product_code, r.product_name, r.product_group,
                 r.establishment_id, r.establishment_name, r.tax_code, r.commune, r.district, r.province, p.is_set,
                 r.total, r.passed, r.council, r.forward)
          .join(contests, c.id == r.contest_id).join(products, p.id == r.product_id)
-         .where(c.year.between(y1, y2)).order_by(c.year, c.level, r.contest_id, r.sheet_row, r.id))
+         .where(where).order_by(c.year, c.level, r.contest_id, r.sheet_row, r.id))
     return [RegistrationRecord(
         contest_id=row.contest_id, level=row.level, year=row.year, product_id=row.product_id,
         product_code=row.product_code, product_name=row.product_name, group=row.product_group,
@@ -97,10 +111,19 @@ def _recognitions(conn: Connection, y1: int, y2: int) -> list[RecognitionRecord]
 
 
 def _rounds(conn: Connection, y1: int, y2: int) -> list[RoundRecord]:
+    return _round_records(conn, rounds.c.year.between(y1, y2))
+
+
+def rounds_of(conn: Connection, product_ids: set[int]) -> list[RoundRecord]:
+    """The regional and national rounds these products joined."""
+    return _round_records(conn, rounds.c.product_id.in_(sorted(product_ids))) if product_ids else []
+
+
+def _round_records(conn: Connection, where) -> list[RoundRecord]:
     q = (select(rounds.c.level, rounds.c.year, rounds.c.product_id, products.c.name, products.c.product_group,
                 products.c.establishment_id, rounds.c.recognised)
          .join(products, products.c.id == rounds.c.product_id)
-         .where(rounds.c.year.between(y1, y2)).order_by(rounds.c.year, rounds.c.level, rounds.c.id))
+         .where(where).order_by(rounds.c.year, rounds.c.level, rounds.c.id))
     return [RoundRecord(level=r.level, year=r.year, product_id=r.product_id, product_name=r.name,
                         group=r.product_group, establishment_id=r.establishment_id, recognised=r.recognised)
             for r in conn.execute(q)]
