@@ -27,6 +27,10 @@ SERVER_DOWN = (
     "đang chạy, địa chỉ, tên người dùng và mật khẩu trong --register hoặc biến môi trường "
     f"{rs.REGISTER_ENV}."
 )
+WRITE_CONFLICT = (
+    "Không ghi được vào sổ theo dõi {where}: cùng lúc đó có người khác đã ghi cùng dữ liệu. Sổ không bị "
+    "thay đổi; hãy chạy lại lệnh."
+)
 BAD_URL = (
     "“{where}” không phải địa chỉ sổ theo dõi dùng được. Hãy ghi đường dẫn tệp .sqlite, hoặc địa chỉ "
     "PostgreSQL dạng postgresql+psycopg://người_dùng:mật_khẩu@máy_chủ/tên_cơ_sở_dữ_liệu."
