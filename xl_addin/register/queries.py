@@ -17,6 +17,22 @@ from .tables import (
 )
 
 
+def _build(cls, rows, shared: tuple[int, ...]) -> list:
+    """One record of cls per row (columns in field order), one copy kept of each text of the shared columns.
+
+    Positional construction and shared copies of the repeated texts (level, group, areas) keep a
+    period of 30 national contests (some 90,000 registrations) within the report's time and memory.
+    """
+    share = {}.setdefault
+    out = []
+    for row in rows:
+        values = list(row)
+        for i in shared:
+            values[i] = share(values[i], values[i])
+        out.append(cls(*values))
+    return out
+
+
 def report_data(conn: Connection, year_from: int, year_to: int) -> ReportData:
     """Everything the summary report needs for the years year_from…year_to."""
     held = _contests(conn, year_from, year_to)
@@ -77,37 +93,29 @@ def registrations_of(conn: Connection, establishment_id: int) -> list[Registrati
 
 def _registration_records(conn: Connection, where, gaps: dict[int, list[str]]) -> list[RegistrationRecord]:
     r, c, p = registrations.c, contests.c, products.c
-    q = (select(r.id, r.contest_id, c.level, c.year, r.product_id, r.product_code, r.product_name, r.product_group,
+    # Columns in RegistrationRecord's field order; the registration's id stands for its dossier gaps.
+    q = (select(r.contest_id, c.level, c.year, r.product_id, r.product_code, r.product_name, r.product_group,
                 r.establishment_id, r.establishment_name, r.tax_code, r.commune, r.district, r.province, p.is_set,
-                r.total, r.passed, r.council, r.forward)
+                r.total, r.passed, r.council, r.forward, r.id)
          .join(contests, c.id == r.contest_id).join(products, p.id == r.product_id)
          .where(where).order_by(c.year, c.level, r.contest_id, r.sheet_row, r.id))
-    return [RegistrationRecord(
-        contest_id=row.contest_id, level=row.level, year=row.year, product_id=row.product_id,
-        product_code=row.product_code, product_name=row.product_name, group=row.product_group,
-        establishment_id=row.establishment_id, establishment_name=row.establishment_name, tax_code=row.tax_code,
-        commune=row.commune, district=row.district, province=row.province, is_set=row.is_set, total=row.total,
-        passed=row.passed, council=row.council, forward=row.forward, missing_documents=tuple(gaps.get(row.id, ())),
-    ) for row in conn.execute(q)]
+    documents = {reg_id: tuple(docs) for reg_id, docs in gaps.items()}
+    rows = ((*row[:-1], documents.get(row[-1], ())) for row in conn.execute(q))
+    return _build(RegistrationRecord, rows, (1, 6, 10, 11, 12))
 
 
 def _recognitions(conn: Connection, y1: int, y2: int) -> list[RecognitionRecord]:
     rec, p, e, reg = recognitions.c, products.c, establishments.c, registrations.alias("at_registration")
+    # Columns in RecognitionRecord's field order.
     q = (select(rec.level, rec.year, rec.product_id, rec.product_code, p.name, p.product_group, p.establishment_id,
                 e.name.label("establishment"), func.coalesce(reg.c.district, e.district).label("district"),
                 func.coalesce(reg.c.commune, e.commune).label("commune"), rec.decision_no, rec.decision_date,
                 rec.cert_no, rec.issued, rec.valid_until)
          .join(products, p.id == rec.product_id).join(establishments, e.id == p.establishment_id)
-         .outerjoin(reg, and_(reg.c.contest_id == rec.contest_id, reg.c.product_id == rec.product_id))
+         .outerjoin(reg, and_(reg.c.contest_id == rec.contest_id, reg.c.product_code == rec.product_code))
          .where(rec.year <= y2, or_(rec.year >= y1, rec.valid_until >= dt.date(y1, 1, 1)))
          .order_by(rec.year, rec.level, rec.product_code, rec.id))
-    return [RecognitionRecord(
-        level=row.level, year=row.year, product_id=row.product_id, product_code=row.product_code,
-        product_name=row.name, group=row.product_group, establishment_id=row.establishment_id,
-        establishment_name=row.establishment, district=row.district, commune=row.commune,
-        decision_no=row.decision_no, decision_date=row.decision_date, cert_no=row.cert_no, issued=row.issued,
-        valid_until=row.valid_until,
-    ) for row in conn.execute(q)]
+    return _build(RecognitionRecord, conn.execute(q), (0, 5, 8, 9))
 
 
 def _rounds(conn: Connection, y1: int, y2: int) -> list[RoundRecord]:
