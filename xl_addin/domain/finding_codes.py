@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import messages as msg
+from . import register_messages as reg_msg
 from . import score_messages as score_msg
 from .findings import ERROR, WARNING, Severity
 
@@ -62,6 +63,12 @@ CODES: tuple[FindingCode, ...] = (
     _entry("over-quota", _W, "Vượt số lượng công nhận", score_msg.OVER_QUOTA),
     # --- Importing from lower levels ---
     _entry("nothing-proposed", _W, "Không có sản phẩm đề xuất"),
+    # --- The register (register add / register import) ---
+    _entry("contest-not-finished", _E, "Cuộc bình chọn chưa xong"),
+    _entry("rounded-points", _W, "Điểm đã làm tròn khi lưu", reg_msg.ROUNDED_POINTS),
+    _entry("unknown-product", _E, "Không tìm thấy sản phẩm"),
+    _entry("duplicate-row", _E, "Dòng lặp lại"),
+    _entry("product-name-differs", _W, "Tên sản phẩm khác trong sổ"),
     # --- Failures: the workbook or the step cannot be used (see errors.py, each class names its code) ---
     _entry("unreadable-file", _E, "Không đọc được tệp"),
     _entry("workbook-locked", _E, "Sổ đang bị khóa"),

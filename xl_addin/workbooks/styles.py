@@ -148,3 +148,12 @@ def wrapped_lines(text: str, width: float) -> int:
                 line += size + (1 if line else 0)
         total += count
     return total
+
+def landscape_fit(ws: Worksheet) -> None:
+    """Print the sheet on A4 landscape pages, its columns fitted to the page width."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
