@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from . import cli_format
+from .cli_report import add_report_command
 from .domain import rules as rules_mod
 from .domain import schema
 from .domain.findings import Finding, error
@@ -184,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("demo", help="chạy toàn bộ quy trình trên bộ dữ liệu mẫu")
     s.add_argument("dir", nargs="?", default="demo_output")
     s.set_defaults(func=cmd_demo)
+    add_report_command(sub)  # `binhchon report` (báo cáo tổng kết), in cli_report.py
     from .excel.cli_hooks import register_cli  # adds `addin build|install` and `serve`; xlwings loads lazily
 
     register_cli(sub)

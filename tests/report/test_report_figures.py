@@ -6,7 +6,7 @@ import dataclasses
 from decimal import Decimal
 
 from report_samples import BUSINESS_REG, DESCRIPTION, small_period
-from xl_addin.domain.report_figures import ContestRow, YearRow, report_figures
+from xl_addin.domain.report_figures import ContestRow, RoundRow, YearRow, report_figures
 from xl_addin.domain.rules import GROUPS
 
 
@@ -19,6 +19,7 @@ def test_contests_held_and_rounds_joined():
         ContestRow(2013, "huyen", "Lục Ngạn", 1, 1, 0),  # the lower level first within a year
         ContestRow(2013, "tinh", "Bắc Giang", 2, 2, 2),
     )
+    assert f.rounds == (RoundRow("khu-vuc", 2012, 2, 1), RoundRow("quoc-gia", 2014, 1, 1))
 
 
 def test_an_establishment_or_product_counts_once_in_the_period():

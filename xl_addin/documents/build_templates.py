@@ -12,6 +12,7 @@ from .layout import (
     CENTER, JUSTIFY, LEFT, RIGHT, Run, fill, motto_block, new_document, page_border, paragraph, repeat_header,
     table, tag_row, tight_margins,
 )
+from .report_template import REPORT, build_report
 from .templates import ANNEX, CERTIFICATE, SUMMARY, default_templates_dir
 
 FIXED_TIME = datetime(2020, 1, 1)
@@ -195,10 +196,11 @@ def _save(doc, path: Path) -> None:
 
 
 BUILDERS = {CERTIFICATE: build_certificate, ANNEX: build_annex, SUMMARY: build_summary}
+BUILDERS[REPORT] = build_report  # the summary report's frame (report_template.py)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the three templates into the given folder (default: document_templates/)."""
+    """Write the templates into the given folder (default: document_templates/)."""
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0]) if args else default_templates_dir()
     out.mkdir(parents=True, exist_ok=True)

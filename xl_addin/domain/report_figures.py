@@ -41,6 +41,16 @@ class ContestRow:
 
 
 @dataclass(frozen=True)
+class RoundRow:
+    """A regional or national round joined: distinct products taking part, and recognised there."""
+
+    level: str
+    year: int
+    products: int
+    recognised: int
+
+
+@dataclass(frozen=True)
 class YearRow:
     """Distinct establishments and products registered in one year."""
 
@@ -86,6 +96,7 @@ class ReportFigures:
     held: dict[str, tuple[int, ...]]  # held level -> years of its contests (a year twice for two contests)
     joined: dict[str, tuple[int, ...]]  # khu-vuc / quoc-gia -> years of the rounds joined
     contests: tuple[ContestRow, ...]
+    rounds: tuple[RoundRow, ...]
     years: tuple[YearRow, ...]
     establishments: int
     products: int
@@ -125,6 +136,7 @@ def report_figures(data: ReportData) -> ReportFigures:
         held={lv: tuple(sorted(c.year for c in contests if c.held_here and c.level == lv)) for lv in HELD_LEVELS},
         joined=joined_rounds(data, span),
         contests=contest_rows(data, span),
+        rounds=round_rows(data, span),
         years=year_rows(regs),
         establishments=len({r.establishment_id for r in regs}),
         products=len({r.product_id for r in regs}),
@@ -163,6 +175,18 @@ def contest_rows(data: ReportData, span: range) -> tuple[ContestRow, ...]:
         recognised = {r.product_id for r in data.recognitions if r.level == c.level and r.year == c.year}
         rows.append(ContestRow(c.year, c.level, c.area, len({r.establishment_id for r in regs}),
                                len({r.product_id for r in regs}) or c.products, len(recognised)))
+    return tuple(rows)
+
+
+def round_rows(data: ReportData, span: range) -> tuple[RoundRow, ...]:
+    """One row per regional or national round joined in the period, by level then year."""
+    rows = []
+    for level, years in joined_rounds(data, span).items():
+        for year in years:
+            taking_part = {r.product_id for r in data.rounds if r.level == level and r.year == year}
+            recognised = {r.product_id for r in data.rounds if r.level == level and r.year == year and r.recognised}
+            recognised |= {r.product_id for r in data.recognitions if r.level == level and r.year == year}
+            rows.append(RoundRow(level, year, len(taking_part | recognised), len(recognised)))
     return tuple(rows)
 
 

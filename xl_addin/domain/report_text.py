@@ -32,11 +32,14 @@ ACTIVITY_PHRASES = {
 FAIR, VISITS = "Hội chợ, triển lãm", "Lượt cơ sở tham gia hội chợ"
 
 
+def grouped(n: int) -> str:
+    """A whole number with its thousands grouped by dots, as in tables: '1.800'."""
+    return f"{n:,}".replace(",", ".")
+
+
 def count(n: int) -> str:
     """A count in a sentence: '08', '85', '1.800' ('0' stays '0')."""
-    if 0 < n < 10:
-        return f"{n:02d}"
-    return f"{n:,}".replace(",", ".")
+    return f"{n:02d}" if 0 < n < 10 else grouped(n)
 
 
 def rate(value: Decimal | None) -> str:
