@@ -4,6 +4,14 @@ from __future__ import annotations
 
 NO_CONTEST_CODE = "report-no-contest"
 BAD_PERIOD_CODE = "report-bad-period"
+NO_REGISTER_CODE = "report-no-register"
+
+
+def no_register(path: object) -> str:
+    """The refusal when there is no register beside the contest folders."""
+    return (f"Chưa có sổ theo dõi {path}. Báo cáo tổng kết được viết từ sổ này: hãy đưa các cuộc bình chọn đã "
+            "có kết quả vào sổ bằng lệnh binhchon register add THƯ_MỤC… (sổ nằm trong thư mục chứa các thư mục "
+            "cuộc bình chọn), hoặc đặt biến môi trường BINHCHON_REGISTER chỉ tới sổ dùng chung.")
 
 
 def period_text(year_from: int, year_to: int) -> str:

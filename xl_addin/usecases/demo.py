@@ -91,9 +91,27 @@ def run_demo(folder: Path, print_fn: Callable[[str], None] = print) -> int:
     print_fn(outcome.result_set.tie_break_text)
     print_fn(findings_table(list(outcome.result_set.findings)))
     print_fn(_documents_step(folder, print_fn))
+    history_lines = _history_step(folder)
     print_fn(f"\nKết quả nằm trong {folder.resolve()}: mở {path.name} (sheet Kiểm tra, Kết quả, Nhật ký), "
              f"{schema.JUDGES_DIR}/ (phiếu chấm), {schema.DOCUMENTS_DIR}/ (văn bản).")
+    for line in history_lines:
+        print_fn(line)
     return 0
+
+
+def _history_step(folder: Path) -> list[str]:
+    """The ten-year history (earlier contests, the register, the summary report); lines saying where they are."""
+    try:
+        from .demo_history import make_history
+    except ImportError:  # the register is not installed in this version
+        return []
+    made = make_history(folder)
+    lines = ["", f"7. Lịch sử 10 năm: {len(made.folders)} cuộc bình chọn trước trong {folder / 'lich_su'}, "
+                 f"chạy bằng chính công cụ này."]
+    lines += [f"8. {text}" if i == 0 else text for i, text in enumerate(made.lines)]
+    lines.append(f"Sổ theo dõi nhiều năm: {made.register.resolve()}; báo cáo tổng kết: "
+                 + ", ".join(str(p.resolve()) for p in made.report_files) + ".")
+    return lines
 
 
 def _documents_step(folder: Path, print_fn) -> str:

@@ -5,16 +5,22 @@ It reads only the register (Register.report_data); it never opens a contest work
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from ..documents.report import REPORT_DIR, write_report
 from ..domain import report_messages as msg
+from ..domain import schema
+from ..domain.info_sheet import info_from_rows
 from ..domain.findings import Finding, error, has_errors
 from ..domain.register_records import ReportData
 from ..domain.report_figures import ReportFigures, report_figures
+from ..ports import ContestBook
 
+REGISTER_FILE, REGISTER_ENV = "so_theo_doi.sqlite", "BINHCHON_REGISTER"
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # "every year" when asking the register which years it holds
 
 
@@ -79,3 +85,39 @@ def make_report(register: ReportSource, year_from: int, year_to: int, out_dir: P
     outcome.files = [files.docx] + ([files.pdf] if files.pdf else [])
     outcome.tables, outcome.charts, outcome.pdf_message = files.tables, files.charts, files.pdf_message
     return outcome
+
+
+def register_beside(folder: Path) -> tuple[str | None, Path]:
+    """The register of a contest folder as (location, folder holding it).
+
+    $BINHCHON_REGISTER when set; else so_theo_doi.sqlite in the folder holding the contest folders,
+    or in the contest folder itself when it is only there (as the demo's is).
+    """
+    if os.environ.get(REGISTER_ENV, "").strip():
+        return None, folder.parent
+    own = folder / REGISTER_FILE
+    if not (folder.parent / REGISTER_FILE).exists() and own.exists():
+        return str(own), folder
+    return None, folder.parent
+
+
+def register_years(register: ReportSource) -> list[int]:
+    """The years of every contest the register holds."""
+    return sorted({c.year for c in register.report_data(FIRST_YEAR, LAST_YEAR).contests})
+
+
+def report_for_contest(book: ContestBook, pdf: bool = False) -> ReportOutcome:
+    """The report from the register beside the open contest: from its first year to this contest's year, into bao_cao/."""
+    info, _ = info_from_rows(book.read([schema.SHEET_INFO]).get(schema.SHEET_INFO, []))
+    location, base = register_beside(book.folder)
+    if location is None and not os.environ.get(REGISTER_ENV, "").strip() and not (base / REGISTER_FILE).exists():
+        outcome = ReportOutcome(0, 0)
+        outcome.findings.append(error(msg.NO_REGISTER_CODE, "", "", msg.no_register(base / REGISTER_FILE)))
+        return outcome
+    from ..register import open_register
+
+    with open_register(location, base) as register:
+        years = register_years(register)
+        last = info.year if info is not None and info.year else (years[-1] if years else dt.date.today().year)
+        first = min((y for y in years if y <= last), default=last)
+        return make_report(register, first, last, default_out_dir(base), pdf=pdf, location=str(base / REGISTER_FILE))
