@@ -96,7 +96,7 @@ def test_three_charts_are_print_resolution_images(written):
             assert img.width >= 1500  # 16 cm at 300 dpi is about 1,890 px
     captions = [p for p in body_paragraphs(written.docx) if p.startswith("Biểu đồ ")]
     assert captions == ["Biểu đồ 1. Sản phẩm đăng ký và được công nhận qua các cuộc bình chọn",
-                        "Biểu đồ 2. Cơ sở và sản phẩm đăng ký theo huyện, thị xã, thành phố",
+                        "Biểu đồ 2. Sản phẩm và cơ sở đăng ký theo huyện, thị xã, thành phố",
                         "Biểu đồ 3. Sản phẩm được công nhận theo nhóm sản phẩm"]
 
 

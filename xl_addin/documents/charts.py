@@ -20,6 +20,8 @@ DPI = 300  # print resolution
 WIDTH_CM, HEIGHT_CM = 16.0, 8.0
 COLOURS = ("#1F3864", "#8EA9DB", "#C9A227")  # dark, light, gold: apart even when printed in grey
 FONT_PT = 10
+MAX_HEIGHT_CM = 18.0
+MANY = 10  # more vertical categories than this: their labels are turned
 
 
 @dataclass(frozen=True)
@@ -43,14 +45,24 @@ def serif_font() -> str:
 
 
 def _figure(height_cm: float) -> Figure:
-    return Figure(figsize=(WIDTH_CM / 2.54, height_cm / 2.54), dpi=DPI)
+    # The constrained layout fits the labels in one drawing (a tight bounding box would draw twice).
+    return Figure(figsize=(WIDTH_CM / 2.54, height_cm / 2.54), dpi=DPI, layout="constrained")
 
 
 def _png(fig: Figure) -> bytes:
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI, bbox_inches="tight", pad_inches=0.05,
-                metadata={"Software": None})
+    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
     return buf.getvalue()
+
+
+def top_categories(categories: list[str], series: list[Series], keep: int, rest: str) -> tuple[list[str], list[Series]]:
+    """At most `keep` categories: the largest by the first series, the others summed under `rest`."""
+    if len(categories) <= keep:
+        return categories, series
+    order = sorted(range(len(categories)), key=lambda i: -series[0].values[i])
+    kept, dropped = sorted(order[:keep - 1]), order[keep - 1:]
+    return ([categories[i] for i in kept] + [rest],
+            [Series(s.name, tuple(s.values[i] for i in kept) + (sum(s.values[i] for i in dropped),)) for s in series])
 
 
 def bar_chart(categories: list[str], series: list[Series], *, horizontal: bool = False,
@@ -59,7 +71,7 @@ def bar_chart(categories: list[str], series: list[Series], *, horizontal: bool =
     font = {"family": serif_font(), "size": FONT_PT}
     wrap = 34 if horizontal else 14
     labels = ["\n".join(textwrap.wrap(c, wrap)) or c for c in categories]
-    height = max(HEIGHT_CM, 1.2 + 0.55 * len(categories) * max(1, len(series)) * 0.8) if horizontal else HEIGHT_CM
+    height = min(MAX_HEIGHT_CM, max(HEIGHT_CM, 1.5 + 0.45 * len(categories) * max(1, len(series)))) if horizontal else HEIGHT_CM
     fig = _figure(height)
     ax = fig.add_subplot()
     count = max(len(series), 1)
@@ -77,7 +89,8 @@ def bar_chart(categories: list[str], series: list[Series], *, horizontal: bool =
         ax.set_xlabel(value_label, fontdict=font)
         ax.margins(x=0.12)
     else:
-        ax.set_xticks(positions, labels, fontdict=font)
+        ax.set_xticks(positions, labels, fontdict=font, rotation=45 if len(categories) > MANY else 0,
+                      ha="right" if len(categories) > MANY else "center")
         ax.set_ylabel(value_label, fontdict=font)
         ax.margins(y=0.15)
     for tick in ax.get_xticklabels() + ax.get_yticklabels():
@@ -88,5 +101,7 @@ def bar_chart(categories: list[str], series: list[Series], *, horizontal: bool =
     ax.grid(axis="x" if horizontal else "y", color="#DDDDDD", linewidth=0.6)
     ax.set_axisbelow(True)
     if len(series) > 1:
-        ax.legend(prop={"family": font["family"], "size": FONT_PT}, frameon=False, loc="best")
+        # Above the plot, in one row: a fixed place ("best" tries every spot against every bar).
+        ax.legend(prop={"family": font["family"], "size": FONT_PT}, frameon=False, loc="lower left",
+                  bbox_to_anchor=(0.0, 1.0), ncols=len(series), borderaxespad=0.2)
     return _png(fig)

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Iterator
 
 from ..domain import report_text as txt
 from ..domain.report_figures import ReportFigures, percent
 from ..domain.values import format_date, vn_number
 from . import charts
+from . import report_xml as xml
 from .report_blocks import Numbering, body, chart, data_table, heading, note
 
 REGISTERED, RECOGNISED = "Sản phẩm đăng ký", "Sản phẩm được công nhận"
 ONCE = "Cộng (mỗi cơ sở, sản phẩm tính một lần)"
 MAX_LISTED_COMMUNES = 40
+APPENDIX_HEADERS = ["STT", "Tên sản phẩm", "Tên cơ sở", "Huyện, thị xã, thành phố", "Nhóm sản phẩm",
+                    "Số giấy chứng nhận"]
+APPENDIX_WIDTHS = [1.0, 4.3, 4.0, 2.3, 3.1, 1.8]
+CHART_AREAS = 20  # the districts chart shows at most this many bars (the table lists them all)
 
 
 def _pct(value: Decimal | None) -> str:
@@ -79,11 +85,14 @@ def _districts(doc, f: ReportFigures, n: Numbering) -> None:
                ["STT", "Huyện, thị xã, thành phố", "Số cơ sở CNNT", "Số cơ sở đăng ký", "Tỷ lệ tham gia (%)",
                 REGISTERED, "Công nhận cấp tỉnh"], rows, [1.1, 4.2, 2.2, 2.2, 2.2, 2.3, 2.3], total=total)
     note(doc, "Số cơ sở CNNT: theo danh sách cơ sở CNNT của từng địa bàn (sheet Cơ sở CNNT của sổ theo dõi).")
-    png = charts.bar_chart([d.district for d in a.districts],
-                           [charts.Series("Cơ sở đăng ký", tuple(d.establishments for d in a.districts)),
-                            charts.Series(REGISTERED, tuple(d.products for d in a.districts))],
-                           horizontal=True, value_label="Số cơ sở, sản phẩm")
-    chart(doc, n, "Cơ sở và sản phẩm đăng ký theo huyện, thị xã, thành phố", png)
+    names, series = charts.top_categories(
+        [d.district for d in a.districts],
+        [charts.Series(REGISTERED, tuple(d.products for d in a.districts)),
+         charts.Series("Cơ sở đăng ký", tuple(d.establishments for d in a.districts))],
+        CHART_AREAS, "Các địa bàn khác")
+    png = charts.bar_chart(names, series, horizontal=True, value_label="Số sản phẩm, cơ sở")
+    caption = "Sản phẩm và cơ sở đăng ký theo huyện, thị xã, thành phố"
+    chart(doc, n, caption + (f" ({CHART_AREAS - 1} địa bàn nhiều nhất)" if len(names) < len(a.districts) else ""), png)
 
 
 def _groups(doc, f: ReportFigures, n: Numbering) -> None:
@@ -120,15 +129,13 @@ def part_3(doc, f: ReportFigures, n: Numbering) -> None:
                    rows, [1.0, 4.5, 4.0, 2.4, 2.2, 2.4], left=(1, 2))
 
 
-def appendix(doc, f: ReportFigures, n: Numbering) -> None:
-    """Phụ lục: the products recognised, one table per level and year."""
+def appendix(f: ReportFigures, n: Numbering) -> Iterator[str]:
+    """Phụ lục: the products recognised, one table per level and year (as WordprocessingML pieces)."""
     if not f.appendix:
-        body(doc, "Trong kỳ báo cáo chưa có sản phẩm nào được công nhận.")
+        yield xml.paragraph_xml("Trong kỳ báo cáo chưa có sản phẩm nào được công nhận.")
     for index, (level, year, recs) in enumerate(f.appendix, 1):
-        heading(doc, f"{index}. Sản phẩm CNNT tiêu biểu {txt.level_name(level)} năm {year} "
-                     f"({txt.count(len(recs))} sản phẩm)")
-        rows = [[i, r.product_name, r.establishment_name, r.district, r.group, r.cert_no]
-                for i, r in enumerate(recs, 1)]
-        data_table(doc, n, None,
-                   ["STT", "Tên sản phẩm", "Tên cơ sở", "Huyện, thị xã, thành phố", "Nhóm sản phẩm", "Số giấy chứng nhận"],
-                   rows, [1.0, 4.3, 4.0, 2.3, 3.1, 1.8], left=(1, 2, 3, 4))
+        n.tables += 1
+        yield xml.heading_xml(f"{index}. Sản phẩm CNNT tiêu biểu {txt.level_name(level)} năm {year} "
+                              f"({txt.count(len(recs))} sản phẩm)")
+        rows = ([i, r.product_name, r.establishment_name, r.district, r.group, r.cert_no] for i, r in enumerate(recs, 1))
+        yield from xml.table_xml(APPENDIX_HEADERS, rows, APPENDIX_WIDTHS, left=(1, 2, 3, 4))

@@ -1,7 +1,7 @@
 """The summary report's Word template (document_templates/report.docx): the Decree 30 frame around the parts.
 
 Staff may edit the frame in Word (agency, headings, recipients, signature); the parts I–III and
-the annex come in as docxtpl sub-documents ({{p part_1 }} …) built from the register's figures.
+the annex, built from the register's figures, take the place of the paragraphs {{ part_1 }} … {{ appendix }}.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def build_report(path: Path) -> None:
     for heading, part in (("I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", "part_1"), ("II. KẾT QUẢ", "part_2"),
                           ("III. TỒN TẠI, HẠN CHẾ", "part_3")):
         paragraph(doc, Run(heading, bold=True), **HEADING)
-        paragraph(doc, Run(f"{{{{p {part} }}}}"), align=LEFT)
+        paragraph(doc, Run(f"{{{{ {part} }}}}"), align=LEFT)
     paragraph(doc, Run("IV. PHƯƠNG HƯỚNG, KIẾN NGHỊ", bold=True), **HEADING)
     for sub in ("1. Phương hướng, nhiệm vụ thời gian tới", "2. Kiến nghị, đề xuất"):
         paragraph(doc, Run(sub, bold=True), **HEADING)
@@ -89,6 +89,6 @@ def build_report(path: Path) -> None:
     paragraph(doc, Run("{{ appendix_title }}", bold=True))
     paragraph(doc, [Run("(Kèm theo Báo cáo số ", italic=True), Run("{{ report_no }}", italic=True),
                     Run(" của ", italic=True), Run("{{ agency }}", italic=True), Run(")", italic=True)], after=6)
-    paragraph(doc, Run("{{p appendix }}"), align=LEFT)
+    paragraph(doc, Run("{{ appendix }}"), align=LEFT)
     doc.styles["Normal"].paragraph_format.space_after = Pt(0)
     _save(doc, path)

@@ -9,6 +9,7 @@ is not an area.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,11 +22,13 @@ _DISTRICT_KIND = re.compile(r"^(huyen|thi xa|thanh pho|tp\.?)\s+")
 _COMMUNE_KIND = re.compile(r"^(xa|phuong|thi tran)\s+")
 
 
+@lru_cache(maxsize=65536)  # the same few names recur in every registration
 def district_key(name: str) -> str:
     """The comparison key of a district's name."""
     return _DISTRICT_KIND.sub("", fold(name)).strip()
 
 
+@lru_cache(maxsize=65536)
 def commune_key(district: str, commune: str) -> tuple[str, str]:
     """The comparison key of a commune (its district's key, its own)."""
     return district_key(district), _COMMUNE_KIND.sub("", fold(commune)).strip()

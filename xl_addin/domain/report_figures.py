@@ -266,10 +266,14 @@ def certificate_status(recs: tuple[RecognitionRecord, ...], year_to: int):
     at that level since (then the earlier certificate is listed as renewed instead).
     """
     expired, expiring, renewed = [], [], []
+    years: dict[tuple[int, str], set[int]] = defaultdict(set)  # (product, level) -> years recognised
+    for o in recs:
+        if o.year <= year_to:
+            years[(o.product_id, o.level)].add(o.year)
     for r in sorted(recs, key=lambda r: (r.valid_until or dt.date.max, fold(r.product_name))):
         if r.valid_until is None or r.year > year_to:
             continue
-        again = any(o.product_id == r.product_id and o.level == r.level and r.year < o.year <= year_to for o in recs)
+        again = max(years[(r.product_id, r.level)]) > r.year
         row = CertificateRow(r.level, r.year, r.product_name, r.establishment_name, r.district, r.cert_no,
                              r.valid_until)
         if again:
