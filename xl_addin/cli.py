@@ -189,6 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .excel.cli_hooks import register_cli  # adds `addin build|install` and `serve`; xlwings loads lazily
 
     register_cli(sub)
+    from .cli_register import add_register_commands  # `register add|template|import|show|expiring|export|nghi-trung`
+
+    add_register_commands(sub)
     return p
 
 

@@ -12,6 +12,7 @@ from .layout import (
     CENTER, JUSTIFY, LEFT, RIGHT, Run, fill, motto_block, new_document, page_border, paragraph, repeat_header,
     table, tag_row, tight_margins,
 )
+from .letters_template import LETTER, build_letter
 from .report_template import REPORT, build_report
 from .templates import ANNEX, CERTIFICATE, SUMMARY, default_templates_dir
 
@@ -196,6 +197,7 @@ def _save(doc, path: Path) -> None:
 
 
 BUILDERS = {CERTIFICATE: build_certificate, ANNEX: build_annex, SUMMARY: build_summary}
+BUILDERS[LETTER] = build_letter  # the register's invitation to register again (letters_template.py)
 BUILDERS[REPORT] = build_report  # the summary report's frame (report_template.py)
 
 

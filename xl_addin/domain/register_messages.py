@@ -1,0 +1,96 @@
+"""The register's Vietnamese messages, in one place so they can be read and corrected together."""
+
+from __future__ import annotations
+
+from . import register_schema as rs
+
+# --- Opening the register -----------------------------------------------------------------------
+NOT_A_REGISTER = (
+    "Tệp {where} không phải là sổ theo dõi của binhchon (hoặc đã hỏng). Hãy chỉ đúng tệp "
+    f"{rs.REGISTER_FILE} bằng --register, hoặc chọn một tệp mới để tạo sổ."
+)
+NOT_A_REGISTER_DB = (
+    "Cơ sở dữ liệu {where} đã có các bảng khác, không phải sổ theo dõi của binhchon. "
+    "Hãy dùng một cơ sở dữ liệu trống (hoặc đúng sổ theo dõi) cho --register."
+)
+NEWER_VERSION = (
+    "Sổ theo dõi {where} do một phiên bản binhchon mới hơn tạo ra (phiên bản sổ {found}; phiên bản này chỉ "
+    "đọc được đến {known}). Hãy cập nhật binhchon rồi chạy lại; sổ không bị thay đổi."
+)
+LOCKED = (
+    "Sổ theo dõi {where} đang bị một chương trình khác khóa (đang ghi). Hãy đợi chương trình đó xong "
+    "hoặc đóng nó rồi chạy lại."
+)
+UNREADABLE = "Không mở được sổ theo dõi {where}: {reason}. Hãy kiểm tra quyền truy cập tệp hoặc thư mục."
+SERVER_DOWN = (
+    "Không kết nối được máy chủ PostgreSQL của sổ theo dõi ({where}): {reason}. Hãy kiểm tra máy chủ "
+    "đang chạy, địa chỉ, tên người dùng và mật khẩu trong --register hoặc biến môi trường "
+    f"{rs.REGISTER_ENV}."
+)
+BAD_URL = (
+    "“{where}” không phải địa chỉ sổ theo dõi dùng được. Hãy ghi đường dẫn tệp .sqlite, hoặc địa chỉ "
+    "PostgreSQL dạng postgresql+psycopg://người_dùng:mật_khẩu@máy_chủ/tên_cơ_sở_dữ_liệu."
+)
+NO_DRIVER = (
+    "Chưa cài thư viện kết nối PostgreSQL. Hãy cài: pip install 'binhchon[postgres]' rồi chạy lại."
+)
+NETWORK_PATH = (
+    "Cảnh báo: sổ theo dõi {where} nằm trên ổ mạng. Tệp SQLite nên đặt trên ổ đĩa của máy này "
+    "(ổ mạng có thể làm hỏng sổ khi nhiều người cùng ghi); để nhiều văn phòng dùng chung, hãy dùng "
+    "PostgreSQL (--register postgresql+psycopg://…)."
+)
+MIGRATED = "Đã nâng cấp sổ theo dõi {where} từ phiên bản {old} lên {new} (bản sao trước khi nâng cấp: {backup})."
+
+# --- register add -------------------------------------------------------------------------------
+NO_RESULTS = (
+    "chưa có kết quả (sheet Kết quả trống). Hãy chạy binhchon results cho cuộc bình chọn này "
+    "rồi thêm lại vào sổ."
+)
+PROVISIONAL_RESULTS = (
+    "kết quả còn là TẠM TÍNH. Hãy thu đủ phiếu chấm, chạy binhchon results (không --provisional) "
+    "rồi thêm lại vào sổ."
+)
+NOT_A_CONTEST = "không có sổ bình chọn binhchon.xlsx. Hãy chỉ đúng thư mục cuộc bình chọn (tạo bằng binhchon init)."
+CONTEST_HAS_ERRORS = (
+    "sổ bình chọn còn {summary} Hãy sửa theo sheet Kiểm tra (binhchon validate) và tính lại kết quả "
+    "rồi thêm lại vào sổ."
+)
+SCORES_HAVE_ERRORS = (
+    "phiếu chấm còn lỗi ({count} lỗi). Hãy sửa phiếu chấm, chạy lại binhchon results rồi thêm lại vào sổ."
+)
+REFUSED = "Không thêm {folder} vào sổ theo dõi: {reason}"
+ROUNDED_POINTS = (
+    "Điểm {points} của giám khảo {judge} cho sản phẩm {code} có quá hai chữ số thập phân; sổ theo dõi lưu "
+    "làm tròn thành {rounded}."
+)
+
+
+def results_out_of_step(without_result: list[str], without_registration: list[str]) -> str:
+    """The Kết quả sheet does not match Đăng ký: which codes lack a result, which a registration."""
+    parts = []
+    if without_result:
+        parts.append("chưa có kết quả cho " + _codes(without_result))
+    if without_registration:
+        parts.append("Kết quả có sản phẩm không còn trong Đăng ký: " + _codes(without_registration))
+    return ("sheet Kết quả không khớp với sheet Đăng ký (" + "; ".join(parts) + "). Hãy chạy lại "
+            "binhchon results rồi thêm lại vào sổ.")
+
+
+def _codes(codes: list[str], limit: int = 5) -> str:
+    shown = ", ".join(codes[:limit])
+    return shown + (f" và {len(codes) - limit} mã khác" if len(codes) > limit else "")
+
+
+def added(folder: str, level: str, year: int, area: str, products: int, recognised: int, replaced: bool) -> str:
+    """One line per contest added."""
+    verb = "Đã cập nhật lại" if replaced else "Đã thêm"
+    return (f"{verb} {folder}: cuộc bình chọn cấp {level} năm {year} ({area}), {products} sản phẩm, "
+            f"{recognised} sản phẩm được công nhận.")
+
+
+def add_summary(added_count: int, refused: int, where: str) -> str:
+    """The one-line summary of register add."""
+    if refused:
+        return (f"Không ghi gì vào sổ theo dõi {where}: {refused} thư mục bị từ chối (xem danh sách). "
+                "Hãy sửa rồi chạy lại lệnh; các thư mục khác cũng chưa được thêm.")
+    return f"Sổ theo dõi {where}: đã thêm {added_count} cuộc bình chọn."
