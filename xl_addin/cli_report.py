@@ -31,8 +31,8 @@ def cmd_report(args) -> int:
     year_from, year_to = period(args)
     out_dir = Path(args.out) if args.out else default_out_dir(Path.cwd())
     with open_register(args.register, Path.cwd()) as register:
-        outcome = make_report(register, year_from, year_to, out_dir, pdf=args.pdf,
-                              location=str(getattr(register, "location", "") or ""))
+        outcome = make_report(register, year_from, year_to, out_dir, pdf=args.pdf, location=register.where)
+        outcome.notes = list(register.notes)
     print(outcome.summary())
     return outcome.exit_code
 

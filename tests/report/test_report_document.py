@@ -105,7 +105,12 @@ def test_appendix_lists_per_level_and_year(written):
     assert "1. Sản phẩm CNNT tiêu biểu cấp tỉnh năm 2011 (02 sản phẩm)" in texts
     assert "3. Sản phẩm CNNT tiêu biểu cấp khu vực năm 2012 (01 sản phẩm)" in texts
     last = Document(written.docx).tables[-1]
-    assert [c.text for c in last.rows[1].cells][1:3] == ["Rượu làng Vân", "Hợp tác xã rượu làng Vân"]
+    assert [c.text for c in last.rows[0].cells] == ["STT", "Tên sản phẩm", "Tên cơ sở", "Huyện, thị xã, thành phố",
+                                                     "Số giấy chứng nhận"]
+    assert last.rows[1].cells[0].text == "II. Chế biến nông, lâm, thủy sản và thực phẩm"  # the group's own row
+    assert [c.text for c in last.rows[2].cells] == ["1", "Rượu làng Vân", "Hợp tác xã rượu làng Vân", "Việt Yên",
+                                                     "001/2012"]
+    assert last.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
 
 
 def test_names_with_ampersands_and_long_text_print_intact(tmp_path):

@@ -6,18 +6,19 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..domain import report_text as txt
+from ..domain import rules
 from ..domain.report_figures import ReportFigures, percent
 from ..domain.values import format_date, vn_number
 from . import charts
 from . import report_xml as xml
+from .contexts import roman
 from .report_blocks import Numbering, body, chart, data_table, heading, note
 
 REGISTERED, RECOGNISED = "Sản phẩm đăng ký", "Sản phẩm được công nhận"
 ONCE = "Cộng (mỗi cơ sở, sản phẩm tính một lần)"
 MAX_LISTED_COMMUNES = 40
-APPENDIX_HEADERS = ["STT", "Tên sản phẩm", "Tên cơ sở", "Huyện, thị xã, thành phố", "Nhóm sản phẩm",
-                    "Số giấy chứng nhận"]
-APPENDIX_WIDTHS = [1.0, 4.3, 4.0, 2.3, 3.1, 1.8]
+APPENDIX_HEADERS = ["STT", "Tên sản phẩm", "Tên cơ sở", "Huyện, thị xã, thành phố", "Số giấy chứng nhận"]
+APPENDIX_WIDTHS = [1.2, 5.0, 4.8, 2.6, 2.9]
 CHART_AREAS = 20  # the districts chart shows at most this many bars (the table lists them all)
 
 
@@ -126,16 +127,29 @@ def part_3(doc, f: ReportFigures, n: Numbering) -> None:
                  c.cert_no, format_date(c.valid_until) if c.valid_until else ""] for i, c in enumerate(f.expiring, 1)]
         data_table(doc, n, f"Sản phẩm có giấy chứng nhận hết hiệu lực trong năm {f.year_to} hoặc {f.year_to + 1}",
                    ["STT", "Tên sản phẩm", "Tên cơ sở", "Cấp, năm công nhận", "Số giấy chứng nhận", "Hiệu lực đến"],
-                   rows, [1.0, 4.5, 4.0, 2.4, 2.2, 2.4], left=(1, 2))
+                   rows, [1.2, 4.3, 4.0, 2.4, 2.4, 2.2], left=(1, 2))
 
 
 def appendix(f: ReportFigures, n: Numbering) -> Iterator[str]:
-    """Phụ lục: the products recognised, one table per level and year (as WordprocessingML pieces)."""
+    """Phụ lục: the products recognised, one table per level and year, by group (as WordprocessingML pieces)."""
     if not f.appendix:
         yield xml.paragraph_xml("Trong kỳ báo cáo chưa có sản phẩm nào được công nhận.")
     for index, (level, year, recs) in enumerate(f.appendix, 1):
         n.tables += 1
         yield xml.heading_xml(f"{index}. Sản phẩm CNNT tiêu biểu {txt.level_name(level)} năm {year} "
                               f"({txt.count(len(recs))} sản phẩm)")
-        rows = ([i, r.product_name, r.establishment_name, r.district, r.group, r.cert_no] for i, r in enumerate(recs, 1))
-        yield from xml.table_xml(APPENDIX_HEADERS, rows, APPENDIX_WIDTHS, left=(1, 2, 3, 4))
+        yield from xml.table_xml(APPENDIX_HEADERS, _by_group(recs), APPENDIX_WIDTHS, left=(1, 2, 3))
+
+
+def _by_group(recs) -> Iterator[list[object] | str]:
+    """A group's name row, then its products numbered on (the groups in the order of the Circular)."""
+    order = {g: i for i, g in enumerate(rules.GROUPS)}
+    groups: dict[str, list] = {}
+    for r in recs:
+        groups.setdefault(r.group, []).append(r)
+    number = 0
+    for group in sorted(groups, key=lambda g: (order.get(g, len(order)), g)):
+        yield f"{roman(order[group] + 1)}. {group}" if group in order else group
+        for r in groups[group]:
+            number += 1
+            yield [number, r.product_name, r.establishment_name, r.district, r.cert_no]

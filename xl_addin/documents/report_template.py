@@ -60,6 +60,13 @@ def _signature(doc) -> None:
     paragraph(right, Run("{{ signer }}", bold=True))
 
 
+def _heading(doc, text: str):
+    """A bold heading kept on the page of what follows it."""
+    p = paragraph(doc, Run(text, bold=True), **HEADING)
+    p.paragraph_format.keep_with_next = True
+    return p
+
+
 def build_report(path: Path) -> None:
     """Write the report template: motto block, title, parts I–IV, signature, then the annex on a new page."""
     from .build_templates import _save  # the same fixed metadata as the other templates
@@ -75,11 +82,11 @@ def build_report(path: Path) -> None:
     paragraph(doc, Run("{{ intro }}"), align=JUSTIFY, before=12, indent_cm=1.0, line=1.15)
     for heading, part in (("I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", "part_1"), ("II. KẾT QUẢ", "part_2"),
                           ("III. TỒN TẠI, HẠN CHẾ", "part_3")):
-        paragraph(doc, Run(heading, bold=True), **HEADING)
+        _heading(doc, heading)
         paragraph(doc, Run(f"{{{{ {part} }}}}"), align=LEFT)
-    paragraph(doc, Run("IV. PHƯƠNG HƯỚNG, KIẾN NGHỊ", bold=True), **HEADING)
+    _heading(doc, "IV. PHƯƠNG HƯỚNG, KIẾN NGHỊ")
     for sub in ("1. Phương hướng, nhiệm vụ thời gian tới", "2. Kiến nghị, đề xuất"):
-        paragraph(doc, Run(sub, bold=True), **HEADING)
+        _heading(doc, sub)
         paragraph(doc, BLANK, align=JUSTIFY, before=6, indent_cm=1.0, line=1.15)
     paragraph(doc, "", after=6)
     _signature(doc)

@@ -7,6 +7,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain import register_schema as rs
 from ..domain import schema
 from ..register import open_register
 from ..domain.info_sheet import info_from_rows, rows_from_info
@@ -28,7 +29,7 @@ from .results import compute
 from .validate import validate
 
 HISTORY_DIR = "lich_su"
-REGISTER_FILE = "so_theo_doi.sqlite"
+REGISTER_FILE = rs.REGISTER_FILE
 PERIOD = (2010, 2019)
 
 
@@ -82,8 +83,8 @@ def make_history(folder: Path) -> HistoryOutcome:
     with open_register(str(register_path), folder) as register:
         lines.append(add_contests(register, folders + [folder]).summary())
         template = write_register_template(folder)
-        append_sheet_rows(template, {"Kết quả cấp trên": history.upper_rows(forwarded),
-                                     "Hoạt động": history.activity_rows(), "Cơ sở CNNT": history.reference_rows()})
+        append_sheet_rows(template, {rs.SHEET_UPPER: history.upper_rows(forwarded),
+                                     rs.SHEET_ACTIVITIES: history.activity_rows(), rs.SHEET_REFERENCE: history.reference_rows()})
         lines.append(import_outcomes(register, [template]).summary())
         report = make_report(register, *PERIOD, folder / "bao_cao", pdf=shutil.which("soffice") is not None)
         lines.append(report.summary())

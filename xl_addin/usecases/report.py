@@ -13,6 +13,7 @@ from typing import Protocol
 
 from ..documents.report import REPORT_DIR, write_report
 from ..domain import report_messages as msg
+from ..domain import register_schema as rs
 from ..domain import schema
 from ..domain.info_sheet import info_from_rows
 from ..domain.findings import Finding, error, has_errors
@@ -20,7 +21,7 @@ from ..domain.register_records import ReportData
 from ..domain.report_figures import ReportFigures, report_figures
 from ..ports import ContestBook
 
-REGISTER_FILE, REGISTER_ENV = "so_theo_doi.sqlite", "BINHCHON_REGISTER"
+REGISTER_FILE, REGISTER_ENV = rs.REGISTER_FILE, rs.REGISTER_ENV
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # "every year" when asking the register which years it holds
 
 
@@ -43,6 +44,7 @@ class ReportOutcome:
     tables: int = 0
     charts: int = 0
     pdf_message: str | None = None
+    notes: list[str] = field(default_factory=list)  # the register's own warnings (network path, migration)
 
     @property
     def exit_code(self) -> int:
@@ -52,14 +54,14 @@ class ReportOutcome:
     def summary(self) -> str:
         """Vietnamese lines: what was written and where, or why not."""
         if self.figures is None:
-            return "\n".join(f.message for f in self.findings)
+            return "\n".join([f.message for f in self.findings] + self.notes)
         f = self.figures
         lines = [msg.done(f.period_text, len(f.contests), f.establishments, f.products, f.recognised.get("tinh", 0)),
                  msg.written(self.tables, self.charts)]
         lines += [f"  {p}" for p in self.files]
         if self.pdf_message:
             lines.append(msg.NO_PDF.format(reason=self.pdf_message))
-        return "\n".join(lines)
+        return "\n".join(lines + self.notes)
 
 
 def default_out_dir(base: Path) -> Path:
@@ -120,4 +122,6 @@ def report_for_contest(book: ContestBook, pdf: bool = False) -> ReportOutcome:
         years = register_years(register)
         last = info.year if info is not None and info.year else (years[-1] if years else dt.date.today().year)
         first = min((y for y in years if y <= last), default=last)
-        return make_report(register, first, last, default_out_dir(base), pdf=pdf, location=str(base / REGISTER_FILE))
+        outcome = make_report(register, first, last, default_out_dir(base), pdf=pdf, location=register.where)
+        outcome.notes = list(register.notes)
+        return outcome
