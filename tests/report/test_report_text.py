@@ -37,7 +37,7 @@ def test_the_sentences_of_the_small_period():
         "Hồ sơ đăng ký của một số cơ sở chưa đầy đủ (trên tổng số 06 hồ sơ): 02 hồ sơ thiếu giấy đăng ký kinh "
         "doanh; 01 hồ sơ thiếu bản thuyết minh.")
     assert t.certificates_sentence(f) == (
-        "Có 01 sản phẩm có giấy chứng nhận đã hết hiệu lực trước năm 2015 mà chưa được bình chọn lại; 02 sản "
+        "01 sản phẩm có giấy chứng nhận đã hết hiệu lực trước năm 2015 mà chưa được bình chọn lại; 02 sản "
         "phẩm có giấy chứng nhận hết hiệu lực trong năm 2015 hoặc 2016, cần hướng dẫn cơ sở đăng ký bình chọn "
         "lại; 01 sản phẩm đã được công nhận lại.")
     assert t.groups_sentence(f) == (
@@ -53,3 +53,7 @@ def test_a_year_without_anything_says_so():
     assert t.contests_sentence(f) == ("Năm 2020, chưa tổ chức cuộc bình chọn sản phẩm CNNT tiêu biểu nào; "
                                       "chưa tham gia cuộc bình chọn cấp khu vực, cấp quốc gia nào.")
     assert t.years_sentence(f) == "Trong kỳ báo cáo chưa có cơ sở nào đăng ký tham gia bình chọn."
+    assert t.certificates_sentence(report_figures(small_period(2010, 2012))) == (
+        "Không có sản phẩm nào có giấy chứng nhận đã hết hiệu lực trước năm 2012 mà chưa được bình chọn lại; "
+        "không có sản phẩm nào có giấy chứng nhận hết hiệu lực trong năm 2012 hoặc 2013; không có sản phẩm nào "
+        "đã được công nhận lại.")

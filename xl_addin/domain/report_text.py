@@ -166,15 +166,21 @@ def dossier_sentence(f: ReportFigures) -> str:
 
 
 def certificates_sentence(f: ReportFigures) -> str:
-    """Certificates expired, expiring and renewed (distinct products)."""
+    """Certificates expired, expiring and renewed (distinct products); a clause with none says 'không có … nào'."""
     def products(rows) -> int:
         return len({(r.product_name, r.establishment_name) for r in rows})
 
-    last, nxt = f.year_to, f.year_to + 1
-    return (f"Có {count(products(f.expired))} sản phẩm có giấy chứng nhận đã hết hiệu lực trước năm {last} mà chưa "
-            f"được bình chọn lại; {count(products(f.expiring))} sản phẩm có giấy chứng nhận hết hiệu lực trong năm "
-            f"{last} hoặc {nxt}, cần hướng dẫn cơ sở đăng ký bình chọn lại; {count(products(f.renewed))} sản phẩm "
-            "đã được công nhận lại.")
+    def clause(n: int, text: str) -> str:
+        return f"{count(n)} sản phẩm {text}" if n else f"không có sản phẩm nào {text}"
+
+    last = f.year_to
+    parts = [clause(products(f.expired), f"có giấy chứng nhận đã hết hiệu lực trước năm {last} mà chưa được "
+                                         "bình chọn lại"),
+             clause(products(f.expiring), f"có giấy chứng nhận hết hiệu lực trong năm {last} hoặc {last + 1}")
+             + (", cần hướng dẫn cơ sở đăng ký bình chọn lại" if f.expiring else ""),
+             clause(products(f.renewed), "đã được công nhận lại")]
+    text = "; ".join(parts) + "."
+    return text[0].upper() + text[1:]
 
 
 def title(f: ReportFigures) -> str:
