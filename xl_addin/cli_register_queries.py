@@ -19,7 +19,15 @@ def _yn(flag: bool | None) -> str:
     return "-" if flag is None else yes_no_text(flag)
 
 
+MAX_CELL = 44  # longer names are cut with "…" in terminal tables (the export has them whole)
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_CELL else text[:MAX_CELL - 1] + "…"
+
+
 def _table(head: list[str], rows: list[list[str]], indent: str = "  ") -> str:
+    rows = [[_clip(c) for c in row] for row in rows]
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(head)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths))]
     lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in rows]

@@ -118,3 +118,26 @@ def test_a_refused_folder_leaves_the_register_as_it_was(register, history, tmp_p
     assert "TẠM TÍNH" in outcome.findings[0].message and "binhchon results" in outcome.findings[0].message
     assert "binhchon init" in outcome.findings[1].message
     assert count(register, "contests") == 0 and count(register, "registrations") == 0
+
+
+def test_a_contest_with_errors_or_without_results_is_refused(register, history, tmp_path):
+    import shutil
+
+    broken = tmp_path / "loi"
+    shutil.copytree(history[0], broken)
+    wb = openpyxl.load_workbook(broken / "binhchon.xlsx")
+    ws = wb["Đăng ký"]
+    head = [c.value for c in ws[1]]
+    ws.cell(row=2, column=head.index("Mã số ĐKKD/MST") + 1, value="12345")
+    wb.save(broken / "binhchon.xlsx")
+    unscored = tmp_path / "chua_tinh"
+    shutil.copytree(history[0], unscored)
+    wb = openpyxl.load_workbook(unscored / "binhchon.xlsx")
+    wb["Kết quả"].delete_rows(1, wb["Kết quả"].max_row)
+    wb.save(unscored / "binhchon.xlsx")
+    outcome = add_contests(register, [broken, unscored])
+    messages = [f.message for f in outcome.findings if f.is_error]
+    assert len(messages) == 2 and outcome.exit_code == 1
+    assert "1 lỗi" in messages[0] and "sheet Kiểm tra" in messages[0]
+    assert "chưa có kết quả" in messages[1] and "binhchon results" in messages[1]
+    assert count(register, "contests") == 0

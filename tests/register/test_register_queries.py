@@ -142,3 +142,19 @@ def test_a_register_on_a_network_share_is_warned_about(capsys, tmp_path):
     mounts.write_text(f"/dev/sda1 / ext4 rw 0 0\nserver:/x {share} nfs4 rw 0 0\n", encoding="utf-8")
     assert location._mount_type(share / "so.sqlite", str(mounts)) == "nfs4"
     assert location._mount_type(tmp_path / "so.sqlite", str(mounts)) == "ext4"
+
+
+def test_the_network_warning_reaches_the_user(capsys, history, tmp_path, monkeypatch):
+    from xl_addin.register import location
+
+    monkeypatch.setattr(location, "network_path", lambda path: True)  # as on a mapped \\server\share drive
+    code, _, err = run(capsys, "register", "add", history[0], "--register", tmp_path / "so.sqlite")
+    assert code == 0 and "nằm trên ổ mạng" in err and "PostgreSQL" in err
+
+
+def test_a_reversed_period_is_refused(register):
+    from xl_addin.register import RegisterError
+
+    with pytest.raises(RegisterError) as caught:
+        register.report_data(2020, 2019)
+    assert "Năm đầu phải nhỏ hơn" in caught.value.message

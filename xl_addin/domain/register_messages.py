@@ -27,6 +27,10 @@ SERVER_DOWN = (
     "đang chạy, địa chỉ, tên người dùng và mật khẩu trong --register hoặc biến môi trường "
     f"{rs.REGISTER_ENV}."
 )
+WRITE_CONFLICT = (
+    "Không ghi được vào sổ theo dõi {where}: cùng lúc đó có người khác đã ghi cùng dữ liệu. Sổ không bị "
+    "thay đổi; hãy chạy lại lệnh."
+)
 BAD_URL = (
     "“{where}” không phải địa chỉ sổ theo dõi dùng được. Hãy ghi đường dẫn tệp .sqlite, hoặc địa chỉ "
     "PostgreSQL dạng postgresql+psycopg://người_dùng:mật_khẩu@máy_chủ/tên_cơ_sở_dữ_liệu."
@@ -39,6 +43,11 @@ NETWORK_PATH = (
     "(ổ mạng có thể làm hỏng sổ khi nhiều người cùng ghi); để nhiều văn phòng dùng chung, hãy dùng "
     "PostgreSQL (--register postgresql+psycopg://…)."
 )
+MIGRATED_SERVER = (
+    "Đã nâng cấp sổ theo dõi {where} từ phiên bản {old} lên {new} (trong một giao dịch: nếu có lỗi, "
+    "sổ được giữ nguyên như trước)."
+)
+BAD_PERIOD = "Khoảng năm không hợp lệ: từ {start} đến {end}. Năm đầu phải nhỏ hơn hoặc bằng năm cuối."
 MIGRATED = "Đã nâng cấp sổ theo dõi {where} từ phiên bản {old} lên {new} (bản sao trước khi nâng cấp: {backup})."
 
 # --- register add -------------------------------------------------------------------------------
@@ -94,3 +103,40 @@ def add_summary(added_count: int, refused: int, where: str) -> str:
         return (f"Không ghi gì vào sổ theo dõi {where}: {refused} thư mục bị từ chối (xem danh sách). "
                 "Hãy sửa rồi chạy lại lệnh; các thư mục khác cũng chưa được thêm.")
     return f"Sổ theo dõi {where}: đã thêm {added_count} cuộc bình chọn."
+
+
+# --- register import ----------------------------------------------------------------------------
+def unknown_code(row: int, code: str, year: int, level: str) -> str:
+    """An outcome row whose product code no lower contest of the register holds."""
+    return (f"Dòng {row}: không tìm thấy sản phẩm mã “{code}” trong cuộc bình chọn cấp dưới nào đến năm {year} "
+            f"đã có trong sổ, nên không ghi được kết quả cấp {level}. Hãy kiểm tra mã (mã trong cuộc bình chọn "
+            "cấp tỉnh đã đề xuất sản phẩm), hoặc thêm cuộc đó vào sổ bằng binhchon register add rồi nhập lại.")
+
+
+def unknown_product(row: int, name: str, tax_code: str) -> str:
+    """An outcome row without a code whose tax number and product name match nothing."""
+    return (f"Dòng {row}: không tìm thấy sản phẩm “{name}” của cơ sở có mã số “{tax_code}” trong sổ. "
+            "Hãy ghi mã sản phẩm, hoặc kiểm tra lại tên sản phẩm và mã số ĐKKD/MST.")
+
+
+def name_differs(row: int, code: str, known: str, typed: str) -> str:
+    """An outcome row whose code names another product than its name says."""
+    return (f"Dòng {row}: mã “{code}” là sản phẩm “{known}” trong sổ, khác tên ghi ở đây “{typed}”. "
+            "Kết quả được ghi cho sản phẩm của mã; nếu nhầm mã, hãy sửa rồi nhập lại.")
+
+
+def repeated_outcome(row: int, level: str, year: int, first: int) -> str:
+    """The same product's outcome at the same level and year twice."""
+    return (f"Dòng {row}: kết quả cấp {level} năm {year} của sản phẩm này đã có ở dòng {first}. "
+            "Hãy xóa một trong hai dòng.")
+
+
+def repeated_activity(row: int, kind: str, year: int, first: int) -> str:
+    """The same activity (year, kind, content) twice."""
+    return (f"Dòng {row}: hoạt động “{kind}” năm {year} với cùng nội dung đã có ở dòng {first}. "
+            "Hãy gộp số lượng vào một dòng, hoặc ghi nội dung khác nhau.")
+
+
+def repeated_reference(row: int, year: int, first: int) -> str:
+    """The same area's count for the same year twice."""
+    return f"Dòng {row}: số cơ sở CNNT năm {year} của địa bàn này đã có ở dòng {first}. Hãy xóa một trong hai dòng."

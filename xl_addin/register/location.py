@@ -11,7 +11,7 @@ from typing import Iterator
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, IntegrityError, OperationalError
 
 from ..domain import register_messages as msg
 from ..domain import register_schema as rs
@@ -111,6 +111,8 @@ def database_errors(loc: Location) -> Iterator[None]:
         yield
     except OperationalError as exc:
         raise _operational(loc, exc) from exc
+    except IntegrityError as exc:  # another office wrote the same rows meanwhile (a shared server)
+        raise RegisterError(msg.WRITE_CONFLICT.format(where=loc.where)) from exc
     except DatabaseError as exc:
         if loc.sqlite_path is not None:
             raise RegisterError(msg.NOT_A_REGISTER.format(where=loc.where)) from exc

@@ -74,7 +74,9 @@ def prepare(engine: Engine, loc: Location) -> list[str]:
         raise RegisterError(msg.NOT_A_REGISTER.format(where=loc.where))
     copy = backup_sqlite(loc.sqlite_path, current) if loc.sqlite_path else None
     _run_upgrade(engine)
-    return [msg.MIGRATED.format(where=loc.where, old=current, new=head, backup=copy or "máy chủ tự sao lưu")]
+    if copy is None:
+        return [msg.MIGRATED_SERVER.format(where=loc.where, old=current, new=head)]
+    return [msg.MIGRATED.format(where=loc.where, old=current, new=head, backup=copy)]
 
 
 def _run_upgrade(engine: Engine) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Connection
 
+from ..domain import register_messages as msg
 from ..domain import register_schema as rs
 from ..domain import rules
 from ..domain.certificates import expiry_date
@@ -110,25 +111,19 @@ def _check_name(conn: Connection, row: UpperRow, product_id: int, file: str, out
         return
     known = conn.execute(select(products.c.name).where(products.c.id == product_id)).scalar()
     if known and name_key(known) != name_key(row.name):
-        out.findings.append(warning("product-name-differs", rs.SHEET_UPPER, row.code_cell, (
-            f"Dòng {row.row}: mã “{row.code}” là sản phẩm “{known}” trong sổ, khác tên ghi ở đây “{row.name}”. "
-            "Kết quả được ghi cho sản phẩm của mã; nếu nhầm mã, hãy sửa rồi nhập lại."), file))
+        out.findings.append(warning("product-name-differs", rs.SHEET_UPPER, row.code_cell,
+                                    msg.name_differs(row.row, row.code, known, row.name), file))
 
 
 def _unknown(row: UpperRow) -> str:
     level = rules.LEVELS[row.level].lower()
     if row.code:
-        return (f"Dòng {row.row}: không tìm thấy sản phẩm mã “{row.code}” trong cuộc bình chọn cấp dưới nào "
-                f"đến năm {row.year} đã có trong sổ, nên không ghi được kết quả cấp {level}. Hãy kiểm tra mã "
-                "(mã trong cuộc bình chọn cấp tỉnh đã đề xuất sản phẩm), hoặc thêm cuộc đó vào sổ bằng "
-                "binhchon register add rồi nhập lại.")
-    return (f"Dòng {row.row}: không tìm thấy sản phẩm “{row.name}” của cơ sở có mã số “{row.tax_code}” trong sổ. "
-            "Hãy ghi mã sản phẩm, hoặc kiểm tra lại tên sản phẩm và mã số ĐKKD/MST.")
+        return msg.unknown_code(row.row, row.code, row.year, level)
+    return msg.unknown_product(row.row, row.name, row.tax_code)
 
 
 def _repeated(row: UpperRow, first: int) -> str:
-    return (f"Dòng {row.row}: kết quả cấp {rules.LEVELS[row.level].lower()} năm {row.year} của sản phẩm này đã có "
-            f"ở dòng {first}. Hãy xóa một trong hai dòng.")
+    return msg.repeated_outcome(row.row, rules.LEVELS[row.level].lower(), row.year, first)
 
 
 def store_activities(conn: Connection, rows: list[ActivityRow], import_id: int, file: str, out: Stored) -> None:
@@ -137,9 +132,8 @@ def store_activities(conn: Connection, rows: list[ActivityRow], import_id: int, 
     for row in rows:
         key = (row.year, row.kind, row.content)
         if key in seen:
-            out.findings.append(error("duplicate-row", rs.SHEET_ACTIVITIES, row.cell, (
-                f"Dòng {row.row}: hoạt động “{row.kind}” năm {row.year} với cùng nội dung đã có ở dòng {seen[key]}. "
-                "Hãy gộp số lượng vào một dòng, hoặc ghi nội dung khác nhau."), file))
+            out.findings.append(error("duplicate-row", rs.SHEET_ACTIVITIES, row.cell,
+                                      msg.repeated_activity(row.row, row.kind, row.year, seen[key]), file))
             continue
         seen[key] = row.row
         conn.execute(delete(activities).where(activities.c.year == row.year, activities.c.kind == row.kind,
@@ -155,9 +149,8 @@ def store_references(conn: Connection, rows: list[ReferenceRow], import_id: int,
     for row in rows:
         key = (row.year, district_key(row.district), commune_key(row.commune))
         if key in seen:
-            out.findings.append(error("duplicate-row", rs.SHEET_REFERENCE, row.cell, (
-                f"Dòng {row.row}: số cơ sở CNNT năm {row.year} của địa bàn này đã có ở dòng {seen[key]}. "
-                "Hãy xóa một trong hai dòng."), file))
+            out.findings.append(error("duplicate-row", rs.SHEET_REFERENCE, row.cell,
+                                      msg.repeated_reference(row.row, row.year, seen[key]), file))
             continue
         seen[key] = row.row
         conn.execute(delete(reference_counts).where(

@@ -80,7 +80,7 @@ class Register:
     def report_data(self, year_from: int, year_to: int) -> ReportData:
         """The records of contests, registrations, recognitions, rounds, activities of a period."""
         if year_from > year_to:
-            raise RegisterError(f"Khoảng năm không hợp lệ: từ {year_from} đến {year_to}. Năm đầu phải nhỏ hơn hoặc bằng năm cuối.")
+            raise RegisterError(msg.BAD_PERIOD.format(start=year_from, end=year_to))
         with self.reading() as conn:
             return queries.report_data(conn, year_from, year_to)
 

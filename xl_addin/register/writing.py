@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import delete, exists, select, update
+from sqlalchemy import Table, delete, exists, select, update
 from sqlalchemy.engine import Connection
 
 from ..domain import register_messages as msg
@@ -36,21 +36,21 @@ def store_contest(conn: Connection, entry: ContestEntry, now: dt.datetime) -> St
     if replaced:
         clear_contest(conn, contest_id)
     ids = Identities.load(conn)
-    reg_rows, keys = [], []
+    keys = []
     for row in entry.rows:
         est_id = ids.establishment(conn, row.registration)
-        prod_id = ids.product(conn, est_id, row.registration.name, row.registration.group)
-        reg_rows.append(_registration_values(contest_id, prod_id, est_id, row))
-        keys.append(prod_id)
-    if reg_rows:
-        conn.execute(registrations.insert(), reg_rows)
+        keys.append((est_id, ids.product(est_id, row.registration.name, row.registration.group)))
+    real = ids.flush(conn)
+    keys = [(real["establishments"].get(e, e), real["products"].get(p, p)) for e, p in keys]
+    reg_rows = [_registration_values(contest_id, p, e, row) for row, (e, p) in zip(entry.rows, keys)]
+    bulk_insert(conn, registrations, reg_rows)
     reg_ids = dict(conn.execute(select(registrations.c.product_code, registrations.c.id)
                                 .where(registrations.c.contest_id == contest_id)).all())
     notes = _children(conn, entry, reg_ids)
-    if entry.judges:
-        conn.execute(judges.insert(), [{"contest_id": contest_id, "code": j.code, "name": j.name,
-                                        "title": j.title, "unit": j.unit} for j in entry.judges])
-    recognised = _recognitions(conn, entry, contest_id, dict(zip((r.registration.code for r in entry.rows), keys)))
+    bulk_insert(conn, judges, [{"contest_id": contest_id, "code": j.code, "name": j.name, "title": j.title,
+                                "unit": j.unit} for j in entry.judges])
+    product_of = {row.registration.code: p for row, (_, p) in zip(entry.rows, keys)}
+    recognised = _recognitions(conn, entry, contest_id, product_of)
     if replaced:
         remove_orphans(conn)
     conn.execute(imports.insert().values(
@@ -59,6 +59,28 @@ def store_contest(conn: Connection, entry: ContestEntry, now: dt.datetime) -> St
         imported_at=now,
     ))
     return StoredContest(contest_id, replaced, len(entry.rows), recognised, notes)
+
+
+def bulk_insert(conn: Connection, table: Table, rows: list[dict]) -> None:
+    """Insert many rows fast on either engine: SQLite's executemany, PostgreSQL's COPY.
+
+    psycopg runs an executemany one statement per row, and SQLAlchemy's multi-row VALUES pages are
+    slow for psycopg to parse; COPY streams the rows in the same transaction.
+    """
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        conn.execute(table.insert(), rows)
+        return
+    columns = [c for c in table.columns if not c.primary_key]
+    binders = [c.type.bind_processor(conn.dialect) for c in columns]
+    defaults = [c.default.arg if c.default is not None and c.default.is_scalar else None for c in columns]
+    names = ", ".join(c.name for c in columns)
+    with conn.connection.dbapi_connection.cursor() as cursor:
+        with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                values = [row.get(c.name, default) for c, default in zip(columns, defaults)]
+                copy.write_row([bind(v) if bind else v for bind, v in zip(binders, values)])
 
 
 def _contest_row(conn: Connection, entry: ContestEntry, now: dt.datetime) -> tuple[int, bool]:
@@ -126,10 +148,8 @@ def _children(conn: Connection, entry: ContestEntry, reg_ids: dict[str, int]) ->
                                                        rounded=round(points, 2)))
             score_rows.append({"registration_id": reg_id, "judge_code": judge, "item": item, "points": points})
         gap_rows += [{"registration_id": reg_id, "document": doc} for doc in row.missing_documents]
-    if score_rows:
-        conn.execute(scores.insert(), score_rows)
-    if gap_rows:
-        conn.execute(dossier_gaps.insert(), gap_rows)
+    bulk_insert(conn, scores, score_rows)
+    bulk_insert(conn, dossier_gaps, gap_rows)
     return notes
 
 
@@ -139,17 +159,17 @@ def _recognitions(conn: Connection, entry: ContestEntry, contest_id: int, produc
     for row in entry.rows:
         if not (row.result and row.result.council):
             continue
-        prod_id = product_of[row.registration.code]
-        conn.execute(delete(recognitions).where(recognitions.c.product_id == prod_id,
-                                                recognitions.c.level == info.level, recognitions.c.year == info.year))
         rows.append(dict(
-            product_id=prod_id, level=info.level, year=info.year, contest_id=contest_id,
+            product_id=product_of[row.registration.code], level=info.level, year=info.year, contest_id=contest_id,
             product_code=row.registration.code, decision_no=info.decision_no or "",
             decision_date=info.decision_date, cert_no=row.result.cert_no or "", issued=info.decision_date,
             valid_until=_valid_until(row.result.valid_until, info.decision_date, entry.validity_years),
         ))
-    if rows:
-        conn.execute(recognitions.insert(), rows)
+    ids = [r["product_id"] for r in rows]
+    for start in range(0, len(ids), 1000):  # an import may have recorded the same recognition
+        conn.execute(delete(recognitions).where(recognitions.c.level == info.level, recognitions.c.year == info.year,
+                                                recognitions.c.product_id.in_(ids[start:start + 1000])))
+    bulk_insert(conn, recognitions, rows)
     return len(rows)
 
 

@@ -61,8 +61,8 @@ def not_a_contest(folder: Path) -> Finding:
     return error("contest-not-finished", "", "", msg.REFUSED.format(folder=folder, reason=msg.NOT_A_CONTEST), str(folder))
 
 
-def read_finished_contest(folder: Path) -> tuple[ContestEntry, list[str]]:
-    """The register entry of a finished contest folder and notes; NotFinishedError saying what to do."""
+def read_finished_contest(folder: Path) -> ContestEntry:
+    """The register entry of a finished contest folder; NotFinishedError saying what to do otherwise."""
     path = folder if folder.suffix.lower() == ".xlsx" else folder / schema.CONTEST_FILE
     if not path.is_file():
         raise NotFinishedError(msg.NOT_A_CONTEST)
@@ -83,7 +83,7 @@ def read_finished_contest(folder: Path) -> tuple[ContestEntry, list[str]]:
     if has_errors(found):
         raise NotFinishedError(msg.SCORES_HAVE_ERRORS.format(count=sum(1 for f in found if f.is_error)))
     entry = contest_entry(contest, result_rows, score_sheets, checked.findings, sheets[schema.SHEET_REGISTRATIONS])
-    return dataclasses.replace(entry, source_file=str(path.resolve()), source_sha256=sha256_of(path)), []
+    return dataclasses.replace(entry, source_file=str(path.resolve()), source_sha256=sha256_of(path))
 
 
 def add_contests(register: Register, folders: list[Path]) -> AddOutcome:
@@ -95,7 +95,7 @@ def add_contests(register: Register, folders: list[Path]) -> AddOutcome:
             folder = Path(folder)
             label = str(folder)
             try:
-                entry, _ = read_finished_contest(folder)
+                entry = read_finished_contest(folder)
             except NotFinishedError as exc:
                 reason = msg.REFUSED.format(folder=label, reason=exc.message)
                 outcome.findings.append(error("contest-not-finished", "", "", reason, label))

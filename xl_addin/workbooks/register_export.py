@@ -19,7 +19,7 @@ from .xlsx_io import ensure_writable, write_atomically
 DATE_FORMAT = "dd/mm/yyyy"
 SCORE_FORMAT = "0.00"
 TABLE_STYLE = "TableStyleMedium2"
-MAX_WIDTH = 60
+MAX_WIDTH = 40
 
 
 def table_name(sheet: str) -> str:
@@ -50,6 +50,7 @@ def _sheet(wb: Workbook, name: str, rows: Rows) -> None:
         ws.append([safe_value(v) for v in row])
     styles.style_header_row(ws, 1, len(header))
     ws.freeze_panes = "A2"
+    styles.landscape_fit(ws)
     for col, title in enumerate(header, start=1):
         values = [row[col - 1] for row in data]
         _format_column(ws, col, values)

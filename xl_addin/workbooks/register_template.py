@@ -84,6 +84,7 @@ def _table(ws: Worksheet, headers: tuple[str, ...]) -> Worksheet:
     ws.row_dimensions[1].height = 36
     styles.set_widths(ws, styles.widths_for(headers, WIDTHS))
     ws.freeze_panes = "A2"
+    styles.landscape_fit(ws)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{MAX_ROW}"
     for name in TEXT_COLUMNS:
         if name in headers:  # codes and numbers keep their leading zeros and dashes

@@ -103,3 +103,13 @@ def set_widths(ws: Worksheet, widths: Mapping[int, float]) -> None:
 def widths_for(headers: tuple[str, ...], known: Mapping[str, float]) -> dict[int, float]:
     """Column widths for a header row: the known width of each header, else a default."""
     return {i: known.get(h, DEFAULT_WIDTH) for i, h in enumerate(headers, start=1)}
+
+
+def landscape_fit(ws: Worksheet) -> None:
+    """Print the sheet on A4 landscape pages, its columns fitted to the page width."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
