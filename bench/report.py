@@ -1,9 +1,13 @@
 """Time and peak memory of the period summary report for 30 contests of 3,000 products.
 
-Run: .venv/bin/python bench/report.py [--register PATH_OR_URL --from Y --to Y]
+Run: .venv/bin/python bench/report.py                       # from ReportData built here
+     .venv/bin/python bench/report.py --fill DIR             # first fill DIR/so_theo_doi.sqlite (slow)
+     .venv/bin/python bench/report.py --register DIR/so_theo_doi.sqlite
 Without --register it builds the register's answer (ReportData) for 30 contests directly, as the
-register would return it, and times the figures and the Word report from it. With --register
-(e.g. the register bench/register.py fills) it times the whole `make_report`, query included.
+register would return it, and times the figures and the Word report from it. --fill makes 30
+contests of 3,000 products and 9 judges with bench/register.py's helpers and adds them to a
+register kept in DIR; --register then times the whole `make_report` on it, query included, in a
+fresh process.
 The report never opens a contest workbook: the script checks that openpyxl was not even imported.
 Target (issue 8): under 3 s and 300 MB.
 """
@@ -96,12 +100,42 @@ def from_register(location: str, year_from: int, year_to: int, out: Path) -> Non
     print(f"make_report from the register: {time.perf_counter() - start:.2f} s; peak memory {peak_mb():.0f} MB")
 
 
+def fill(folder: Path, contests: int, products: int, judges: int) -> None:
+    """Contests made with bench/register.py's helpers, added to folder/so_theo_doi.sqlite."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_register", ROOT / "bench" / "register.py")
+    helpers = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(ROOT / "bench"))
+    spec.loader.exec_module(helpers)
+    folder.mkdir(parents=True, exist_ok=True)
+    base = folder / "c00"
+    if not base.exists():
+        helpers.make_base(base, products, judges)
+        helpers.time_results(base)
+    location = str(folder / "so_theo_doi.sqlite")
+    for k in range(contests):
+        target = folder / f"c{k:02d}"
+        if k and not target.exists():
+            helpers.make_copy(base, target, k)
+        start = time.perf_counter()
+        helpers.add_one(location, target)
+        print(f"added {target.name} in {time.perf_counter() - start:.1f} s", flush=True)
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--fill", metavar="DIR")
+    p.add_argument("--contests", type=int, default=CONTESTS)
+    p.add_argument("--products", type=int, default=PRODUCTS)
+    p.add_argument("--judges", type=int, default=9)
     p.add_argument("--register")
     p.add_argument("--from", dest="year_from", type=int, default=1900)
     p.add_argument("--to", dest="year_to", type=int, default=2200)
     args = p.parse_args()
+    if args.fill:
+        fill(Path(args.fill), args.contests, args.products, args.judges)
+        return 0
     with tempfile.TemporaryDirectory(prefix="binhchon-bench-report-") as tmp:
         if args.register:
             from_register(args.register, args.year_from, args.year_to, Path(tmp))
