@@ -168,11 +168,14 @@ def contest_rows(data: ReportData, span: range) -> tuple[ContestRow, ...]:
     by_contest: dict[int, list[RegistrationRecord]] = defaultdict(list)
     for r in data.registrations:
         by_contest[r.contest_id].append(r)
+    recognised_at: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for r in data.recognitions:
+        recognised_at[(r.level, r.year)].add(r.product_id)
     rows = []
     for c in sorted((c for c in data.contests if c.held_here and c.year in span),
                     key=lambda c: (c.year, _level_rank(c.level), c.area)):
         regs = by_contest.get(c.contest_id, [])
-        recognised = {r.product_id for r in data.recognitions if r.level == c.level and r.year == c.year}
+        recognised = recognised_at.get((c.level, c.year), set())
         rows.append(ContestRow(c.year, c.level, c.area, len({r.establishment_id for r in regs}),
                                len({r.product_id for r in regs}) or c.products, len(recognised)))
     return tuple(rows)
@@ -180,14 +183,18 @@ def contest_rows(data: ReportData, span: range) -> tuple[ContestRow, ...]:
 
 def round_rows(data: ReportData, span: range) -> tuple[RoundRow, ...]:
     """One row per regional or national round joined in the period, by level then year."""
-    rows = []
-    for level, years in joined_rounds(data, span).items():
-        for year in years:
-            taking_part = {r.product_id for r in data.rounds if r.level == level and r.year == year}
-            recognised = {r.product_id for r in data.rounds if r.level == level and r.year == year and r.recognised}
-            recognised |= {r.product_id for r in data.recognitions if r.level == level and r.year == year}
-            rows.append(RoundRow(level, year, len(taking_part | recognised), len(recognised)))
-    return tuple(rows)
+    taking_part: dict[tuple[str, int], set[int]] = defaultdict(set)
+    recognised: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for r in data.rounds:
+        taking_part[(r.level, r.year)].add(r.product_id)
+        if r.recognised:
+            recognised[(r.level, r.year)].add(r.product_id)
+    for r in data.recognitions:
+        if r.level in JOINED_LEVELS:
+            recognised[(r.level, r.year)].add(r.product_id)
+    return tuple(RoundRow(level, year, len(taking_part[(level, year)] | recognised[(level, year)]),
+                          len(recognised[(level, year)]))
+                 for level, years in joined_rounds(data, span).items() for year in years)
 
 
 def _level_rank(level: str) -> int:
@@ -227,13 +234,18 @@ def group_rows(regs: list[RegistrationRecord], recs: list[RecognitionRecord], da
         if r.year in span:
             group_of.setdefault(r.product_id, r.group)
     known = list(rules.GROUPS) + sorted({g for g in group_of.values() if g not in rules.GROUPS}, key=fold)
+    registered: dict[str, set[int]] = defaultdict(set)
+    for r in regs:
+        registered[group_of[r.product_id]].add(r.product_id)
+    recognised: dict[tuple[str, str], int] = defaultdict(int)  # (group, level) -> products
+    for lv in RECOGNITION_LEVELS:
+        for p in recognised_products(data, span, lv):
+            recognised[(group_of.get(p, ""), lv)] += 1
     rows = []
     for group in known:
-        registered = {r.product_id for r in regs if group_of[r.product_id] == group}
-        recognised = {lv: len({p for p in recognised_products(data, span, lv) if group_of.get(p) == group})
-                      for lv in RECOGNITION_LEVELS}
-        if registered or any(recognised.values()) or group in rules.GROUPS:
-            rows.append(GroupRow(group, len(registered), recognised))
+        counts = {lv: recognised[(group, lv)] for lv in RECOGNITION_LEVELS}
+        if registered[group] or any(counts.values()) or group in rules.GROUPS:
+            rows.append(GroupRow(group, len(registered[group]), counts))
     return tuple(rows)
 
 
@@ -270,7 +282,7 @@ def certificate_status(recs: tuple[RecognitionRecord, ...], year_to: int):
     for o in recs:
         if o.year <= year_to:
             years[(o.product_id, o.level)].add(o.year)
-    for r in sorted(recs, key=lambda r: (r.valid_until or dt.date.max, fold(r.product_name))):
+    for r in sorted(recs, key=lambda r: (r.valid_until or dt.date.max, r.product_name.casefold())):
         if r.valid_until is None or r.year > year_to:
             continue
         again = max(years[(r.product_id, r.level)]) > r.year
@@ -291,5 +303,5 @@ def appendix(recs: list[RecognitionRecord]) -> tuple[tuple[str, int, tuple[Recog
     for r in recs:
         groups[(r.level, r.year)].append(r)
     keys = sorted(groups, key=lambda k: (_level_rank(k[0]), k[1]))
-    return tuple((lv, y, tuple(sorted(groups[(lv, y)], key=lambda r: (r.cert_no or "~", fold(r.product_name)))))
+    return tuple((lv, y, tuple(sorted(groups[(lv, y)], key=lambda r: (r.cert_no or "~", r.product_name.casefold()))))
                  for lv, y in keys)
