@@ -22,7 +22,6 @@ TEXT_WIDTH_CM = 16.5  # A4 less Decree 30's margins (30 mm left, 15 mm right)
 CELL_PT = 12
 CHART_WIDTH_CM = 15.5
 TWIPS_PER_CM = 567
-KEEP_TOGETHER = 15  # a table of at most this many rows is kept on one page
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -64,36 +63,34 @@ def data_table(container, numbering: Numbering, caption: str | None, headers: li
     t = table(container, 1, [w * scale for w in widths_cm])
     tight_margins(t)
     for cell, text in zip(t.rows[0].cells, headers):
-        fill(cell, Run(text, bold=True, size=CELL_PT)).paragraphs[0].paragraph_format.keep_with_next = True
+        fill(cell, Run(text, bold=True, size=CELL_PT))
     repeat_header(t.rows[0])
     _cant_split(t.rows[0])
-    keep = len(rows) + bool(total) <= KEEP_TOGETHER
-    _append_rows(t, rows, [round(w * scale * TWIPS_PER_CM) for w in widths_cm], left, keep and bool(total))
+    _append_rows(t, rows, [round(w * scale * TWIPS_PER_CM) for w in widths_cm], left)
     if total:
         _total_row(t, total)
     return t
 
 
-def _cell_xml(text: str, width: int, align: str, keep: bool) -> str:
+def _cell_xml(text: str, width: int, align: str) -> str:
     return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
-            f'<w:p><w:pPr>{"<w:keepNext/>" if keep else ""}<w:jc w:val="{align}"/></w:pPr><w:r><w:rPr><w:sz w:val="{CELL_PT * 2}"/>'
+            f'<w:p><w:pPr><w:jc w:val="{align}"/></w:pPr><w:r><w:rPr><w:sz w:val="{CELL_PT * 2}"/>'
             f'<w:szCs w:val="{CELL_PT * 2}"/></w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>')
 
 
-def _append_rows(t, rows: list[list[object]], widths: list[int], left: tuple[int, ...], keep_last: bool) -> None:
+def _append_rows(t, rows: list[list[object]], widths: list[int], left: tuple[int, ...]) -> None:
     """Append data rows as one parsed block of WordprocessingML: python-docx's add_row is quadratic in rows.
 
-    A short table is kept on one page (each row kept with the next; the last one too when a total follows).
+    Rows carry no keep-with-next: LibreOffice turns that into keeping the whole table with what
+    follows, which chained tables and charts onto one page and left pages half empty.
     """
     if not rows:
         return
     aligns = ["left" if i in left else "center" for i in range(len(widths))]
-    keep = len(rows) < KEEP_TOGETHER
     body = "".join(
         "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        + "".join(_cell_xml(_clean("" if v is None else str(v)), w, a, keep and (i < len(rows) - 1 or keep_last))
-                  for v, w, a in zip(values, widths, aligns))
-        + "</w:tr>" for i, values in enumerate(rows))
+        + "".join(_cell_xml(_clean("" if v is None else str(v)), w, a) for v, w, a in zip(values, widths, aligns))
+        + "</w:tr>" for values in rows)
     block = parse_xml(f'<w:tbl {nsdecls("w")}>{body}</w:tbl>')
     for tr in list(block):
         t._tbl.append(tr)

@@ -59,7 +59,7 @@ def table_xml(headers: list[str], rows: Iterable[list[object] | str], widths_cm:
               left: tuple[int, ...]) -> Iterator[str]:
     """A table as pieces of text: properties and header row first, then one piece per row.
 
-    A row given as a string is a bold row across the whole table (a group's name), kept with the next.
+    A row given as a string is a bold row across the whole table (a group's name).
     """
     widths = [round(w * TWIPS_PER_CM) for w in widths_cm]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
@@ -69,7 +69,7 @@ def table_xml(headers: list[str], rows: Iterable[list[object] | str], widths_cm:
     for values in rows:
         if isinstance(values, str):
             yield (f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{sum(widths)}" w:type="dxa"/>'
-                   f'<w:gridSpan w:val="{len(widths)}"/></w:tcPr><w:p><w:pPr><w:keepNext/><w:jc w:val="left"/></w:pPr>'
+                   f'<w:gridSpan w:val="{len(widths)}"/></w:tcPr><w:p><w:pPr><w:jc w:val="left"/></w:pPr>'
                    f'{run_xml(values, True, CELL_HALF_POINTS)}</w:p></w:tc></w:tr>')
             continue
         cells = "".join(_cell("" if v is None else str(v), w, a, False) for v, w, a in zip(values, widths, aligns))
