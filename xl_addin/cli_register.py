@@ -53,7 +53,8 @@ def cmd_add(args) -> int:
     if absent:  # refused before the register is opened, so no register file is made for nothing
         _print_findings(absent, args.json)
         return 1
-    with open_for(args, folders[0].absolute().parent) as register:
+    # the register sits beside the contest folders: the parent of the first contest's folder
+    with open_for(args, contest_path(str(folders[0])).absolute().parent.parent) as register:
         outcome = add_contests(register, folders)
     _print_findings(outcome.findings, args.json)
     if not args.json:

@@ -158,3 +158,18 @@ def test_a_reversed_period_is_refused(register):
     with pytest.raises(RegisterError) as caught:
         register.report_data(2020, 2019)
     assert "Năm đầu phải nhỏ hơn" in caught.value.message
+
+
+def test_the_register_defaults_to_the_folder_holding_the_contests(capsys, history, tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.delenv(rs.REGISTER_ENV, raising=False)
+    shutil.copytree(history[0], tmp_path / "bg2017")
+    code, out, _ = run(capsys, "register", "add", tmp_path / "bg2017" / "binhchon.xlsx")
+    assert code == 0 and (tmp_path / rs.REGISTER_FILE).is_file() and str(tmp_path / rs.REGISTER_FILE) in out
+    monkeypatch.chdir(tmp_path)  # commands without DIR use the register of the current folder
+    code, out, _ = run(capsys, "register", "show", "2400000011")
+    assert code == 0 and "T17-01" in out
+    monkeypatch.setenv(rs.REGISTER_ENV, str(tmp_path / "khac.sqlite"))  # unless the environment names another
+    code, _, err = run(capsys, "register", "show", "2400000011")
+    assert code == 2 and "khac.sqlite" in err and (tmp_path / "khac.sqlite").is_file()
