@@ -5,6 +5,7 @@ It reads only the register (Register.report_data); it never opens a contest work
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -82,6 +83,11 @@ def make_report(register: ReportSource, year_from: int, year_to: int, out_dir: P
         years = sorted({c.year for c in every.contests})
         outcome.findings.append(error(msg.NO_CONTEST_CODE, "", "", msg.no_contest(year_from, year_to, years, location)))
         return outcome
+    return write_outcome(outcome, data, out_dir, pdf)
+
+
+def write_outcome(outcome: ReportOutcome, data: ReportData, out_dir: Path, pdf: bool) -> ReportOutcome:
+    """The figures of data's period written as the report (and PDF) into out_dir, recorded in the outcome."""
     outcome.figures = report_figures(data)
     files = write_report(outcome.figures, out_dir, pdf=pdf, issue_year=data.today.year)
     outcome.files = [files.docx] + ([files.pdf] if files.pdf else [])
@@ -103,11 +109,6 @@ def register_beside(folder: Path) -> tuple[str | None, Path]:
     return None, folder.parent
 
 
-def register_years(register: ReportSource) -> list[int]:
-    """The years of every contest the register holds."""
-    return sorted({c.year for c in register.report_data(FIRST_YEAR, LAST_YEAR).contests})
-
-
 def report_for_contest(book: ContestBook, pdf: bool = False) -> ReportOutcome:
     """The report from the register beside the open contest: from its first year to this contest's year, into bao_cao/."""
     info, _ = info_from_rows(book.read([schema.SHEET_INFO]).get(schema.SHEET_INFO, []))
@@ -119,9 +120,18 @@ def report_for_contest(book: ContestBook, pdf: bool = False) -> ReportOutcome:
     from ..register import open_register
 
     with open_register(location, base) as register:
-        years = register_years(register)
-        last = info.year if info is not None and info.year else (years[-1] if years else dt.date.today().year)
-        first = min((y for y in years if y <= last), default=last)
-        outcome = make_report(register, first, last, default_out_dir(base), pdf=pdf, location=register.where)
+        # One query up to this contest's year; the period starts at the register's first contest.
+        last = info.year if info is not None and info.year else LAST_YEAR
+        data = register.report_data(FIRST_YEAR, last)
+        years = sorted({c.year for c in data.contests})
+        if info is None or not info.year:
+            last = years[-1] if years else dt.date.today().year
+        first = years[0] if years else last
+        if not years:
+            outcome = ReportOutcome(first, last)
+            outcome.findings.append(error(msg.NO_CONTEST_CODE, "", "", msg.no_contest(first, last, [], register.where)))
+        else:
+            outcome = write_outcome(ReportOutcome(first, last), dataclasses.replace(data, year_from=first, year_to=last),
+                                    default_out_dir(base), pdf)
         outcome.notes = list(register.notes)
         return outcome
