@@ -56,3 +56,15 @@ def test_a_register_kept_in_the_contest_folder_is_found_too(finished, open_book)
     assert entry.make_report(book, finished).startswith("Đã viết báo cáo tổng kết 2019")
     assert (finished / "bao_cao" / "bao_cao_tong_ket_2019.docx").is_file()
     assert not (finished.parent / "so_theo_doi.sqlite").exists()
+
+
+def test_an_empty_register_says_how_to_fill_it(filled, open_book, monkeypatch):
+    from xl_addin.register import open_register
+
+    monkeypatch.delenv("BINHCHON_REGISTER", raising=False)
+    with open_register(None, filled.parent):
+        pass  # a new, empty register beside the contest folder
+    book = open_book(contest_payload(filled))
+    text = entry.make_report(book, filled)
+    assert "chưa có cuộc bình chọn nào" in text and "binhchon register add" in text
+    assert not (filled.parent / "bao_cao").exists()
