@@ -10,6 +10,7 @@ from typing import Callable, Sequence
 
 from . import cli_format, cli_progress
 from .cli_parser import VietnameseArgumentParser, examples, whole_number
+from .cli_report import add_report_command
 from .domain import rules as rules_mod
 from .domain import schema
 from .domain.findings import Finding, error
@@ -229,6 +230,7 @@ def build_parser() -> VietnameseArgumentParser:
     s.add_argument("dir", nargs="?", default="demo_output", metavar="THƯ_MỤC",
                    help="thư mục ghi kết quả chạy thử (mặc định: demo_output)")
     s.set_defaults(func=cmd_demo)
+    add_report_command(sub)  # `binhchon report` (báo cáo tổng kết), in cli_report.py
     from .excel.cli_hooks import register_cli  # adds `addin build|install` and `serve`; xlwings loads lazily
 
     register_cli(sub)

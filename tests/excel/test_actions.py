@@ -146,11 +146,14 @@ def test_documents_missing_says_so(filled, open_book, monkeypatch):
     assert "chưa có" in alert_text(book)
 
 
-def test_report_is_announced_as_planned(filled, open_book):
+def test_report_without_a_register_says_how_to_make_one(filled, open_book, monkeypatch):
+    monkeypatch.delenv("BINHCHON_REGISTER", raising=False)
     book = open_book(contest_payload(filled))
     entry.make_report(book, filled)
-    assert alert_text(book) == msg.REPORT_PLANNED
+    assert alert_text(book).startswith("Chưa có sổ theo dõi ") and "binhchon register add" in alert_text(book)
+    assert str(filled.parent / "so_theo_doi.sqlite") in alert_text(book)
     assert [a["func"] for a in actions(book)] == ["alert"]
+    assert not (filled.parent / "so_theo_doi.sqlite").exists() and not (filled.parent / "bao_cao").exists()
 
 
 def test_an_unexpected_failure_shows_a_message_and_leaves_the_book_untouched(filled, open_book, monkeypatch):

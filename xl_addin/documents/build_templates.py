@@ -11,6 +11,7 @@ from pathlib import Path
 from . import template_certificates, template_tables
 from .templates import ANNEX, CERTIFICATE, CERTIFICATE_PREPRINTED, SUMMARY, default_templates_dir
 from .letters_template import LETTER, build_letter
+from .report_template import REPORT, build_report
 
 FIXED_TIME = datetime(2020, 1, 1)
 
@@ -43,6 +44,7 @@ def _save(doc, path: Path) -> None:
 BUILDERS = {CERTIFICATE: build_certificate, CERTIFICATE_PREPRINTED: build_preprinted, ANNEX: build_annex,
             SUMMARY: build_summary}
 BUILDERS[LETTER] = build_letter  # the register's invitation to register again (letters_template.py)
+BUILDERS[REPORT] = build_report  # the summary report's frame (report_template.py)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,7 +29,11 @@ DOCUMENT_XML = "word/document.xml"
 
 def render_docx(path: Path, context: dict, env: SandboxedEnvironment) -> bytes:
     """The .docx bytes of a template rendered by docxtpl with autoescaping in the sandbox."""
-    tpl = DocxTemplate(path)
+    return render_template(DocxTemplate(path), path, context, env)
+
+
+def render_template(tpl: DocxTemplate, path: Path, context: dict, env: SandboxedEnvironment) -> bytes:
+    """The .docx bytes of an opened template (whose sub-documents the context may hold), rendered safely."""
     try:
         tpl.render(context, jinja_env=env, autoescape=True)
     except SecurityError as exc:

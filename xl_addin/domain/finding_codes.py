@@ -69,6 +69,10 @@ CODES: tuple[FindingCode, ...] = (
     _entry("unknown-product", _E, "Không tìm thấy sản phẩm"),
     _entry("duplicate-row", _E, "Dòng lặp lại"),
     _entry("product-name-differs", _W, "Tên sản phẩm khác trong sổ"),
+    # --- The summary report (report) ---
+    _entry("report-no-contest", _E, "Không có cuộc bình chọn trong kỳ"),
+    _entry("report-bad-period", _E, "Kỳ báo cáo không hợp lệ"),
+    _entry("report-no-register", _E, "Chưa có sổ theo dõi"),
     # --- Failures: the workbook or the step cannot be used (see errors.py, each class names its code) ---
     _entry("unreadable-file", _E, "Không đọc được tệp"),
     _entry("workbook-locked", _E, "Sổ đang bị khóa"),

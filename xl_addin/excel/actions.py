@@ -97,7 +97,11 @@ def _documents(contest: XlwingsContestBook) -> str:
 
 
 def _report(contest: XlwingsContestBook) -> str:
-    return msg.REPORT_PLANNED
+    import shutil
+
+    from ..usecases.report import report_for_contest
+
+    return report_for_contest(contest, pdf=shutil.which("soffice") is not None).summary()
 
 
 def check_registrations(book: xw.Book | None = None, folder: Path | str | None = None) -> str:
@@ -126,7 +130,7 @@ def make_documents(book: xw.Book | None = None, folder: Path | str | None = None
 
 
 def make_report(book: xw.Book | None = None, folder: Path | str | None = None) -> str:
-    """Báo cáo tổng kết: planned; says so in a message box."""
+    """Báo cáo tổng kết: the summary report from the register beside the contest folders, into bao_cao/ there."""
     return run_action(book, folder, _report)
 
 

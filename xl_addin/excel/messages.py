@@ -16,10 +16,6 @@ JUDGES_WHERE = "Phiếu chấm nằm trong thư mục {folder}."
 RESULTS_WHERE = "Xem sheet {sheet}."
 RESULTS_BLOCKED = "Xem các lỗi trong sheet {sheet}, sửa phiếu chấm rồi chạy lại."
 DOCUMENTS_MISSING = "Chức năng in văn bản chưa có trong phiên bản này. Hãy cập nhật binhchon."
-REPORT_PLANNED = (
-    "Báo cáo tổng kết đang được xây dựng và sẽ có trong phiên bản sau. Hiện đã dùng được: "
-    "Kiểm tra hồ sơ, Tạo phiếu chấm, Tính kết quả, Tính tạm, In văn bản."
-)
 
 # Desktop add-in (binhchon addin build|install)
 ADDIN_NEEDS_WINDOWS = (

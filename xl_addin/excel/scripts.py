@@ -51,7 +51,7 @@ def make_documents(book: xw.Book, folder: ContestFolder) -> None:
 
 @script(name=ACTION_LABELS["make_report"])
 def make_report(book: xw.Book, folder: ContestFolder) -> None:
-    """Báo cáo tổng kết (planned)."""
+    """Báo cáo tổng kết (from the register beside the contest folders)."""
     actions.make_report(book, folder.path)
 
 

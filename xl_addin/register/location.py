@@ -60,8 +60,9 @@ def resolve(location: str | None, base_folder: Path) -> Location:
 
 
 def _sqlite(path: Path) -> Location:
-    path = path.absolute()
-    return Location(URL.create("sqlite", database=str(path)), str(path), path)
+    """The register file; messages name it as the user gave it (relative stays relative)."""
+    full = path.absolute()
+    return Location(URL.create("sqlite", database=str(full)), str(path), full)
 
 
 def check_sqlite_file(path: Path) -> None:

@@ -94,17 +94,31 @@ def run_demo(folder: Path, print_fn: Callable[[str], None] = print, progress: Pr
     print_fn(outcome.result_set.tie_break_text)
     print_fn(findings_table(outcome.findings))  # what the summary counted: this step's own findings
     print_fn(_documents_step(folder, progress))
+    history_lines = _history_step(folder)
     print_fn(f"\nKết quả nằm trong {folder}: mở {path.name} (sheet Kiểm tra, Kết quả, Nhật ký), "
              f"{schema.JUDGES_DIR}/ (phiếu chấm), {schema.DOCUMENTS_DIR}/ (văn bản).")
+    for line in history_lines:
+        print_fn(line)
     return 0
+
+
+def _history_step(folder: Path) -> list[str]:
+    """The ten-year history (earlier contests, the register, the summary report); lines saying where they are."""
+    from .demo_history import make_history
+
+    made = make_history(folder)
+    lines = ["", f"7. Lịch sử 10 năm: {len(made.folders)} cuộc bình chọn trước trong {folder / 'lich_su'}, "
+                 f"chạy bằng chính công cụ này."]
+    lines += [f"8. {text}" if i == 0 else text for i, text in enumerate(made.lines)]
+    lines.append(f"Sổ theo dõi nhiều năm: {made.register}; báo cáo tổng kết: "
+                 + ", ".join(str(p) for p in made.report_files) + ".")
+    return lines
 
 
 def _documents_step(folder: Path, progress: Progress) -> str:
     """Make the documents when that use case is present; a line saying what was made."""
-    try:
-        from .documents import make_documents_for
-    except ImportError:
-        return "6. (Chưa có bước in văn bản.)"
+    from .documents import make_documents_for
+
     book = FileContestBook(folder / schema.CONTEST_FILE)
     # PDFs are asked for always: without LibreOffice the summary says so and how to get it.
     outcome = make_documents_for(book, pdf=True, only_new=False, progress=progress)

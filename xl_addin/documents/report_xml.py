@@ -1,0 +1,108 @@
+"""The report's annex as WordprocessingML text, spliced into the saved document without building a tree.
+
+A national register's annex lists tens of thousands of products: as python-docx (lxml) objects
+those rows took hundreds of megabytes, as text they are streamed into the package piece by piece.
+The tables look like the others (grid, header row repeated on each page, rows never split).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Iterable, Iterator
+from xml.sax.saxutils import escape
+
+DOCUMENT_XML = "word/document.xml"
+CELL_HALF_POINTS = 24  # 12 pt
+TWIPS_PER_CM = 567
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+_TABLE_PROPS = (
+    '<w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>'
+    + "".join(_BORDER.format(side=s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    + '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/>'
+    '<w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+)
+
+
+def text_xml(text: str) -> str:
+    """Text as the content of a w:t element: escaped, without the control characters XML cannot hold."""
+    return escape(_CONTROL.sub("", text))
+
+
+def run_xml(text: str, bold: bool = False, half_points: int | None = None) -> str:
+    """One run of text."""
+    props = ("<w:b/>" if bold else "") + (f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+                                          if half_points else "")
+    return f'<w:r>{f"<w:rPr>{props}</w:rPr>" if props else ""}<w:t xml:space="preserve">{text_xml(text)}</w:t></w:r>'
+
+
+def heading_xml(text: str) -> str:
+    """A bold sub-heading kept with the table under it (as report_blocks.heading)."""
+    return ('<w:p><w:pPr><w:keepNext/><w:spacing w:before="200" w:after="0" w:line="240" w:lineRule="auto"/>'
+            f'<w:ind w:firstLine="{TWIPS_PER_CM}"/><w:jc w:val="both"/></w:pPr>{run_xml(text, bold=True)}</w:p>')
+
+
+def paragraph_xml(text: str) -> str:
+    """A body paragraph (justified, first line indented)."""
+    return ('<w:p><w:pPr><w:spacing w:before="120" w:after="0" w:line="276" w:lineRule="auto"/>'
+            f'<w:ind w:firstLine="{TWIPS_PER_CM}"/><w:jc w:val="both"/></w:pPr>{run_xml(text)}</w:p>')
+
+
+def _cell(text: str, width: int, align: str, bold: bool) -> str:
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+            f'<w:p><w:pPr><w:jc w:val="{align}"/></w:pPr>{run_xml(text, bold, CELL_HALF_POINTS)}</w:p></w:tc>')
+
+
+def table_xml(headers: list[str], rows: Iterable[list[object] | str], widths_cm: list[float],
+              left: tuple[int, ...]) -> Iterator[str]:
+    """A table as pieces of text: properties and header row first, then one piece per row.
+
+    A row given as a string is a bold row across the whole table (a group's name).
+    """
+    widths = [round(w * TWIPS_PER_CM) for w in widths_cm]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    header = "".join(_cell(h, w, "center", True) for h, w in zip(headers, widths))
+    yield f"<w:tbl>{_TABLE_PROPS}<w:tblGrid>{grid}</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>"
+    aligns = ["left" if i in left else "center" for i in range(len(widths))]
+    for values in rows:
+        if isinstance(values, str):
+            yield (f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{sum(widths)}" w:type="dxa"/>'
+                   f'<w:gridSpan w:val="{len(widths)}"/></w:tcPr><w:p><w:pPr><w:jc w:val="left"/></w:pPr>'
+                   f'{run_xml(values, True, CELL_HALF_POINTS)}</w:p></w:tc></w:tr>')
+            continue
+        cells = "".join(_cell("" if v is None else str(v), w, a, False) for v, w, a in zip(values, widths, aligns))
+        yield f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>"
+    yield "</w:tbl>"
+
+
+def splice(docx: bytes, marker: str, pieces: Iterable[str]) -> bytes:
+    """The package with the paragraph holding the marker replaced by the pieces, streamed into document.xml."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename != DOCUMENT_XML:
+                dst.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+                continue
+            head, tail = _around(data.decode("utf-8"), marker)
+            target = zipfile.ZipInfo(info.filename, info.date_time)
+            target.compress_type = zipfile.ZIP_DEFLATED
+            with dst.open(target, "w", force_zip64=True) as part:
+                part.write(head.encode("utf-8"))
+                for piece in pieces:
+                    part.write(piece.encode("utf-8"))
+                part.write(tail.encode("utf-8"))
+    return out.getvalue()
+
+
+def _around(xml: str, marker: str) -> tuple[str, str]:
+    """The document's XML before and after the paragraph holding the marker (at the end when absent)."""
+    at = xml.find(marker)
+    if at < 0:
+        end = xml.rfind("<w:sectPr")
+        return xml[:end], xml[end:]
+    start = max(xml.rfind("<w:p>", 0, at), xml.rfind("<w:p ", 0, at))
+    stop = xml.find("</w:p>", at) + len("</w:p>")
+    return xml[:start], xml[stop:]
