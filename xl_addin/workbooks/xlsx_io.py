@@ -3,47 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import functools
+import io
 import os
+import re
 import shutil
 import tempfile
-import zipfile
+import time
 from pathlib import Path
+
+from typing import Iterable, Iterator
 
 import openpyxl
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..domain import file_messages as msg
 from ..domain import schema
 from ..domain.tables import Rows
-from ..errors import WorkbookError, WorkbookLockedError
+from ..errors import SaveError, WorkbookError, WorkbookLockedError
+from .xlsx_guard import check_archive
 
-# Refuse archives that would inflate far beyond any real contest (zip bombs).
-MAX_UNCOMPRESSED = 500 * 1024 * 1024
-MAX_RATIO = 200
-MAX_MEMBERS = 10_000
+__all__ = ["check_archive", "open_workbook", "read_sheets", "rows_of", "save_atomically", "write_atomically"]
 
-
-def check_archive(path: Path) -> None:
-    """Raise WorkbookError when the file is missing, not a zip-based Office file, or a zip bomb."""
-    if not path.exists():
-        raise WorkbookError(f"Không tìm thấy tệp {path}. Hãy kiểm tra lại đường dẫn.")
-    if not zipfile.is_zipfile(path):
-        raise WorkbookError(
-            f"Tệp {path.name} không phải là sổ Excel .xlsx (hoặc đã hỏng). "
-            "Hãy mở bằng Excel và lưu lại dưới dạng Excel Workbook (.xlsx)."
-        )
-    with zipfile.ZipFile(path) as zf:
-        infos = zf.infolist()
-        total = sum(i.file_size for i in infos)
-        packed = sum(i.compress_size for i in infos) or 1
-        if len(infos) > MAX_MEMBERS or total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO * 10:
-            raise WorkbookError(
-                f"Tệp {path.name} bung ra quá lớn ({total // (1024 * 1024)} MB) so với kích thước "
-                "của nó, có thể là tệp độc hại; công cụ từ chối mở. Hãy dùng tệp gốc."
-            )
-        for info in infos:
-            if info.compress_size and info.file_size / info.compress_size > MAX_RATIO * 10 and info.file_size > 50 * 1024 * 1024:
-                raise WorkbookError(f"Tệp {path.name} chứa phần nén bất thường ({info.filename}); công cụ từ chối mở.")
+MAX_BACKUPS = 30  # copies of the contest workbook kept in sao_luu/ (judges' files there are never pruned)
+_GRID_SLOTS = 20_000_000  # beyond this many cells a sheet's rows are ragged, not padded to one width
+_STALE_TEMP_SECONDS = 60
 
 
 def open_workbook(path: Path | str, *, read_only: bool = False, data_only: bool = True) -> Workbook:
@@ -53,32 +41,74 @@ def open_workbook(path: Path | str, *, read_only: bool = False, data_only: bool 
     try:
         return openpyxl.load_workbook(path, read_only=read_only, data_only=data_only)
     except PermissionError as exc:
-        raise WorkbookLockedError(
-            f"Không đọc được {path.name}: tệp đang bị khóa. Hãy đóng tệp trong Excel rồi chạy lại."
-        ) from exc
+        raise WorkbookLockedError(msg.READ_LOCKED.format(name=path.name)) from exc
     except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise WorkbookError(
-            f"Không đọc được {path.name} ({type(exc).__name__}). Hãy mở tệp bằng Excel, lưu lại "
-            "dưới dạng .xlsx rồi chạy lại."
-        ) from exc
+        raise WorkbookError(msg.UNREADABLE.format(name=path.name, detail=type(exc).__name__)) from exc
 
 
-def rows_of(ws: Worksheet) -> Rows:
-    """All rows of a sheet as lists of values, trailing empty rows dropped."""
-    rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    while rows and all(v is None for v in rows[-1]):
-        rows.pop()
+def rows_of(ws: Worksheet | ReadOnlyWorksheet) -> Rows:
+    """All rows of a sheet as lists of values from A1, bounded by the cells that hold a value.
+
+    Formatting that reaches far (a styled cell in column XFD, a dimension of A1:XFD1048576) adds
+    nothing: only cells with a value count, and rows end at the last one that has a value.
+    """
+    return _grid(_valued_cells(ws))
+
+
+def _valued_cells(ws: Worksheet | ReadOnlyWorksheet) -> Iterator[tuple[int, int, object]]:
+    """(row, column, value) of every cell holding a value, 1-based, in any order."""
+    if not isinstance(ws, ReadOnlyWorksheet):
+        for (r, c), cell in ws._cells.items():
+            if cell.value is not None:
+                yield r, c, cell.value
+        return
+    book = ws.parent
+    # openpyxl's own read-only rows are padded to the declared dimension: parse the XML directly.
+    with ws._get_source() as src:
+        parser = WorkSheetParser(src, ws._shared_strings, data_only=book.data_only, epoch=book.epoch,
+                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        for _, row in parser.parse():
+            for cell in row:
+                if cell["value"] is not None:
+                    yield cell["row"], cell["column"], cell["value"]
+
+
+def _grid(cells: Iterable[tuple[int, int, object]]) -> Rows:
+    by_row: dict[int, dict[int, object]] = {}
+    for r, c, value in cells:
+        by_row.setdefault(r, {})[c] = value
+    if not by_row:
+        return []
+    height = max(by_row)
+    width = max(max(cols) for cols in by_row.values())
+    ragged = height * width > _GRID_SLOTS  # a lone value far away must not allocate the whole grid
+    rows: Rows = []
+    for r in range(1, height + 1):
+        cols = by_row.get(r, {})
+        row: list[object] = [None] * (max(cols, default=0) if ragged else width)
+        for c, value in cols.items():
+            row[c - 1] = value
+        rows.append(row)
     return rows
 
 
 def read_sheets(path: Path | str, names: tuple[str, ...] | None = None) -> dict[str, Rows]:
     """The values of the named sheets (all when None) of a closed workbook, read-only."""
+    path = Path(path)
     wb = open_workbook(path, read_only=True)
     try:
         wanted = wb.sheetnames if names is None else [n for n in wb.sheetnames if n in names]
-        return {name: rows_of(wb[name]) for name in wanted}
+        return {name: _read_sheet(wb, name, path) for name in wanted}
     finally:
         wb.close()
+
+
+def _read_sheet(wb: Workbook, name: str, path: Path) -> Rows:
+    try:
+        return rows_of(wb[name])
+    except Exception as exc:  # the sheet's XML is parsed here, lazily: name the file and the sheet
+        detail = f"sheet “{name}”: {type(exc).__name__}"
+        raise WorkbookError(msg.UNREADABLE.format(name=path.name, detail=detail)) from exc
 
 
 def ensure_writable(path: Path) -> None:
@@ -111,22 +141,74 @@ def backup(path: Path) -> Path | None:
     folder.mkdir(exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{path.stem}-{stamp}{path.suffix}"
-    shutil.copy2(path, target)
+    try:
+        shutil.copy2(path, target)
+    except OSError:
+        target.unlink(missing_ok=True)  # no half copy left behind on a full disk
+        raise
     return target
 
 
+def prune_backups(path: Path, keep: int = MAX_BACKUPS) -> list[Path]:
+    """Delete the oldest timestamped copies of this workbook in sao_luu/ beyond `keep`; those deleted."""
+    pattern = re.compile(re.escape(path.stem) + r"-\d{8}-\d{6}-\d{6}" + re.escape(path.suffix) + "$")
+    folder = path.parent / schema.BACKUP_DIR
+    if not folder.is_dir():
+        return []
+    copies = sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))  # the stamp sorts by time
+    doomed = copies[:-keep] if keep > 0 else copies
+    for old in doomed:
+        old.unlink(missing_ok=True)
+    return doomed
+
+
+def write_fault(path: Path, exc: OSError) -> SaveError:
+    """The Vietnamese message for an OSError met while writing path (permissions, full or gone disk)."""
+    names = dict(name=path.name, folder=str(path.parent), backups=str(path.parent / schema.BACKUP_DIR))
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return SaveError(msg.WRITE_DISK_FULL.format(**names))
+    if exc.errno == errno.EROFS:
+        return SaveError(msg.WRITE_READ_ONLY_DISK.format(**names))
+    if exc.errno == errno.ENOENT or not path.parent.is_dir():
+        return SaveError(msg.WRITE_VANISHED.format(**names))
+    if isinstance(exc, PermissionError):
+        return SaveError(msg.WRITE_DENIED.format(**names))
+    return SaveError(msg.WRITE_FAILED.format(**names, detail=exc.strerror or type(exc).__name__))
+
+
+def _named_faults(func):
+    """Turn an OSError of a writer into a SaveError naming the file being written."""
+    @functools.wraps(func)
+    def wrapper(wb: Workbook, path: Path, *args, **kwargs):
+        try:
+            return func(wb, path, *args, **kwargs)
+        except OSError as exc:
+            raise write_fault(Path(path), exc) from exc
+    return wrapper
+
+
+def _save_to(wb: Workbook, tmp: str) -> None:
+    """Serialise in memory, then write and fsync: a failing disk raises once, here, and nothing else
+    (no half-closed zip left for the garbage collector to complain about)."""
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    with open(tmp, "wb") as fh:
+        fh.write(buffer.getbuffer())
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+@_named_faults
 def write_atomically(wb: Workbook, path: Path) -> None:
     """Save to a temporary file beside path, then replace it: a failed save leaves no half file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".binhchon-", suffix=".xlsx", dir=path.parent)
     os.close(fd)
     try:
-        wb.save(tmp)
+        _save_to(wb, tmp)
         os.replace(tmp, path)
     except PermissionError as exc:
-        raise WorkbookLockedError(
-            f"Không ghi được {path.name}: tệp đang bị khóa. Hãy đóng tệp trong Excel rồi chạy lại."
-        ) from exc
+        raise WorkbookLockedError(msg.WRITE_LOCKED.format(name=path.name)) from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -135,6 +217,22 @@ def write_atomically(wb: Workbook, path: Path) -> None:
 def save_atomically(wb: Workbook, path: Path) -> Path | None:
     """Back the file up, write to a temporary file beside it and replace it; the backup's path."""
     ensure_writable(path)
-    saved = backup(path)
+    try:
+        saved = backup(path)
+    except OSError as exc:
+        raise write_fault(path, exc) from exc
     write_atomically(wb, path)
+    prune_backups(path)
+    remove_stale_temps(path.parent)
     return saved
+
+
+def remove_stale_temps(folder: Path) -> None:
+    """Delete temporary files a killed run left beside the workbook (older than a minute)."""
+    cutoff = time.time() - _STALE_TEMP_SECONDS
+    for tmp in folder.glob(".binhchon-*.xlsx"):
+        try:
+            if tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
+        except OSError:
+            pass  # another run's, or already gone
