@@ -6,6 +6,8 @@ Templates are `str.format` strings; `{name}` is a file name, `{cell}` an A1 addr
 
 from __future__ import annotations
 
+from .values import vn_short
+
 RESAVE = "Hãy mở tệp bằng Excel, chọn File › Save As › Excel Workbook (.xlsx) rồi chạy lại."
 
 # --- A file that is not a usable workbook ------------------------------------------------------
@@ -101,7 +103,14 @@ NAME_COLLISION = (
 
 # --- Numbers ----------------------------------------------------------------------------------------
 AMBIGUOUS_NUMBER = (
-    "Ô {cell}: {what} “{value}” không rõ là {thousands} hay {decimal} (dấu chấm và dấu phẩy có thể là "
-    "phân cách hàng nghìn hoặc dấu thập phân). Hãy gõ số không có dấu phân cách hàng nghìn, dùng dấu "
-    "phẩy cho phần thập phân: {thousands_typed} hoặc {decimal_typed}."
+    "Ô {cell}: {what} “{value}” không rõ là {thousands} (dấu “{sep}” phân cách hàng nghìn) hay {decimal} "
+    "(dấu “{sep}” là dấu thập phân), nên công cụ không đoán. Hãy gõ lại số không có dấu phân cách hàng "
+    "nghìn: {thousands}, hoặc {decimal}; phần thập phân viết sau dấu phẩy, ví dụ 8,5."
 )
+
+
+def ambiguous_number(cell: str, what: str, problem) -> str:
+    """The finding's text for an AmbiguousNumber read from a cell."""
+    sep = "." if "." in problem.typed else ","
+    return AMBIGUOUS_NUMBER.format(cell=cell, what=what, value=problem.typed, sep=sep,
+                                   thousands=vn_short(problem.thousands), decimal=vn_short(problem.decimal))

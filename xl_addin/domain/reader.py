@@ -6,6 +6,8 @@ from typing import Iterable, Mapping
 
 from . import messages as msg
 from . import schema
+from .checks import in_sheet_order
+from .checks.file_names import check_file_names
 from .checks.judges import judges_from_rows
 from .checks.registrations import product_codes_from_rows, registrations_from_rows
 from .findings import Finding, error
@@ -60,8 +62,16 @@ def read_contest(sheets: Mapping[str, Rows]) -> tuple[Contest | None, list[Findi
     # Every code typed in Đăng ký counts, so that a row with an error elsewhere does not make
     # the judges' "Không chấm" look wrong too.
     codes = product_codes_from_rows(registration_rows)
-    judges, judge_findings = judges_from_rows(found[schema.SHEET_JUDGES], codes)
+    judge_rows = found[schema.SHEET_JUDGES]
+    judges, judge_findings = judges_from_rows(judge_rows, codes)
+    name_findings = check_file_names(registration_rows, judge_rows)
+    registration_findings = in_sheet_order(registration_findings + _of(name_findings, schema.SHEET_REGISTRATIONS))
+    judge_findings = in_sheet_order(judge_findings + _of(name_findings, schema.SHEET_JUDGES))
     findings = info_findings + rules_findings + registration_findings + judge_findings
     if info is None or rules is None:
         return None, findings
     return Contest(info, rules, tuple(registrations), tuple(judges)), findings
+
+
+def _of(findings: list[Finding], sheet: str) -> list[Finding]:
+    return [f for f in findings if f.sheet == sheet]

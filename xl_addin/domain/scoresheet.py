@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Mapping
 
+from . import file_messages as file_msg
 from . import schema
 from . import score_messages as msg
 from .findings import Finding, a1, error, warning
 from .models import Contest, Judge, ScoreSheet
 from .rules import LEVELS, Criterion, fmt_points
 from .tables import Record, Rows, Table, find_table, header_key, label_values
-from .values import ValueProblem, fold, integer, is_blank, number, text
+from .values import AmbiguousNumber, ValueProblem, fold, integer, is_blank, number, text
 
 META_LABELS = (
     schema.META_CONTEST_ID, schema.META_YEAR, schema.META_LEVEL, schema.META_PROVINCE,
@@ -233,6 +234,10 @@ def _score(reader: _Reader, raw: object, cell: str, item: Criterion, code: str) 
     """The score in a cell, or None after reporting an invalid or out-of-range value."""
     try:
         points = number(raw)
+    except AmbiguousNumber as exc:
+        reader.findings.append(error("ambiguous-number", schema.SHEET_SCORING, cell, file_msg.ambiguous_number(
+            cell, f"điểm của sản phẩm {code}, tiêu chí {item.code}", exc), reader.file))
+        return None
     except ValueProblem:
         reader.findings.append(error("invalid-number", schema.SHEET_SCORING, cell, msg.INVALID_SCORE.format(
             value=text(raw), code=code, item=item.code), reader.file))
