@@ -27,10 +27,11 @@ _CHUNK = 64 * 1024
 class PackageRefused(Exception):
     """The package breaks a budget or holds bad XML; `detail` says which part, in Vietnamese."""
 
-    def __init__(self, detail: str, *, oversized: bool):
+    def __init__(self, detail: str, *, oversized: bool, part: str = ""):
         super().__init__(detail)
         self.detail = detail
         self.oversized = oversized  # True: a budget; False: damage (malformed, undecompressable)
+        self.part = part
 
 
 @dataclass
@@ -73,17 +74,19 @@ def inspect_package(zf: zipfile.ZipFile, *, cell_parts: str | None = None) -> Pa
 
 def _check_declared(infos: list[zipfile.ZipInfo]) -> None:
     """Refuse on what the zip directory declares, before decompressing anything."""
-    if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
-        raise PackageRefused(msg.PART_TOTAL.format(mb=MAX_TOTAL_BYTES // MB), oversized=True)
     for info in infos:
         _check_size(info.filename, info.file_size, info.compress_size)
+    if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
+        raise PackageRefused(msg.PART_TOTAL.format(mb=MAX_TOTAL_BYTES // MB), oversized=True)
 
 
 def _check_size(part: str, size: int, packed: int) -> None:
     if size > MAX_MEMBER_BYTES:
-        raise PackageRefused(msg.PART_TOO_BIG.format(part=part, mb=MAX_MEMBER_BYTES // MB), oversized=True)
+        raise PackageRefused(msg.PART_TOO_BIG.format(part=part, mb=MAX_MEMBER_BYTES // MB), oversized=True,
+                             part=part)
     if size > RATIO_FLOOR and size > MAX_RATIO * max(packed, 1):
-        raise PackageRefused(msg.PART_RATIO.format(part=part, ratio=size // max(packed, 1)), oversized=True)
+        raise PackageRefused(msg.PART_RATIO.format(part=part, ratio=size // max(packed, 1)), oversized=True,
+                             part=part)
 
 
 def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo):
@@ -97,7 +100,8 @@ def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo):
                 yield chunk
     except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
         # RuntimeError: an encrypted member; the others: damaged or unsupported compression
-        raise PackageRefused(msg.PART_BAD_ZIP.format(part=info.filename), oversized=False) from exc
+        raise PackageRefused(msg.PART_BAD_ZIP.format(part=info.filename), oversized=False,
+                             part=info.filename) from exc
 
 
 def _drain(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
@@ -130,9 +134,10 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, count_cells: bool) -> 
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except _Refuse:
-        raise PackageRefused(msg.PART_DOCTYPE.format(part=info.filename), oversized=False) from None
+        raise PackageRefused(msg.PART_DOCTYPE.format(part=info.filename), oversized=False,
+                             part=info.filename) from None
     except expat.ExpatError as exc:
         raise PackageRefused(msg.PART_MALFORMED.format(
-            part=info.filename, line=exc.lineno, column=exc.offset + 1), oversized=False) from exc
+            part=info.filename, line=exc.lineno, column=exc.offset + 1), oversized=False, part=info.filename) from exc
     return size, cells
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from pathlib import Path
-from xml.etree import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
 
 from ..domain import file_messages as msg
 from ..errors import WorkbookError
@@ -39,15 +39,23 @@ def check_archive(path: Path) -> PackageStats:
         raise WorkbookError(msg.OTHER_FORMAT.format(name=path.name, kind=_kind(head)))
     try:
         with zipfile.ZipFile(path) as zf:
-            stats = inspect_package(zf, cell_parts=WORKSHEETS)  # a bomb is refused whatever it holds
+            try:
+                stats = inspect_package(zf, cell_parts=WORKSHEETS)  # a bomb is refused whatever it holds
+            except PackageRefused as exc:
+                raise _refusal(zf, path, exc) from exc
             _check_identity(zf, path)
             _check_cells(zf, stats, path)
-    except PackageRefused as exc:
-        template = msg.OVERSIZED if exc.oversized else msg.DAMAGED_PART
-        raise WorkbookError(template.format(name=path.name, detail=exc.detail)) from exc
     except (zipfile.BadZipFile, OSError) as exc:
         raise WorkbookError(msg.TRUNCATED.format(name=path.name)) from exc
     return stats
+
+
+def _refusal(zf: zipfile.ZipFile, path: Path, exc: PackageRefused) -> WorkbookError:
+    """The refusal naming the file, and the sheet when the part is a sheet's."""
+    sheet = sheet_names_by_part(zf).get(exc.part) if exc.part.startswith(WORKSHEETS) else None
+    detail = f"sheet “{sheet}”, {exc.detail}" if sheet else exc.detail
+    template = msg.OVERSIZED if exc.oversized else msg.DAMAGED_PART
+    return WorkbookError(template.format(name=path.name, detail=detail))
 
 
 def _check_file(path: Path) -> None:
@@ -108,7 +116,7 @@ def sheet_names_by_part(zf: zipfile.ZipFile) -> dict[str, str]:
     try:
         book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
         rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, ElementTree.ParseError):
+    except (KeyError, ElementTree.ParseError, DefusedXmlException):
         return {}
     targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_NS_PKG}Relationship")}
     out: dict[str, str] = {}
