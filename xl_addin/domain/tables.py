@@ -108,7 +108,7 @@ def find_table(sheet: str, rows: Rows, anchor: str) -> Table | None:
         if i > 0:
             _add_known(columns, rows[i - 1], only_blank_in=row)
         below = rows[i + 1] if i + 1 < len(rows) else []
-        if _is_second_header_row(below, anchor_col, columns):
+        if _is_second_header_row(below, row, anchor_col, columns):
             _add_known(columns, below, only_blank_in=None)
             header_row = i + 1
         _add_aliases(columns, anchor, anchor_col)
@@ -135,11 +135,19 @@ def _known_at(row: list[object]) -> dict[int, str]:
     return found
 
 
-def _is_second_header_row(row: list[object], anchor_col: int, columns: dict[str, int]) -> bool:
-    """True when the row under the anchor's row continues the header (its anchor cell merged away)."""
-    if anchor_col < len(row) and not is_blank(row[anchor_col]):
+def _is_second_header_row(row: list[object], above: list[object], anchor_col: int, columns: dict[str, int]) -> bool:
+    """True when the row under the anchor's row continues the header: its anchor cell is merged
+    with the anchor (blank, or the anchor's text when readers fill merged ranges), and it holds a
+    contract header of its own or only the continuations of the merged cells above."""
+    def same_as_above(col: int) -> bool:
+        return col < len(above) and header_key(above[col]) == header_key(row[col])
+
+    filled = [col for col, value in enumerate(row) if not is_blank(value)]
+    if anchor_col in filled and not same_as_above(anchor_col):
         return False
-    return any(k not in columns for k in _known_at(row).values())
+    if any(k not in columns for k in _known_at(row).values()):
+        return True
+    return bool(filled) and all(same_as_above(col) for col in filled)
 
 
 def _add_known(columns: dict[str, int], row: list[object], only_blank_in: list[object] | None) -> None:

@@ -114,6 +114,7 @@ def _sheet(wb: Workbook, name: str) -> Worksheet:
 
 def _replace_sheet(wb: Workbook, name: str, rows: Rows, layout: SheetLayout) -> None:
     ws = _sheet(wb, name)
+    _unmerge_rows(ws, 1, ws.max_row)  # the tool rewrites this sheet whole; merged cells would be read-only
     if ws.max_row > 0:
         ws.delete_rows(1, ws.max_row)
     for row in rows:
@@ -138,10 +139,18 @@ def _replace_sheet(wb: Workbook, name: str, rows: Rows, layout: SheetLayout) -> 
 def _append(wb: Workbook, name: str, rows: Rows) -> None:
     ws = _sheet(wb, name)
     start = _last_used_row(ws) + 1
+    _unmerge_rows(ws, start, start + len(rows))  # empty cells merged below the data take values again
     for i, row in enumerate(rows):
         for j, value in enumerate(row):
             if value is not None:
                 ws.cell(row=start + i, column=j + 1, value=safe_value(value))
+
+
+def _unmerge_rows(ws: Worksheet, first: int, last: int) -> None:
+    """Unmerge the merged ranges that reach into rows first..last (their cells cannot take values)."""
+    for span in list(ws.merged_cells.ranges):
+        if span.max_row >= first and span.min_row <= last:
+            ws.unmerge_cells(str(span))
 
 
 def _last_used_row(ws: Worksheet) -> int:

@@ -13,24 +13,19 @@ import tempfile
 import time
 from pathlib import Path
 
-from typing import Iterable, Iterator
-
 import openpyxl
 from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import WorkSheetParser
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain import file_messages as msg
 from ..domain import schema
 from ..domain.tables import Rows
 from ..errors import SaveError, WorkbookError, WorkbookLockedError
+from .sheet_values import rows_of
 from .xlsx_guard import check_archive
 
 __all__ = ["check_archive", "open_workbook", "read_sheets", "rows_of", "save_atomically", "write_atomically"]
 
 MAX_BACKUPS = 30  # copies of the contest workbook kept in sao_luu/ (judges' files there are never pruned)
-_GRID_SLOTS = 20_000_000  # beyond this many cells a sheet's rows are ragged, not padded to one width
 _STALE_TEMP_SECONDS = 60
 
 
@@ -44,52 +39,6 @@ def open_workbook(path: Path | str, *, read_only: bool = False, data_only: bool 
         raise WorkbookLockedError(msg.READ_LOCKED.format(name=path.name)) from exc
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         raise WorkbookError(msg.UNREADABLE.format(name=path.name, detail=type(exc).__name__)) from exc
-
-
-def rows_of(ws: Worksheet | ReadOnlyWorksheet) -> Rows:
-    """All rows of a sheet as lists of values from A1, bounded by the cells that hold a value.
-
-    Formatting that reaches far (a styled cell in column XFD, a dimension of A1:XFD1048576) adds
-    nothing: only cells with a value count, and rows end at the last one that has a value.
-    """
-    return _grid(_valued_cells(ws))
-
-
-def _valued_cells(ws: Worksheet | ReadOnlyWorksheet) -> Iterator[tuple[int, int, object]]:
-    """(row, column, value) of every cell holding a value, 1-based, in any order."""
-    if not isinstance(ws, ReadOnlyWorksheet):
-        for (r, c), cell in ws._cells.items():
-            if cell.value is not None:
-                yield r, c, cell.value
-        return
-    book = ws.parent
-    # openpyxl's own read-only rows are padded to the declared dimension: parse the XML directly.
-    with ws._get_source() as src:
-        parser = WorkSheetParser(src, ws._shared_strings, data_only=book.data_only, epoch=book.epoch,
-                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
-        for _, row in parser.parse():
-            for cell in row:
-                if cell["value"] is not None:
-                    yield cell["row"], cell["column"], cell["value"]
-
-
-def _grid(cells: Iterable[tuple[int, int, object]]) -> Rows:
-    by_row: dict[int, dict[int, object]] = {}
-    for r, c, value in cells:
-        by_row.setdefault(r, {})[c] = value
-    if not by_row:
-        return []
-    height = max(by_row)
-    width = max(max(cols) for cols in by_row.values())
-    ragged = height * width > _GRID_SLOTS  # a lone value far away must not allocate the whole grid
-    rows: Rows = []
-    for r in range(1, height + 1):
-        cols = by_row.get(r, {})
-        row: list[object] = [None] * (max(cols, default=0) if ragged else width)
-        for c, value in cols.items():
-            row[c - 1] = value
-        rows.append(row)
-    return rows
 
 
 def read_sheets(path: Path | str, names: tuple[str, ...] | None = None) -> dict[str, Rows]:
