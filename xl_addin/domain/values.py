@@ -160,6 +160,8 @@ def date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _serial_date(value)
     s = text(value)
     m = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", s)
     try:
@@ -168,6 +170,17 @@ def date(value: object) -> dt.date | None:
         return dt.date.fromisoformat(s)
     except ValueError as exc:
         raise ValueProblem(s) from exc
+
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_SERIALS = (25569, 73051)  # 1/1/1970 … 31/12/2099: a date cell formatted as a plain number
+
+
+def _serial_date(value: int | float) -> dt.date:
+    """An Excel date serial (a date cell shown as a number) as a date; ValueProblem out of range."""
+    if not (_SERIALS[0] <= value <= _SERIALS[1]):
+        raise ValueProblem(text(value))
+    return _EXCEL_EPOCH + dt.timedelta(days=int(value))
 
 
 def vn_number(value: Decimal | float, places: int = 2) -> str:
