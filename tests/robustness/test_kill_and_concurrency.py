@@ -69,6 +69,7 @@ def test_a_killed_results_leaves_the_old_or_the_new_workbook(_scored_master, ref
         judges = {p.name: p.read_bytes() for p in (folder / schema.JUDGES_DIR).iterdir()}
         assert judges == {p.name: p.read_bytes() for p in (_scored_master / schema.JUDGES_DIR).iterdir()}
         shutil.rmtree(folder)
+    print("kill outcomes", outcomes)
     assert sum(outcomes.values()) == KILL_RUNS
 
 
