@@ -73,8 +73,17 @@ class Table:
     def records(self) -> Iterator[Record]:
         """The non-blank rows below the header."""
         for i in range(self.header_row + 1, len(self.rows)):
-            if any(not is_blank(v) for v in self.rows[i]):
+            if any(_filled(v) for v in self.rows[i]):
                 yield Record(self, i)
+
+
+def _filled(value: object) -> bool:
+    """not is_blank(value), without normalising text (this runs for every cell of every row)."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    return not is_blank(value)
 
 
 def loose_header(value: object) -> str:

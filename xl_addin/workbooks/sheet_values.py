@@ -65,10 +65,12 @@ def _grid(cells: Iterable[Cell]) -> Rows:
     by_row: dict[int, dict[int, object]] = {}
     for r, c, value in cells:
         by_row.setdefault(r, {})[c] = value
-    if not by_row:
+    # Trailing rows holding only spaces (junk pasted far below the data) hold nothing either.
+    filled = [r for r, cols in by_row.items() if not _blank_row(cols)]
+    if not filled:
         return []
-    height = max(by_row)
-    width = max(max(cols) for cols in by_row.values())
+    height = max(filled)
+    width = max(max(cols) for r, cols in by_row.items() if r <= height)
     ragged = height * width > GRID_SLOTS  # a lone value far away must not allocate the whole grid
     rows: Rows = []
     for r in range(1, height + 1):
@@ -78,3 +80,7 @@ def _grid(cells: Iterable[Cell]) -> Rows:
             row[c - 1] = value
         rows.append(row)
     return rows
+
+
+def _blank_row(cols: dict[int, object]) -> bool:
+    return all(isinstance(v, str) and not v.strip() for v in cols.values())
