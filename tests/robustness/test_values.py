@@ -101,7 +101,9 @@ def test_a_formula_without_a_cached_value_is_not_taken_as_a_number(contest, cli)
     path = contest / schema.CONTEST_FILE
     patch_part(path, sheet_part(path, REG), lambda xml: _cell_xml(xml, "A2", b'<c r="A2"><f>"BG-"&amp;"001"</f></c>'))
     run, found = validate(cli, contest)
-    assert run.code == 1 and "missing-value" in codes_at(found, REG, "A2")
+    assert run.code == 1 and "uncomputed-formula" in codes_at(found, REG, "A2")
+    (f,) = [f for f in found if f["code"] == "uncomputed-formula"]
+    assert "Ô A2" in f["message"] and '="BG-"&"001"' in f["message"] and "lưu lại" in f["message"]
     assert openpyxl.load_workbook(path)[REG]["A2"].value == '="BG-"&"001"'
 
 

@@ -101,6 +101,13 @@ NAME_COLLISION = (
     "(Windows không phân biệt chữ hoa/thường; các ký tự đặc biệt được thay bằng “_”). Hãy đổi một trong hai mã."
 )
 
+# --- Formulas --------------------------------------------------------------------------------------
+UNCOMPUTED_FORMULA = (
+    "Ô {cell}: có công thức “={formula}” nhưng tệp chưa lưu giá trị của nó (tệp do một chương trình khác "
+    "tạo và chưa được mở bằng Excel), nên công cụ không biết giá trị. Hãy mở tệp bằng Excel (hoặc "
+    "LibreOffice), lưu lại rồi chạy lại; hoặc gõ giá trị thay cho công thức."
+)
+
 # --- Numbers ----------------------------------------------------------------------------------------
 AMBIGUOUS_NUMBER = (
     "Ô {cell}: {what} “{value}” không rõ là {thousands} (dấu “{sep}” phân cách hàng nghìn) hay {decimal} "

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
+from . import file_messages as file_msg
 from . import messages as msg
 from . import schema
 from .checks import in_sheet_order
 from .checks.file_names import check_file_names
 from .checks.judges import judges_from_rows
 from .checks.registrations import product_codes_from_rows, registrations_from_rows
-from .findings import Finding, error
+from .findings import Finding, a1, error
 from .info_sheet import info_from_rows
 from .models import Contest
 from .rules_sheet import rules_from_rows
 from .tables import Rows
-from .values import text
+from .values import Uncomputed, text
 
 # Findings that mean the file is not a usable contest workbook at all (the CLI exits 2).
 FATAL_CODES = frozenset({"missing-sheet"})
@@ -68,9 +69,23 @@ def read_contest(sheets: Mapping[str, Rows]) -> tuple[Contest | None, list[Findi
     registration_findings = in_sheet_order(registration_findings + _of(name_findings, schema.SHEET_REGISTRATIONS))
     judge_findings = in_sheet_order(judge_findings + _of(name_findings, schema.SHEET_JUDGES))
     findings = info_findings + rules_findings + registration_findings + judge_findings
+    findings += uncomputed_formulas(found)
     if info is None or rules is None:
         return None, findings
     return Contest(info, rules, tuple(registrations), tuple(judges)), findings
+
+
+def uncomputed_formulas(sheets: Mapping[str, Rows]) -> list[Finding]:
+    """An error at every input cell holding a formula saved without its value (read as blank otherwise)."""
+    found = []
+    for sheet, rows in sheets.items():
+        for i, row in enumerate(rows):
+            for j, value in enumerate(row):
+                if isinstance(value, Uncomputed):
+                    cell = a1(i, j)
+                    found.append(error("uncomputed-formula", sheet, cell, file_msg.UNCOMPUTED_FORMULA.format(
+                        cell=cell, formula=value.formula[:80])))
+    return found
 
 
 def _of(findings: list[Finding], sheet: str) -> list[Finding]:

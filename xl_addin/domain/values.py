@@ -15,6 +15,27 @@ class ValueProblem(ValueError):
     """A cell value that cannot be read as the expected kind (turned into a finding by checks)."""
 
 
+class Uncomputed:
+    """A formula cell saved without its value (written by a program, never opened in Excel): reads as blank."""
+
+    __slots__ = ("formula",)
+
+    def __init__(self, formula: str):
+        self.formula = formula
+
+    def __str__(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        return f"Uncomputed({self.formula!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Uncomputed) and other.formula == self.formula
+
+    def __hash__(self) -> int:
+        return hash(("Uncomputed", self.formula))
+
+
 def text(value: object) -> str:
     """The cell value as NFC text, trimmed; '' for blank cells."""
     if value is None:

@@ -12,10 +12,11 @@ from typing import Iterable
 
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import WorkSheetParser
+from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.tables import Rows
+from ..domain.values import Uncomputed
 
 GRID_SLOTS = 20_000_000  # beyond this many cells a sheet's rows are ragged, not padded to one width
 MAX_MERGE_FILL = 10_000  # a merged range bigger than this keeps its value in the top-left cell only
@@ -41,7 +42,7 @@ def _read(ws: Worksheet | ReadOnlyWorksheet, cells: dict[tuple[int, int], object
         return [r.bounds for r in ws.merged_cells.ranges]
     book = ws.parent
     with ws._get_source() as src:
-        parser = WorkSheetParser(src, ws._shared_strings, data_only=book.data_only, epoch=book.epoch,
+        parser = _Parser(src, ws._shared_strings, data_only=book.data_only, epoch=book.epoch,
                                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
         for _, row in parser.parse():
             for cell in row:
@@ -49,6 +50,18 @@ def _read(ws: Worksheet | ReadOnlyWorksheet, cells: dict[tuple[int, int], object
                     cells[(cell["row"], cell["column"])] = cell["value"]
         merged = parser.merged_cells.mergeCell if parser.merged_cells else []
     return [range_boundaries(m.ref) for m in merged if m.ref]
+
+
+class _Parser(WorkSheetParser):
+    """openpyxl's parser, telling a formula saved without its value from an empty cell."""
+
+    def parse_cell(self, element):
+        cell = super().parse_cell(element)
+        if cell["value"] is None and self.data_only:
+            formula = element.find(FORMULA_TAG)
+            if formula is not None:
+                cell["value"] = Uncomputed(formula.text or "")
+        return cell
 
 
 def _fill(cells: dict[tuple[int, int], object], bounds: tuple[int, int, int, int]) -> None:
