@@ -4,6 +4,7 @@ or sheet), exit 2, the file untouched, nothing written beside it."""
 from __future__ import annotations
 
 import shutil
+import struct
 import zipfile
 from pathlib import Path
 
@@ -48,6 +49,30 @@ def _bomb(book: Path) -> None:
     rewrite_parts(book, lambda name, data: data, extra={"xl/media/image9.bin": b"\0" * (300 * 1024 * 1024)})
 
 
+def _lying_header(book: Path) -> None:
+    """A part whose zip headers declare 1,000 bytes but which inflates to 50 MB."""
+    part = sheet_part(book, schema.SHEET_JUDGES)
+    patch_part(book, part, lambda xml: xml + b" " * (50 * 1024 * 1024))
+    raw = bytearray(book.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = -1
+        while (at := raw.find(signature, at + 1)) >= 0:
+            name_len = struct.unpack_from("<H", raw, at + (26 if offset == 22 else 28))[0]
+            start = at + (30 if offset == 22 else 46)
+            if bytes(raw[start:start + name_len]) == part.encode():
+                struct.pack_into("<I", raw, at + offset, 1000)
+    book.write_bytes(bytes(raw))
+
+
+def _too_many_cells(book: Path) -> None:
+    """A sheet of 510,000 styled empty cells: the load openpyxl would need is refused up front."""
+    cells = "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}" s="0"/>' for c in "ABCDEFGHIJ") + "</row>"
+                    for r in range(1, 51_001))
+    xml = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+           f"{cells}</sheetData></worksheet>").encode()
+    patch_part(book, sheet_part(book, schema.SHEET_LOG), lambda _data: xml)
+
+
 # id, how the file is spoilt, message fragments (besides the file name)
 CASES = [
     ("folder", lambda p: (p.unlink(), p.mkdir()), ["là một thư mục"]),
@@ -67,6 +92,8 @@ CASES = [
      ["bị hỏng bên trong", "xl/styles.xml", "dòng"]),
     ("entity-declaration-deep-in-a-part", _entity_deep, ["docProps/app.xml", "DOCTYPE/ENTITY"]),
     ("zip-bomb", _bomb, ["bung ra quá lớn", "xl/media/image9.bin"]),
+    ("zip-header-lying-about-size", _lying_header, ["bị hỏng bên trong", "sheet “Giám khảo”", "không giải nén được"]),
+    ("too-many-formatted-cells", _too_many_cells, ["sheet “Nhật ký”", "510.000 ô", "Delete"]),
 ]
 
 
