@@ -125,6 +125,22 @@ def test_a_full_disk_while_saving(scored, tmp_path):
             subprocess.run(["umount", str(mnt)], check=True)
 
 
+def test_a_read_only_disk(contest, tmp_path):
+    mnt = _small_disk(tmp_path, contest)
+    if mnt is None:
+        pytest.skip("needs root and tmpfs to mount a read-only disk")
+    folder = mnt / "bg2019"
+    try:
+        before = hashes(folder)
+        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
+        proc = binhchon("validate", folder)
+        no_traceback(proc)
+        assert proc.returncode == 2 and "chỉ cho đọc" in proc.stderr and "binhchon.xlsx" in proc.stderr, proc
+        assert hashes(folder) == before
+    finally:
+        subprocess.run(["umount", str(mnt)], check=True)
+
+
 def test_a_folder_that_vanishes_before_the_save(contest):
     book = FileContestBook(contest / schema.CONTEST_FILE)
     book.read([schema.SHEET_INFO])

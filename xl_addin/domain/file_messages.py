@@ -53,6 +53,11 @@ PART_MALFORMED = "phần {part} không phải XML hợp lệ (dòng {line}, cộ
 PART_BAD_ZIP = "phần {part} không giải nén được"
 
 # --- Faults while writing ------------------------------------------------------------------------
+OPEN_IN_EXCEL = (
+    "{name} đang mở trong Excel. Hãy lưu và đóng tệp trong Excel rồi chạy lại. (Nếu Excel đã đóng mà "
+    "vẫn báo như vậy, Excel đã để sót tệp khóa {lock} bên cạnh: hãy xóa tệp đó.)"
+)
+READ_ONLY_FILE = "{name} đang ở chế độ chỉ đọc. Hãy bỏ thuộc tính chỉ đọc (hoặc đóng tệp) rồi chạy lại."
 WRITE_LOCKED = "Không ghi được {name}: tệp đang bị khóa. Hãy đóng tệp trong Excel rồi chạy lại."
 WRITE_DENIED = (
     "Không ghi được {name}: không có quyền ghi vào thư mục {folder} (thư mục chỉ đọc, hoặc của người "

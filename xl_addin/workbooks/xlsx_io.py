@@ -64,22 +64,28 @@ def ensure_writable(path: Path) -> None:
     """Raise WorkbookLockedError when Excel holds the file (its ~$ lock file) or it is read-only."""
     lock = path.with_name("~$" + path.name)
     if lock.exists():
-        raise WorkbookLockedError(
-            f"{path.name} đang mở trong Excel. Hãy lưu và đóng tệp trong Excel rồi chạy lại."
-        )
+        raise WorkbookLockedError(msg.OPEN_IN_EXCEL.format(name=path.name, lock=lock.name))
     if path.exists() and not os.access(path, os.W_OK):
-        raise WorkbookLockedError(
-            f"{path.name} đang ở chế độ chỉ đọc. Hãy bỏ thuộc tính chỉ đọc (hoặc đóng tệp) rồi chạy lại."
-        )
+        if _read_only_disk(path.parent):
+            raise SaveError(msg.WRITE_READ_ONLY_DISK.format(name=path.name, folder=str(path.parent)))
+        raise WorkbookLockedError(msg.READ_ONLY_FILE.format(name=path.name))
     try:
         with open(path, "r+b"):
             pass
     except FileNotFoundError:
         return
     except PermissionError as exc:
-        raise WorkbookLockedError(
-            f"Không ghi được {path.name}: tệp đang bị khóa. Hãy đóng tệp trong Excel rồi chạy lại."
-        ) from exc
+        raise WorkbookLockedError(msg.WRITE_LOCKED.format(name=path.name)) from exc
+    except OSError as exc:  # a read-only disk (EROFS), a vanished USB stick (EIO)
+        raise write_fault(path, exc) from exc
+
+
+def _read_only_disk(folder: Path) -> bool:
+    """True when the folder's file system is mounted read-only (a locked USB stick, a CD)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # no statvfs on Windows: the write itself will say
+        return False
 
 
 def backup(path: Path) -> Path | None:
@@ -107,14 +113,20 @@ def prune_backups(path: Path, keep: int = MAX_BACKUPS) -> list[Path]:
     copies = sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))  # the stamp sorts by time
     doomed = copies[:-keep] if keep > 0 else copies
     for old in doomed:
-        old.unlink(missing_ok=True)
+        try:
+            old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a copy made read-only by a sync tool: keeping it is better than failing a done save
     return doomed
+
+
+_DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 def write_fault(path: Path, exc: OSError) -> SaveError:
     """The Vietnamese message for an OSError met while writing path (permissions, full or gone disk)."""
     names = dict(name=path.name, folder=str(path.parent), backups=str(path.parent / schema.BACKUP_DIR))
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+    if exc.errno in _DISK_FULL:
         return SaveError(msg.WRITE_DISK_FULL.format(**names))
     if exc.errno == errno.EROFS:
         return SaveError(msg.WRITE_READ_ONLY_DISK.format(**names))
