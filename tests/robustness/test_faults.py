@@ -182,3 +182,11 @@ def test_a_second_run_waits_then_names_the_action_and_computer_holding_the_conte
     assert "“binhchon results”" in run.err and socket.gethostname() in run.err and "0,5 giây" in run.err, run
     assert hashes(contest) == before
     assert cli("validate", contest).code == 0  # released: the next run goes ahead
+
+
+def test_the_contest_workbook_open_in_excel(contest, cli):
+    (contest / "~$binhchon.xlsx").write_bytes(b"\x0bNguyen Van A")
+    before = hashes(contest)
+    run = cli("validate", contest)
+    assert run.code == 2 and "đang mở trong Excel" in run.err and "~$binhchon.xlsx" in run.err, run
+    assert hashes(contest) == before

@@ -20,7 +20,7 @@ import pytest
 
 from xl_addin.domain import schema
 
-KILL_RUNS = int(os.environ.get("BINHCHON_KILL_RUNS", "12"))
+KILL_RUNS = int(os.environ.get("BINHCHON_KILL_RUNS", "8"))
 
 
 def start(folder: Path) -> subprocess.Popen:
