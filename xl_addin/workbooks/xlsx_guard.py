@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from pathlib import Path
-from defusedxml import DefusedXmlException, ElementTree
+from xml.etree import ElementTree
 
 from ..domain import file_messages as msg
 from ..errors import WorkbookError
@@ -114,9 +114,11 @@ def _check_cells(zf: zipfile.ZipFile, stats: PackageStats, path: Path) -> None:
 def sheet_names_by_part(zf: zipfile.ZipFile) -> dict[str, str]:
     """Worksheet part name -> sheet name, from xl/workbook.xml and its relationships."""
     try:
-        book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, ElementTree.ParseError, DefusedXmlException):
+        parts = [zf.read("xl/workbook.xml"), zf.read("xl/_rels/workbook.xml.rels")]
+        if any(b"<!DOCTYPE" in data or b"<!ENTITY" in data for data in parts):
+            return {}  # called on a refused package too: never expand a declaration
+        book, rels = (ElementTree.fromstring(data) for data in parts)
+    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError):
         return {}
     targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_NS_PKG}Relationship")}
     out: dict[str, str] = {}
