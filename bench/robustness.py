@@ -3,7 +3,7 @@ refused or handled in under 10 s and 300 MB).
 
     .venv/bin/python bench/robustness.py
 
-Cases: 100,000 junk rows below the data; formatting that reaches the last row and column; a sheet
+Cases: 100,000 junk rows below the data (spaces, then text); formatting that reaches the last row and column; a sheet
 of 60 MB of styled empty cells; zip bombs expanding to 0.5 GB and 1 GB. Each command runs in a
 process of its own; its peak resident memory comes from wait4().
 """
@@ -34,6 +34,14 @@ def junk_rows(book: Path) -> None:
     ws = wb[schema.SHEET_REGISTRATIONS]
     for r in range(100, 100_100):
         ws.cell(r, 21, " ")
+    wb.save(book)
+
+
+def junk_text(book: Path) -> None:
+    wb = openpyxl.load_workbook(book)
+    ws = wb[schema.SHEET_REGISTRATIONS]
+    for r in range(100, 100_100):
+        ws.cell(r, 1, "x")
     wb.save(book)
 
 
@@ -102,7 +110,8 @@ def _run_measured(folder: Path) -> tuple[int, float, float, float, str]:
 
 
 CASES = [
-    ("100,000 junk rows below the data", junk_rows),
+    ("100,000 rows of spaces below data", junk_rows),
+    ("100,000 rows of pasted text", junk_text),
     ("formatted to the last row/column", far_formatting),
     ("60 MB sheet of styled empty cells", styled_sheet),
     ("zip bomb, 0.5 GB unpacked", bomb(512 * MB)),

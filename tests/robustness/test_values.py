@@ -163,3 +163,32 @@ def _cell_xml(xml: bytes, ref: str, new: bytes) -> bytes:
         return pattern.sub(new, xml, count=1)
     row_open = re.compile(rb'(<row r="' + row.encode() + rb'"[^>]*>)')
     return row_open.sub(lambda m: m.group(1) + new, xml, count=1)
+
+
+def test_100000_rows_of_pasted_text_are_refused_by_sheet_and_row(contest, cli):
+    path = contest / schema.CONTEST_FILE
+
+    def paste(wb):
+        ws = wb[REG]
+        for r in range(100, 100_100):
+            ws.cell(r, 1, "x")
+    edit(path, paste)
+    before = hashes(contest)
+    run = cli("validate", contest)
+    assert run.code == 2 and "sheet “Đăng ký” có hơn 20.000 hàng" in run.err and "hàng 20.053" in run.err, run
+    assert hashes(contest) == before
+
+
+def test_thousands_of_junk_rows_give_a_bounded_list_of_findings(contest, cli):
+    path = contest / schema.CONTEST_FILE
+
+    def paste(wb):
+        ws = wb[REG]
+        for r in range(100, 3100):
+            ws.cell(r, 1, "x")
+    edit(path, paste)
+    run, found = validate(cli, contest)
+    assert run.code == 1 and len(found) == 2001
+    assert found[-1]["code"] == "too-many-findings" and "không được liệt kê" in found[-1]["message"]
+    kiem_tra = openpyxl.load_workbook(path, read_only=True)[schema.SHEET_FINDINGS]
+    assert kiem_tra.max_row == 2002  # header + the findings listed

@@ -42,6 +42,10 @@ TOO_MANY_CELLS = (
     "có lẽ là ô trống được tô màu, kẻ khung hoặc định dạng tới tận cuối sheet. Hãy chọn các hàng và cột "
     "trống bên dưới và bên phải dữ liệu, bấm chuột phải › Delete (xóa hàng/cột), lưu lại rồi chạy lại."
 )
+TOO_MANY_ROWS = (
+    "Tệp {name}: sheet “{sheet}” có hơn {limit} hàng có dữ liệu; từ hàng {row} trở đi có lẽ là dữ liệu "
+    "dán nhầm hoặc rác. Hãy xóa các hàng thừa (chọn các hàng, bấm chuột phải › Delete), lưu lại rồi chạy lại."
+)
 
 # --- Parts of the zip package (inside the parentheses of OVERSIZED / DAMAGED_PART) ---------------
 PART_TOO_MANY = "{count} thành phần"
@@ -104,6 +108,13 @@ NAME_BAD_END = (
 NAME_COLLISION = (
     "Ô {cell}: {what} “{code}” và mã “{other}” ở ô {other_cell} sẽ thành cùng một tên tệp “{file}” "
     "(Windows không phân biệt chữ hoa/thường; các ký tự đặc biệt được thay bằng “_”). Hãy đổi một trong hai mã."
+)
+
+# --- Too many findings ----------------------------------------------------------------------------
+TOO_MANY_FINDINGS = (
+    "Còn {errors} lỗi và {warnings} cảnh báo nữa, từ ô {cell} sheet “{sheet}” trở đi, không được liệt kê "
+    "(chỉ liệt kê {limit} mục đầu). Có lẽ sheet có nhiều hàng dán nhầm hoặc dữ liệu rác: hãy xóa các hàng "
+    "đó, sửa các lỗi trên rồi chạy lại."
 )
 
 # --- Formulas --------------------------------------------------------------------------------------

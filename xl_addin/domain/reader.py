@@ -11,7 +11,7 @@ from .checks import in_sheet_order
 from .checks.file_names import check_file_names
 from .checks.judges import judges_from_rows
 from .checks.registrations import product_codes_from_rows, registrations_from_rows
-from .findings import Finding, a1, error
+from .findings import Finding, a1, error, warning
 from .info_sheet import info_from_rows
 from .models import Contest
 from .rules_sheet import rules_from_rows
@@ -69,10 +69,26 @@ def read_contest(sheets: Mapping[str, Rows]) -> tuple[Contest | None, list[Findi
     registration_findings = in_sheet_order(registration_findings + _of(name_findings, schema.SHEET_REGISTRATIONS))
     judge_findings = in_sheet_order(judge_findings + _of(name_findings, schema.SHEET_JUDGES))
     findings = info_findings + rules_findings + registration_findings + judge_findings
-    findings += uncomputed_formulas(found)
+    findings = capped(findings + uncomputed_formulas(found))
     if info is None or rules is None:
         return None, findings
     return Contest(info, rules, tuple(registrations), tuple(judges)), findings
+
+
+MAX_FINDINGS = 2_000  # beyond this, rows of pasted junk would only swell Kiểm tra and the notes
+
+
+def capped(findings: list[Finding], limit: int = MAX_FINDINGS) -> list[Finding]:
+    """The first `limit` findings and one too-many-findings summing up the rest (an error if any is)."""
+    if len(findings) <= limit:
+        return findings
+    rest = findings[limit:]
+    errors = sum(1 for f in rest if f.is_error)
+    first = rest[0]
+    text = file_msg.TOO_MANY_FINDINGS.format(errors=errors, warnings=len(rest) - errors, sheet=first.sheet,
+                                             cell=first.cell or "A1", limit=limit)
+    summary = error if errors else warning
+    return findings[:limit] + [summary("too-many-findings", first.sheet, first.cell, text)]
 
 
 def uncomputed_formulas(sheets: Mapping[str, Rows]) -> list[Finding]:

@@ -97,3 +97,14 @@ def _grid(cells: Iterable[Cell]) -> Rows:
 
 def _blank_row(cols: dict[int, object]) -> bool:
     return all(isinstance(v, str) and not v.strip() for v in cols.values())
+
+
+def row_beyond(rows: Rows, limit: int) -> int | None:
+    """The 1-based number of the first row past `limit` rows that hold a value, or None."""
+    seen = 0
+    for i, row in enumerate(rows):
+        if any(v is not None and not (isinstance(v, str) and not v.strip()) for v in row):
+            seen += 1
+            if seen > limit:
+                return i + 1
+    return None

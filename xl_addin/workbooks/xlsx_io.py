@@ -20,13 +20,14 @@ from ..domain import file_messages as msg
 from ..domain import schema
 from ..domain.tables import Rows
 from ..errors import SaveError, WorkbookError, WorkbookLockedError
-from .sheet_values import rows_of
+from .sheet_values import row_beyond, rows_of
 from .xlsx_guard import check_archive
 
 __all__ = ["check_archive", "open_workbook", "read_sheets", "rows_of", "save_atomically", "write_atomically"]
 
 MAX_BACKUPS = 30  # copies of the contest workbook kept in sao_luu/ (judges' files there are never pruned)
 _STALE_TEMP_SECONDS = 60
+MAX_ROWS = 20_000  # rows holding values in one sheet; a nation-scale contest has some 3,000 products
 
 
 def open_workbook(path: Path | str, *, read_only: bool = False, data_only: bool = True) -> Workbook:
@@ -54,10 +55,19 @@ def read_sheets(path: Path | str, names: tuple[str, ...] | None = None) -> dict[
 
 def _read_sheet(wb: Workbook, name: str, path: Path) -> Rows:
     try:
-        return rows_of(wb[name])
+        rows = rows_of(wb[name])
     except Exception as exc:  # the sheet's XML is parsed here, lazily: name the file and the sheet
         detail = f"sheet “{name}”: {type(exc).__name__}"
         raise WorkbookError(msg.UNREADABLE.format(name=path.name, detail=detail)) from exc
+    beyond = row_beyond(rows, MAX_ROWS)
+    if beyond is not None:  # checking pasted junk row by row would only swell memory and Kiểm tra
+        raise WorkbookError(msg.TOO_MANY_ROWS.format(name=path.name, sheet=name, limit=_dotted(MAX_ROWS),
+                                                     row=_dotted(beyond)))
+    return rows
+
+
+def _dotted(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def ensure_writable(path: Path) -> None:
