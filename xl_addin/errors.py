@@ -43,3 +43,12 @@ class ExcelUnavailableError(BinhchonError):
     """An action needs desktop Excel (or its add-in) and it is not there."""
 
     code = "excel-unavailable"
+
+class ContestBusyError(WorkbookLockedError):
+    """Another run (on this or another computer) holds the contest's lock; the message names it."""
+
+
+class SaveError(BinhchonError):
+    """A file could not be written (read-only folder, full or vanished disk); the old file is intact."""
+
+    code = "save-failed"

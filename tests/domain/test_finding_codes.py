@@ -20,7 +20,7 @@ CATALOGUE_FILE = PACKAGE / "domain" / "finding_codes.py"
 KEBAB = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
 # Kebab-case strings that are not finding codes: level keys and the worksheet functions' own
 # error keys (shown in the cell as "#LỖI: …", never as a finding).
-NOT_CODES = set(rules.LEVELS) | set(worksheet_functions.MESSAGES) | set(authorities.CERT_LAYOUTS) | {"nghi-trung"}  # keys and sub-commands, not codes
+NOT_CODES = set(rules.LEVELS) | set(worksheet_functions.MESSAGES) | set(authorities.CERT_LAYOUTS) | {"nghi-trung", "too-long", "trailing-dot"}  # keys, sub-commands, reasons
 
 
 def emitted_codes() -> dict[str, list[str]]:

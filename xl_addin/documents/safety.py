@@ -15,6 +15,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..domain import document_messages as msg
 from ..errors import BinhchonError, TemplateError
+from ..ooxml_guard import PackageRefused, inspect_package
 
 MAX_MEMBERS = 2_000
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes, all members together
@@ -35,17 +36,21 @@ def check_docx_file(path: Path) -> None:
             problem = _zip_problem(infos)
             if problem is None and "word/document.xml" not in z.namelist():
                 problem = "thiếu word/document.xml"
-            for info in infos if problem is None else ():
-                if info.filename.endswith((".xml", ".rels")):
-                    with z.open(info) as member:
-                        head = member.read(4096)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        problem = f"{info.filename} có khai báo DOCTYPE/ENTITY"
-                        break
+            if problem is None:
+                problem = _package_problem(z)
     except (OSError, zipfile.BadZipFile) as exc:
         raise TemplateError(msg.template_damaged(str(path), str(exc))) from exc
     if problem:
         raise TemplateError(msg.template_damaged(str(path), problem))
+
+
+def _package_problem(z: zipfile.ZipFile) -> str | None:
+    """Every part streamed within budget, every XML part parsed once with declarations refused."""
+    try:
+        inspect_package(z)
+    except PackageRefused as exc:
+        return exc.detail
+    return None
 
 
 def _zip_problem(infos: list[zipfile.ZipInfo]) -> str | None:

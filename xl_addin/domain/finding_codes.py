@@ -46,6 +46,13 @@ CODES: tuple[FindingCode, ...] = (
     _entry("incomplete-dossier", _W, "Hồ sơ chưa đủ", msg.DOSSIER_MISSING),
     _entry("duplicate-judge", _E, "Trùng giám khảo", msg.DUPLICATE_JUDGE),
     _entry("few-judges", _W, "Ít giám khảo", msg.FEW_JUDGES),
+    _entry("ambiguous-number", _E, "Số có hai cách đọc"),
+    _entry("uncomputed-formula", _E, "Công thức chưa có giá trị"),
+    _entry("too-many-findings", _EW, "Quá nhiều lỗi"),
+    _entry("file-name-reserved", _E, "Tên tệp bị Windows cấm"),
+    _entry("file-name-too-long", _E, "Tên tệp quá dài"),
+    _entry("file-name-trailing-dot", _E, "Tên tệp kết thúc sai"),
+    _entry("file-name-collision", _E, "Hai mã cùng một tên tệp"),
     # --- The judges' sheets (results) ---
     _entry("score-out-of-range", _E, "Điểm ngoài khung", score_msg.SCORE_OUT_OF_RANGE),
     _entry("missing-score", _E, "Thiếu điểm", score_msg.MISSING_SCORE),
@@ -79,6 +86,7 @@ CODES: tuple[FindingCode, ...] = (
     _entry("blocked", _E, "Chưa làm được bước này"),
     _entry("template-problem", _E, "Mẫu văn bản có lỗi"),
     _entry("excel-unavailable", _E, "Cần Excel"),
+    _entry("save-failed", _E, "Không ghi được tệp"),
     _entry("not-done", _E, "Không thực hiện được"),
 )
 

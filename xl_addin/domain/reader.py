@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
+from . import file_messages as file_msg
 from . import messages as msg
 from . import schema
+from .checks import in_sheet_order
+from .checks.file_names import check_file_names
 from .checks.judges import judges_from_rows
 from .checks.registrations import product_codes_from_rows, registrations_from_rows
-from .findings import Finding, error
+from .findings import Finding, a1, error, warning
 from .info_sheet import info_from_rows
 from .models import Contest
 from .rules_sheet import rules_from_rows
 from .tables import Rows
-from .values import text
+from .values import Uncomputed, text
 
 # Findings that mean the file is not a usable contest workbook at all (the CLI exits 2).
 FATAL_CODES = frozenset({"missing-sheet"})
@@ -60,8 +63,46 @@ def read_contest(sheets: Mapping[str, Rows]) -> tuple[Contest | None, list[Findi
     # Every code typed in Đăng ký counts, so that a row with an error elsewhere does not make
     # the judges' "Không chấm" look wrong too.
     codes = product_codes_from_rows(registration_rows)
-    judges, judge_findings = judges_from_rows(found[schema.SHEET_JUDGES], codes)
+    judge_rows = found[schema.SHEET_JUDGES]
+    judges, judge_findings = judges_from_rows(judge_rows, codes)
+    name_findings = check_file_names(registration_rows, judge_rows)
+    registration_findings = in_sheet_order(registration_findings + _of(name_findings, schema.SHEET_REGISTRATIONS))
+    judge_findings = in_sheet_order(judge_findings + _of(name_findings, schema.SHEET_JUDGES))
     findings = info_findings + rules_findings + registration_findings + judge_findings
+    findings = capped(findings + uncomputed_formulas(found))
     if info is None or rules is None:
         return None, findings
     return Contest(info, rules, tuple(registrations), tuple(judges)), findings
+
+
+MAX_FINDINGS = 2_000  # beyond this, rows of pasted junk would only swell Kiểm tra and the notes
+
+
+def capped(findings: list[Finding], limit: int = MAX_FINDINGS) -> list[Finding]:
+    """The first `limit` findings and one too-many-findings summing up the rest (an error if any is)."""
+    if len(findings) <= limit:
+        return findings
+    rest = findings[limit:]
+    errors = sum(1 for f in rest if f.is_error)
+    first = rest[0]
+    text = file_msg.TOO_MANY_FINDINGS.format(errors=errors, warnings=len(rest) - errors, sheet=first.sheet,
+                                             cell=first.cell or "A1", limit=limit)
+    summary = error if errors else warning
+    return findings[:limit] + [summary("too-many-findings", first.sheet, first.cell, text)]
+
+
+def uncomputed_formulas(sheets: Mapping[str, Rows]) -> list[Finding]:
+    """An error at every input cell holding a formula saved without its value (read as blank otherwise)."""
+    found = []
+    for sheet, rows in sheets.items():
+        for i, row in enumerate(rows):
+            for j, value in enumerate(row):
+                if isinstance(value, Uncomputed):
+                    cell = a1(i, j)
+                    found.append(error("uncomputed-formula", sheet, cell, file_msg.UNCOMPUTED_FORMULA.format(
+                        cell=cell, formula=value.formula[:80])))
+    return found
+
+
+def _of(findings: list[Finding], sheet: str) -> list[Finding]:
+    return [f for f in findings if f.sheet == sheet]

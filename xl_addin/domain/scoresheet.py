@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Mapping
 
+from . import file_messages as file_msg
 from . import schema
 from . import score_messages as msg
 from .findings import Finding, a1, error, warning
@@ -13,7 +14,7 @@ from .models import Contest, Judge, ScoreSheet
 from .rules import LEVELS, Criterion, fmt_points
 from .scoresheet_identity import renamed_products, scoring_fingerprint
 from .tables import Record, Rows, Table, find_table, header_key, label_values
-from .values import ValueProblem, fold, integer, is_blank, number, text
+from .values import AmbiguousNumber, ValueProblem, fold, integer, is_blank, number, text
 
 META_LABELS = (
     schema.META_CONTEST_ID, schema.META_YEAR, schema.META_LEVEL, schema.META_PROVINCE,
@@ -188,9 +189,14 @@ def _read_scores(reader: _Reader, table: Table, columns: dict[str, int],
 
 
 def _is_footer(record: Record) -> bool:
-    """True for the Tổng cộng row under the products (no code; the label in the STT column)."""
-    return not record.text(schema.COL_CODE) and header_key(record.raw(schema.SCORING_STT)) == header_key(
-        schema.SCORING_FOOTER_TOTAL)
+    """True for the Tổng cộng row under the products: the label in the STT column, no code of its own.
+
+    The label is merged across the first columns, and merged cells read as their value in every
+    cell of the range, so the code column may hold the label too.
+    """
+    label = header_key(schema.SCORING_FOOTER_TOTAL)
+    code = record.text(schema.COL_CODE)
+    return header_key(record.raw(schema.SCORING_STT)) == label and (not code or header_key(code) == label)
 
 
 def _header_cell(table: Table, header: str) -> str:
@@ -269,6 +275,10 @@ def _score(reader: _Reader, raw: object, cell: str, item: Criterion, code: str) 
     """The score in a cell, or None after reporting an invalid or out-of-range value."""
     try:
         points = number(raw)
+    except AmbiguousNumber as exc:
+        reader.findings.append(error("ambiguous-number", schema.SHEET_SCORING, cell, file_msg.ambiguous_number(
+            cell, f"điểm của sản phẩm {code}, tiêu chí {item.code}", exc), reader.file))
+        return None
     except ValueProblem:
         reader.findings.append(error("invalid-number", schema.SHEET_SCORING, cell, msg.INVALID_SCORE.format(
             value=text(raw), code=code, item=item.code), reader.file))

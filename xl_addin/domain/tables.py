@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
+from . import schema
 from .findings import a1
-from .values import is_blank, text
+from .values import fold, is_blank, text
 
 Rows = list[list[object]]
 
@@ -71,22 +73,110 @@ class Table:
     def records(self) -> Iterator[Record]:
         """The non-blank rows below the header."""
         for i in range(self.header_row + 1, len(self.rows)):
-            if any(not is_blank(v) for v in self.rows[i]):
+            if any(_filled(v) for v in self.rows[i]):
                 yield Record(self, i)
 
 
+def _filled(value: object) -> bool:
+    """not is_blank(value), without normalising text (this runs for every cell of every row)."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    return not is_blank(value)
+
+
+def loose_header(value: object) -> str:
+    """A retyped header's comparison form: case, diacritics, spacing and a trailing "*"/":" ignored."""
+    return re.sub(r"(\(\*\)|[*:])+$", "", fold(value)).strip()
+
+
+_CONTRACT_HEADERS = (
+    schema.REGISTRATION_HEADERS + schema.REGISTRATION_TOOL_HEADERS + schema.JUDGE_HEADERS
+    + schema.CRITERIA_HEADER + schema.RES_LEAD_HEADERS + schema.RES_TAIL_HEADERS + schema.RES_HIDDEN_HEADERS
+    + (schema.SCORING_STT, schema.SCORING_TOTAL, schema.SCORING_COMMENT)
+)
+_KNOWN = {loose_header(h): header_key(h) for h in _CONTRACT_HEADERS}  # loose form -> contract key
+
+
 def find_table(sheet: str, rows: Rows, anchor: str) -> Table | None:
-    """The table whose header row holds `anchor` within the first rows, or None."""
-    key = header_key(anchor)
+    """The table whose header row holds `anchor` within the first rows, or None.
+
+    Headers may be retyped without diacritics or in other case, wrapped over lines, or laid over
+    two rows (a group label merged above its sub-headers, or headers merged down over both rows):
+    the contract's headers are found in the row above or below the anchor's row too.
+    """
+    key = loose_header(anchor)
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        keys = [header_key(v) for v in row]
-        if key in keys:
-            columns: dict[str, int] = {}
-            for col, k in enumerate(keys):
-                if k and k not in columns:
-                    columns[k] = col
-            return Table(sheet, rows, i, columns)
+        loose = [loose_header(v) for v in row]
+        if key not in loose:
+            continue
+        columns = _columns(row)
+        anchor_col = loose.index(key)
+        header_row = i
+        if i > 0:
+            _add_known(columns, rows[i - 1], only_blank_in=row)
+        below = rows[i + 1] if i + 1 < len(rows) else []
+        if _is_second_header_row(below, row, anchor_col, columns):
+            _add_known(columns, below, only_blank_in=None)
+            header_row = i + 1
+        _add_aliases(columns, anchor, anchor_col)
+        return Table(sheet, rows, header_row, columns)
     return None
+
+
+def _columns(row: list[object]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for col, value in enumerate(row):
+        k = header_key(value)
+        if k and k not in columns:
+            columns[k] = col
+    return columns
+
+
+def _known_at(row: list[object]) -> dict[int, str]:
+    """Column -> contract header key for the cells of a row that hold a contract header."""
+    found = {}
+    for col, value in enumerate(row):
+        known = _KNOWN.get(loose_header(value))
+        if known:
+            found[col] = known
+    return found
+
+
+def _is_second_header_row(row: list[object], above: list[object], anchor_col: int, columns: dict[str, int]) -> bool:
+    """True when the row under the anchor's row continues the header: its anchor cell is merged
+    with the anchor (blank, or the anchor's text when readers fill merged ranges), and it holds a
+    contract header of its own or only the continuations of the merged cells above."""
+    def same_as_above(col: int) -> bool:
+        return col < len(above) and header_key(above[col]) == header_key(row[col])
+
+    filled = [col for col, value in enumerate(row) if not is_blank(value)]
+    if anchor_col in filled and not same_as_above(anchor_col):
+        return False
+    if any(k not in columns for k in _known_at(row).values()):
+        return True
+    return bool(filled) and all(same_as_above(col) for col in filled)
+
+
+def _add_known(columns: dict[str, int], row: list[object], only_blank_in: list[object] | None) -> None:
+    """Add the contract headers of a neighbouring header row (a sub-header wins over its group label)."""
+    for col, known in _known_at(row).items():
+        if only_blank_in is not None and col < len(only_blank_in) and not is_blank(only_blank_in[col]):
+            continue
+        for k, c in list(columns.items()):
+            if c == col and k not in _KNOWN.values():
+                del columns[k]  # the group label above this sub-header
+        columns.setdefault(known, col)
+
+
+def _add_aliases(columns: dict[str, int], anchor: str, anchor_col: int) -> None:
+    """Let contract headers typed another way be found under their contract spelling."""
+    columns.setdefault(header_key(anchor), anchor_col)
+    for k, col in list(columns.items()):
+        known = _KNOWN.get(loose_header(k))
+        if known and known not in columns:
+            columns[known] = col
 
 
 def label_values(rows: Rows, labels: Sequence[str]) -> dict[str, tuple[object, str]]:

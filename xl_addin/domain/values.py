@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Sequence
 
 from . import schema
@@ -13,6 +13,27 @@ from . import schema
 
 class ValueProblem(ValueError):
     """A cell value that cannot be read as the expected kind (turned into a finding by checks)."""
+
+
+class Uncomputed:
+    """A formula cell saved without its value (written by a program, never opened in Excel): reads as blank."""
+
+    __slots__ = ("formula",)
+
+    def __init__(self, formula: str):
+        self.formula = formula
+
+    def __str__(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        return f"Uncomputed({self.formula!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Uncomputed) and other.formula == self.formula
+
+    def __hash__(self) -> int:
+        return hash(("Uncomputed", self.formula))
 
 
 def text(value: object) -> str:
@@ -44,11 +65,24 @@ def loose_key(value: object) -> str:
     return re.sub(r"[^0-9a-z]+", " ", fold(value)).strip()
 
 
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+class AmbiguousNumber(ValueProblem):
+    """Text that reads as two different numbers: "1.000" is a thousand or one (a finding, never a guess)."""
+
+    def __init__(self, typed: str, thousands: Decimal, decimal: Decimal):
+        super().__init__(typed)
+        self.typed, self.thousands, self.decimal = typed, thousands, decimal
+
+
+_PLAIN = re.compile(r"^(\d*)(?:([.,])(\d*))?$")
+_GROUPED = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")  # 1.000.000 or 1,000,000
 
 
 def number(value: object) -> Decimal | None:
-    """The cell as an exact Decimal ("8,5" and "8.5" are 8.5); None for blank; raises ValueProblem."""
+    """The cell as an exact Decimal; None for blank; raises ValueProblem (AmbiguousNumber for "1.000").
+
+    "8,5" and "8.5" are 8.5; "1.000.000", "1.234,5" and "1,234.5" have one reading only; a single
+    separator followed by exactly three digits ("1.000", "12,500") could be either, so it is refused.
+    """
     if value is None or isinstance(value, bool):
         if value is None:
             return None
@@ -62,15 +96,35 @@ def number(value: object) -> Decimal | None:
         return Decimal(repr(value))
     if isinstance(value, Decimal):
         return value
-    s = text(value).replace("\u00a0", "").replace(" ", "")
+    typed = text(value)
+    s = typed.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     if s == "":
         return None
-    if not _NUMBER.match(s):
-        raise ValueProblem(text(value))
+    negative = s.startswith("-")
     try:
-        return Decimal(s.replace(",", "."))
-    except InvalidOperation as exc:  # pragma: no cover - the regex already guards
-        raise ValueProblem(text(value)) from exc
+        parsed = _unsigned(s[1:] if s[0] in "+-" else s, typed)
+    except AmbiguousNumber as exc:
+        if negative:
+            raise AmbiguousNumber(typed, -exc.thousands, -exc.decimal) from None
+        raise
+    return -parsed if negative else parsed
+
+
+def _unsigned(s: str, typed: str) -> Decimal:
+    plain = _PLAIN.match(s)
+    if plain and (plain.group(1) or plain.group(3)):
+        whole, sep, frac = plain.groups()
+        if sep and len(frac) == 3 and whole and len(whole) <= 3 and not whole.startswith("0"):
+            raise AmbiguousNumber(typed, Decimal(whole + frac), Decimal(f"{whole}.{frac}"))
+        return Decimal((whole or "0") + ("." + frac if frac else ""))
+    if _GROUPED.match(s):
+        return Decimal(re.sub(r"[.,]", "", s))
+    both = re.match(r"^(.+)([.,])(\d*)$", s)  # thousands with one mark, decimals after the other
+    if both and both.group(2) not in both.group(1):
+        grouped, frac = both.group(1), both.group(3)
+        if _GROUPED.match(grouped):
+            return Decimal(re.sub(r"[.,]", "", grouped) + "." + (frac or "0"))
+    raise ValueProblem(typed)
 
 
 def integer(value: object) -> int | None:
@@ -127,6 +181,8 @@ def date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _serial_date(value)
     s = text(value)
     m = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", s)
     try:
@@ -135,6 +191,17 @@ def date(value: object) -> dt.date | None:
         return dt.date.fromisoformat(s)
     except ValueError as exc:
         raise ValueProblem(s) from exc
+
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_SERIALS = (25569, 73051)  # 1/1/1970 … 31/12/2099: a date cell formatted as a plain number
+
+
+def _serial_date(value: int | float) -> dt.date:
+    """An Excel date serial (a date cell shown as a number) as a date; ValueProblem out of range."""
+    if not (_SERIALS[0] <= value <= _SERIALS[1]):
+        raise ValueProblem(text(value))
+    return _EXCEL_EPOCH + dt.timedelta(days=int(value))
 
 
 def vn_number(value: Decimal | float, places: int = 2) -> str:

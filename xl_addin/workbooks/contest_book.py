@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable, Sequence
 
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -18,6 +19,7 @@ from ..domain.tables import Rows
 from ..ports import Mark, SheetLayout
 from . import styles
 from .cells import safe_value
+from .contest_lock import ContestLock
 from .xlsx_io import open_workbook, read_sheets, save_atomically
 
 NOTE_AUTHOR = "binhchon"
@@ -43,6 +45,7 @@ class FileContestBook:
         self._values: dict[str, Rows] | None = None
         self._names: list[str] | None = None
         self._edits: list[Callable[[Workbook], None]] = []
+        self._lock = ContestLock(self.path)  # held from the first read until the save
 
     @property
     def label(self) -> str:
@@ -56,7 +59,12 @@ class FileContestBook:
 
     def _load(self) -> dict[str, Rows]:
         if self._values is None:
-            self._values = read_sheets(self.path)
+            self._lock.acquire()
+            try:
+                self._values = read_sheets(self.path)
+            except BaseException:
+                self._lock.release()
+                raise
             self._names = list(self._values)
         return self._values
 
@@ -94,16 +102,20 @@ class FileContestBook:
 
     def save(self) -> Path | None:
         """Apply the queued changes to the file (formulas and styles kept), atomically after a backup."""
-        if not self._edits:
-            return None
-        wb = open_workbook(self.path, data_only=False)
-        for edit in self._edits:
-            edit(wb)
-        self._edits.clear()
-        # openpyxl keeps a person's formulas but not their last computed values: let Excel
-        # (or LibreOffice) compute them again when the file is next opened.
-        wb.calculation.fullCalcOnLoad = True
-        return save_atomically(wb, self.path)
+        try:
+            if not self._edits:
+                return None
+            self._lock.acquire()  # again, for a book saved a second time
+            wb = open_workbook(self.path, data_only=False)
+            for edit in self._edits:
+                edit(wb)
+            self._edits.clear()
+            # openpyxl keeps a person's formulas but not their last computed values: let Excel
+            # (or LibreOffice) compute them again when the file is next opened.
+            wb.calculation.fullCalcOnLoad = True
+            return save_atomically(wb, self.path)
+        finally:
+            self._lock.release()
 
 
 def _sheet(wb: Workbook, name: str) -> Worksheet:
@@ -112,8 +124,7 @@ def _sheet(wb: Workbook, name: str) -> Worksheet:
 
 def _replace_sheet(wb: Workbook, name: str, rows: Rows, layout: SheetLayout) -> None:
     ws = _sheet(wb, name)
-    for merged in list(ws.merged_cells.ranges):  # the banner merges of the last write
-        ws.unmerge_cells(str(merged))
+    _unmerge_rows(ws, 1, ws.max_row)  # the tool rewrites this sheet whole; merged cells would be read-only
     if ws.max_row > 0:
         ws.delete_rows(1, ws.max_row)
     for row in rows:
@@ -195,6 +206,7 @@ def _append(wb: Workbook, name: str, rows: Rows) -> None:
     ws = _sheet(wb, name)
     start = _last_used_row(ws) + 1
     widths = _widths(ws, max((len(r) for r in rows), default=0))
+    _unmerge_rows(ws, start, start + len(rows))  # empty cells merged below the data take values again
     for i, row in enumerate(rows):
         for j, value in enumerate(row):
             if value is not None:
@@ -218,19 +230,24 @@ def _date_formats(ws: Worksheet, rows: Rows, first_row: int, fmt: str) -> None:
                 ws.cell(row=first_row + i, column=j + 1).number_format = fmt
 
 
+def _unmerge_rows(ws: Worksheet, first: int, last: int) -> None:
+    """Unmerge the merged ranges that reach into rows first..last (their cells cannot take values)."""
+    for span in list(ws.merged_cells.ranges):
+        if span.max_row >= first and span.min_row <= last:
+            ws.unmerge_cells(str(span))
+
+
 def _last_used_row(ws: Worksheet) -> int:
     """The last row holding a value (styled but empty rows below it, e.g. from the template, don't count)."""
-    for r in range(ws.max_row, 0, -1):
-        if any(c.value is not None for c in ws[r]):
-            return r
-    return 0
+    # ws._cells holds only the cells the file has: formatting to row 1,048,576 costs nothing here
+    return max((r for (r, _), c in ws._cells.items() if c.value is not None), default=0)
 
 
 def _mark(wb: Workbook, marks: list[Mark]) -> None:
     for m in marks:
-        if m.sheet not in wb.sheetnames or not m.cell:
+        cell = _target_cell(wb, m.sheet, m.cell)
+        if cell is None:
             continue
-        cell = wb[m.sheet][m.cell]
         cell.fill = _FILLS[stronger("error" if m.severity == "error" else "warning", _our_fill(cell))]
         text = m.note if cell.comment is None or cell.comment.author != NOTE_AUTHOR else cell.comment.text + "\n" + m.note
         cell.comment = Comment(text, NOTE_AUTHOR, width=320, height=120)
@@ -246,10 +263,26 @@ def _our_fill(cell) -> str | None:
 
 def _unmark(wb: Workbook, cells: list[tuple[str, str]]) -> None:
     for sheet, ref in cells:
-        if sheet not in wb.sheetnames or not ref:
+        cell = _target_cell(wb, sheet, ref)
+        if cell is None:
             continue
-        cell = wb[sheet][ref]
         if _our_fill(cell):
             cell.fill = _NO_FILL
         if cell.comment is not None and cell.comment.author == NOTE_AUTHOR:
             cell.comment = None
+
+
+def _target_cell(wb: Workbook, sheet: str, ref: str) -> Cell | None:
+    """The cell to colour for an address: a merged range's top-left cell (the others are
+    read-only and hidden), None when the sheet is gone or the address is not one cell."""
+    if sheet not in wb.sheetnames or not ref:
+        return None
+    ws = wb[sheet]
+    try:
+        cell = ws[ref]
+    except (ValueError, KeyError, IndexError):
+        return None
+    if isinstance(cell, MergedCell):
+        span = next((r for r in ws.merged_cells.ranges if cell.coordinate in r), None)
+        return ws.cell(row=span.min_row, column=span.min_col) if span is not None else None
+    return cell if isinstance(cell, Cell) else None

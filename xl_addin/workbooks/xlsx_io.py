@@ -3,48 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import functools
+import io
 import os
+import re
 import shutil
 import stat
+import time
 import uuid
-import zipfile
 from pathlib import Path
 
 import openpyxl
 from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
+from ..domain import file_messages as msg
 from ..domain import schema
 from ..domain.tables import Rows
-from ..errors import WorkbookError, WorkbookLockedError
+from ..errors import SaveError, WorkbookError, WorkbookLockedError
+from .sheet_values import row_beyond, rows_of
+from .xlsx_guard import check_archive
 
-# Refuse archives that would inflate far beyond any real contest (zip bombs).
-MAX_UNCOMPRESSED = 500 * 1024 * 1024
-MAX_RATIO = 200
-MAX_MEMBERS = 10_000
+__all__ = ["check_archive", "open_workbook", "read_sheets", "rows_of", "save_atomically", "write_atomically"]
 
-
-def check_archive(path: Path) -> None:
-    """Raise WorkbookError when the file is missing, not a zip-based Office file, or a zip bomb."""
-    if not path.exists():
-        raise WorkbookError(f"Không tìm thấy tệp {path}. Hãy kiểm tra lại đường dẫn.")
-    if not zipfile.is_zipfile(path):
-        raise WorkbookError(
-            f"Tệp {path.name} không phải là sổ Excel .xlsx (hoặc đã hỏng). "
-            "Hãy mở bằng Excel và lưu lại dưới dạng Excel Workbook (.xlsx)."
-        )
-    with zipfile.ZipFile(path) as zf:
-        infos = zf.infolist()
-        total = sum(i.file_size for i in infos)
-        packed = sum(i.compress_size for i in infos) or 1
-        if len(infos) > MAX_MEMBERS or total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO * 10:
-            raise WorkbookError(
-                f"Tệp {path.name} bung ra quá lớn ({total // (1024 * 1024)} MB) so với kích thước "
-                "của nó, có thể là tệp độc hại; công cụ từ chối mở. Hãy dùng tệp gốc."
-            )
-        for info in infos:
-            if info.compress_size and info.file_size / info.compress_size > MAX_RATIO * 10 and info.file_size > 50 * 1024 * 1024:
-                raise WorkbookError(f"Tệp {path.name} chứa phần nén bất thường ({info.filename}); công cụ từ chối mở.")
+MAX_BACKUPS = 30  # copies of the contest workbook kept in sao_luu/ (judges' files there are never pruned)
+_STALE_TEMP_SECONDS = 60
+MAX_ROWS = 20_000  # rows holding values in one sheet; a nation-scale contest has some 3,000 products
 
 
 def open_workbook(path: Path | str, *, read_only: bool = False, data_only: bool = True) -> Workbook:
@@ -54,54 +38,65 @@ def open_workbook(path: Path | str, *, read_only: bool = False, data_only: bool 
     try:
         return openpyxl.load_workbook(path, read_only=read_only, data_only=data_only)
     except PermissionError as exc:
-        raise WorkbookLockedError(
-            f"Không đọc được {path.name}: tệp đang bị khóa. Hãy đóng tệp trong Excel rồi chạy lại."
-        ) from exc
+        raise WorkbookLockedError(msg.READ_LOCKED.format(name=path.name)) from exc
     except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise WorkbookError(
-            f"Không đọc được {path.name} ({type(exc).__name__}). Hãy mở tệp bằng Excel, lưu lại "
-            "dưới dạng .xlsx rồi chạy lại."
-        ) from exc
-
-
-def rows_of(ws: Worksheet) -> Rows:
-    """All rows of a sheet as lists of values, trailing empty rows dropped."""
-    rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    while rows and all(v is None for v in rows[-1]):
-        rows.pop()
-    return rows
+        raise WorkbookError(msg.UNREADABLE.format(name=path.name, detail=type(exc).__name__)) from exc
 
 
 def read_sheets(path: Path | str, names: tuple[str, ...] | None = None) -> dict[str, Rows]:
     """The values of the named sheets (all when None) of a closed workbook, read-only."""
+    path = Path(path)
     wb = open_workbook(path, read_only=True)
     try:
         wanted = wb.sheetnames if names is None else [n for n in wb.sheetnames if n in names]
-        return {name: rows_of(wb[name]) for name in wanted}
+        return {name: _read_sheet(wb, name, path) for name in wanted}
     finally:
         wb.close()
+
+
+def _read_sheet(wb: Workbook, name: str, path: Path) -> Rows:
+    try:
+        rows = rows_of(wb[name])
+    except Exception as exc:  # the sheet's XML is parsed here, lazily: name the file and the sheet
+        detail = f"sheet “{name}”: {type(exc).__name__}"
+        raise WorkbookError(msg.UNREADABLE.format(name=path.name, detail=detail)) from exc
+    beyond = row_beyond(rows, MAX_ROWS)
+    if beyond is not None:  # checking pasted junk row by row would only swell memory and Kiểm tra
+        raise WorkbookError(msg.TOO_MANY_ROWS.format(name=path.name, sheet=name, limit=_dotted(MAX_ROWS),
+                                                     row=_dotted(beyond)))
+    return rows
+
+
+def _dotted(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def ensure_writable(path: Path) -> None:
     """Raise WorkbookLockedError when Excel holds the file (its ~$ lock file) or it is read-only."""
     lock = path.with_name("~$" + path.name)
     if lock.exists():
-        raise WorkbookLockedError(
-            f"{path.name} đang mở trong Excel. Hãy lưu và đóng tệp trong Excel rồi chạy lại."
-        )
+        raise WorkbookLockedError(msg.OPEN_IN_EXCEL.format(name=path.name, lock=lock.name))
     if path.exists() and not os.access(path, os.W_OK):
-        raise WorkbookLockedError(
-            f"{path.name} đang ở chế độ chỉ đọc. Hãy bỏ thuộc tính chỉ đọc (hoặc đóng tệp) rồi chạy lại."
-        )
+        if _read_only_disk(path.parent):
+            raise SaveError(msg.WRITE_READ_ONLY_DISK.format(name=path.name, folder=str(path.parent)))
+        raise WorkbookLockedError(msg.READ_ONLY_FILE.format(name=path.name))
     try:
         with open(path, "r+b"):
             pass
     except FileNotFoundError:
         return
     except PermissionError as exc:
-        raise WorkbookLockedError(
-            f"Không ghi được {path.name}: tệp đang bị khóa. Hãy đóng tệp trong Excel rồi chạy lại."
-        ) from exc
+        raise WorkbookLockedError(msg.WRITE_LOCKED.format(name=path.name)) from exc
+    except OSError as exc:  # a read-only disk (EROFS), a vanished USB stick (EIO)
+        raise write_fault(path, exc) from exc
+
+
+def _read_only_disk(folder: Path) -> bool:
+    """True when the folder's file system is mounted read-only (a locked USB stick, a CD)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # no statvfs on Windows: the write itself will say
+        return False
 
 
 def backup(path: Path) -> Path | None:
@@ -112,10 +107,70 @@ def backup(path: Path) -> Path | None:
     folder.mkdir(exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{path.stem}-{stamp}{path.suffix}"
-    shutil.copy2(path, target)
+    try:
+        shutil.copy2(path, target)
+    except OSError:
+        target.unlink(missing_ok=True)  # no half copy left behind on a full disk
+        raise
     return target
 
 
+def prune_backups(path: Path, keep: int = MAX_BACKUPS) -> list[Path]:
+    """Delete the oldest timestamped copies of this workbook in sao_luu/ beyond `keep`; those deleted."""
+    pattern = re.compile(re.escape(path.stem) + r"-\d{8}-\d{6}-\d{6}" + re.escape(path.suffix) + "$")
+    folder = path.parent / schema.BACKUP_DIR
+    if not folder.is_dir():
+        return []
+    copies = sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))  # the stamp sorts by time
+    doomed = copies[:-keep] if keep > 0 else copies
+    for old in doomed:
+        try:
+            old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a copy made read-only by a sync tool: keeping it is better than failing a done save
+    return doomed
+
+
+_DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def write_fault(path: Path, exc: OSError) -> SaveError:
+    """The Vietnamese message for an OSError met while writing path (permissions, full or gone disk)."""
+    names = dict(name=path.name, folder=str(path.parent), backups=str(path.parent / schema.BACKUP_DIR))
+    if exc.errno in _DISK_FULL:
+        return SaveError(msg.WRITE_DISK_FULL.format(**names))
+    if exc.errno == errno.EROFS:
+        return SaveError(msg.WRITE_READ_ONLY_DISK.format(**names))
+    if exc.errno == errno.ENOENT or not path.parent.is_dir():
+        return SaveError(msg.WRITE_VANISHED.format(**names))
+    if isinstance(exc, PermissionError):
+        return SaveError(msg.WRITE_DENIED.format(**names))
+    return SaveError(msg.WRITE_FAILED.format(**names, detail=exc.strerror or type(exc).__name__))
+
+
+def _named_faults(func):
+    """Turn an OSError of a writer into a SaveError naming the file being written."""
+    @functools.wraps(func)
+    def wrapper(wb: Workbook, path: Path, *args, **kwargs):
+        try:
+            return func(wb, path, *args, **kwargs)
+        except OSError as exc:
+            raise write_fault(Path(path), exc) from exc
+    return wrapper
+
+
+def _save_to(wb: Workbook, tmp: str) -> None:
+    """Serialise in memory, then write and fsync: a failing disk raises once, here, and nothing else
+    (no half-closed zip left for the garbage collector to complain about)."""
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    with open(tmp, "wb") as fh:
+        fh.write(buffer.getbuffer())
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+@_named_faults
 def write_atomically(wb: Workbook, path: Path) -> None:
     """Save to a temporary file beside path, then replace it: a failed save leaves no half file.
 
@@ -126,14 +181,12 @@ def write_atomically(wb: Workbook, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = str(path.with_name(f".binhchon-{uuid.uuid4().hex}.xlsx"))
     try:
-        wb.save(tmp)
+        _save_to(wb, tmp)
         if path.exists():
             os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
         os.replace(tmp, path)
     except PermissionError as exc:
-        raise WorkbookLockedError(
-            f"Không ghi được {path.name}: tệp đang bị khóa. Hãy đóng tệp trong Excel rồi chạy lại."
-        ) from exc
+        raise WorkbookLockedError(msg.WRITE_LOCKED.format(name=path.name)) from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -142,6 +195,22 @@ def write_atomically(wb: Workbook, path: Path) -> None:
 def save_atomically(wb: Workbook, path: Path) -> Path | None:
     """Back the file up, write to a temporary file beside it and replace it; the backup's path."""
     ensure_writable(path)
-    saved = backup(path)
+    try:
+        saved = backup(path)
+    except OSError as exc:
+        raise write_fault(path, exc) from exc
     write_atomically(wb, path)
+    prune_backups(path)
+    remove_stale_temps(path.parent)
     return saved
+
+
+def remove_stale_temps(folder: Path) -> None:
+    """Delete temporary files a killed run left beside the workbook (older than a minute)."""
+    cutoff = time.time() - _STALE_TEMP_SECONDS
+    for tmp in folder.glob(".binhchon-*.xlsx"):
+        try:
+            if tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
+        except OSError:
+            pass  # another run's, or already gone

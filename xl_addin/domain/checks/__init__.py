@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable, Sequence
 
+from .. import file_messages as file_msg
 from .. import messages as msg
 from ..findings import Finding, a1, error, warning
 from ..rules import fmt_points
 from ..tables import Rows, Table, find_table
-from ..values import ValueProblem, integer, is_blank, match_choice, number, text, yes_no
+from ..values import AmbiguousNumber, ValueProblem, integer, is_blank, match_choice, number, text, yes_no
 from ..values import date as read_date_value
 
 
@@ -69,6 +70,9 @@ def read_int(out: Collector, raw: object, cell: str, what: str, low: int | None 
     """A whole number within [low, high]; None when blank or invalid (invalid-number recorded)."""
     try:
         value = integer(raw)
+    except AmbiguousNumber as exc:
+        out.error("ambiguous-number", cell, file_msg.ambiguous_number(cell, what, exc))
+        return None
     except ValueProblem:
         template = msg.NOT_WHOLE if _is_number(raw) else msg.NOT_A_NUMBER
         out.error("invalid-number", cell, template.format(
@@ -83,6 +87,9 @@ def read_decimal(out: Collector, raw: object, cell: str, what: str, low: Decimal
     """An exact number ("8,5" reads as 8.5) within bounds; None when blank or invalid."""
     try:
         value = number(raw)
+    except AmbiguousNumber as exc:
+        out.error("ambiguous-number", cell, file_msg.ambiguous_number(cell, what, exc))
+        return None
     except ValueProblem:
         out.error("invalid-number", cell, msg.NOT_A_NUMBER.format(
             cell=cell, what=what, value=text(raw), expect=msg.EXPECT_NUMBER, example=example))

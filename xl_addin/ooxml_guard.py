@@ -1,0 +1,143 @@
+"""Budgets checked before an Office package (.xlsx, .docx) is parsed: every zip member's size and
+ratio, and every XML part streamed once through expat, which refuses DOCTYPE/ENTITY declarations
+wherever they stand and reports malformed XML by part, line and column.
+
+Sizes are counted as the bytes come out of the decompressor, not as the zip directory declares
+them, so a lying header cannot get past. Standard library only: both adapters use it.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from xml.parsers import expat
+
+from .domain import file_messages as msg
+
+MB = 1024 * 1024
+MAX_MEMBERS = 5_000
+MAX_MEMBER_BYTES = 64 * MB  # one part, unpacked; a nation-scale contest workbook's sheets are < 10 MB
+MAX_TOTAL_BYTES = 256 * MB  # all parts together, unpacked
+MAX_RATIO = 100  # unpacked/packed of one part larger than RATIO_FLOOR
+RATIO_FLOOR = 4 * MB
+XML_SUFFIXES = (".xml", ".rels", ".vml")
+_CHUNK = 64 * 1024
+
+
+class PackageRefused(Exception):
+    """The package breaks a budget or holds bad XML; `detail` says which part, in Vietnamese."""
+
+    def __init__(self, detail: str, *, oversized: bool, part: str = ""):
+        super().__init__(detail)
+        self.detail = detail
+        self.oversized = oversized  # True: a budget; False: damage (malformed, undecompressable)
+        self.part = part
+
+
+@dataclass
+class PackageStats:
+    """What the scan saw: the names of the parts and the <c> elements of each worksheet part."""
+
+    names: list[str] = field(default_factory=list)
+    cells: dict[str, int] = field(default_factory=dict)
+
+
+class _Refuse(Exception):
+    """Raised from inside expat's callbacks to stop the parse."""
+
+
+def inspect_package(zf: zipfile.ZipFile, *, cell_parts: str | None = None) -> PackageStats:
+    """Check every member against the budgets and scan every XML part; PackageRefused otherwise.
+
+    With cell_parts (a name prefix such as "xl/worksheets/"), the <c> elements of those parts are
+    counted: the cells a full load would create, so that a caller can refuse before loading.
+    """
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise PackageRefused(msg.PART_TOO_MANY.format(count=len(infos)), oversized=True)
+    _check_declared(infos)
+    stats = PackageStats(names=[i.filename for i in infos])
+    total = 0
+    for info in infos:
+        count_cells = cell_parts is not None and info.filename.startswith(cell_parts)
+        if info.filename.lower().endswith(XML_SUFFIXES):
+            size, cells = _scan_xml(zf, info, count_cells)
+            if count_cells:
+                stats.cells[info.filename] = cells
+        else:
+            size = _drain(zf, info)
+        total += size
+        if total > MAX_TOTAL_BYTES:
+            raise PackageRefused(msg.PART_TOTAL.format(mb=MAX_TOTAL_BYTES // MB), oversized=True)
+    return stats
+
+
+def _check_declared(infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse on what the zip directory declares, before decompressing anything."""
+    for info in infos:
+        _check_size(info.filename, info.file_size, info.compress_size)
+    if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
+        raise PackageRefused(msg.PART_TOTAL.format(mb=MAX_TOTAL_BYTES // MB), oversized=True)
+
+
+def _check_size(part: str, size: int, packed: int) -> None:
+    if size > MAX_MEMBER_BYTES:
+        raise PackageRefused(msg.PART_TOO_BIG.format(part=part, mb=MAX_MEMBER_BYTES // MB), oversized=True,
+                             part=part)
+    if size > RATIO_FLOOR and size > MAX_RATIO * max(packed, 1):
+        raise PackageRefused(msg.PART_RATIO.format(part=part, ratio=size // max(packed, 1)), oversized=True,
+                             part=part)
+
+
+def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo):
+    """The member's bytes in chunks, refusing as soon as more come out than the budgets allow."""
+    seen = 0
+    try:
+        with zf.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                seen += len(chunk)
+                _check_size(info.filename, seen, info.compress_size)
+                yield chunk
+    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+        # RuntimeError: an encrypted member; the others: damaged or unsupported compression
+        raise PackageRefused(msg.PART_BAD_ZIP.format(part=info.filename), oversized=False,
+                             part=info.filename) from exc
+
+
+def _drain(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+    return sum(len(chunk) for chunk in _chunks(zf, info))
+
+
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+
+
+def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, count_cells: bool) -> tuple[int, int]:
+    """(bytes, <c> elements) of one XML part, parsed by expat with every declaration refused."""
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def refuse(*_args) -> None:
+        raise _Refuse()
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+    size = cells = 0
+    tail = b""
+    try:
+        for chunk in _chunks(zf, info):
+            size += len(chunk)
+            parser.Parse(chunk, False)
+            if count_cells:  # counted on the bytes: no Python call per element
+                window = tail + chunk
+                cells += len(_CELL_TAG.findall(window)) - len(_CELL_TAG.findall(tail))
+                tail = window[-32:]
+        parser.Parse(b"", True)
+    except _Refuse:
+        raise PackageRefused(msg.PART_DOCTYPE.format(part=info.filename), oversized=False,
+                             part=info.filename) from None
+    except expat.ExpatError as exc:
+        raise PackageRefused(msg.PART_MALFORMED.format(
+            part=info.filename, line=exc.lineno, column=exc.offset + 1), oversized=False, part=info.filename) from exc
+    return size, cells
