@@ -122,7 +122,7 @@ def cmd_documents(args) -> int:
 
 def cmd_demo(args) -> int:
     """`binhchon demo`: the whole workflow on the sample programme."""
-    from .usecases.demo import run_demo
+    from .cli_demo import run_demo
 
     return run_demo(Path(args.dir), print_fn=print, progress=cli_progress.for_terminal())
 

@@ -39,7 +39,7 @@ def test_upper_rows_follow_the_forwarded_products():
 
 
 def test_the_demo_ends_with_the_register_and_the_report(tmp_path, monkeypatch):
-    from xl_addin.usecases.demo import run_demo
+    from xl_addin.cli_demo import run_demo
 
     monkeypatch.setattr(shutil, "which", lambda *args, **kwargs: None)  # no PDF: faster, and the Word report is checked
     lines: list[str] = []
