@@ -102,7 +102,9 @@ def test_info_dropdowns_on_level_and_region_rows(wb):
     assert got == {
         f"B{rows[schema.INFO_LEVEL]}": "DS_CapBinhChon",
         f"B{rows[schema.INFO_REGION]}": "DS_KhuVuc",
+        f"B{rows[schema.INFO_CERT_LAYOUT]}": "DS_MauGiayChungNhan",  # issue 9: the certificate layout
     }
+    assert list_values(wb, "DS_MauGiayChungNhan") == ["Trang trọng, khổ ngang", "In lên phôi in sẵn"]
 
 
 def test_dropdown_sources_are_named_ranges_on_the_lists_sheet(wb):

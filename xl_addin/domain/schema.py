@@ -58,6 +58,20 @@ INFO_ROLE_LABELS = (
     INFO_CERT_LAYOUT,
 )
 INFO_LABELS = INFO_LABELS + INFO_ROLE_LABELS
+INFO_NOTES.update({
+    INFO_ISSUER: (
+        "Cơ quan ký quyết định công nhận và giấy chứng nhận (Thông tư 26/2014/TT-BCT): cấp tỉnh là Ủy ban "
+        "nhân dân tỉnh, cấp khu vực là Cục Công Thương địa phương, cấp quốc gia là Bộ Công Thương, cấp xã là "
+        "Ủy ban nhân dân xã. Để trống thì dùng mặc định của cấp."
+    ),
+    INFO_STANDING_BODY: "Cơ quan thường trực của Hội đồng bình chọn (cấp tỉnh: Sở Công Thương); in trên bảng tổng hợp điểm.",
+    INFO_COUNCIL_CHAIR: "Họ và tên Chủ tịch Hội đồng, ký bảng tổng hợp điểm; để trống thì in dòng chấm để ghi tay.",
+    INFO_COUNCIL_SECRETARY: "Họ và tên Thư ký Hội đồng, ký bảng tổng hợp điểm; để trống thì in dòng chấm để ghi tay.",
+    INFO_CERT_LAYOUT: (
+        "«Trang trọng, khổ ngang»: in cả khung và chữ trên giấy trắng (mẫu certificate.docx). «In lên phôi in "
+        "sẵn»: chỉ in phần chữ thay đổi lên phôi đã in, vị trí chỉnh trong mẫu certificate_preprinted.docx."
+    ),
+})
 
 # --- Quy định: label/value rows, then the criteria table ---------------------------------
 RULES_HEADER = ("Quy định", "Giá trị", "Ghi chú")

@@ -12,7 +12,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..domain import rules, schema
+from ..domain import authorities, rules, schema
 from ..domain.tables import Rows, header_key
 from ..errors import WorkbookError
 from . import styles
@@ -30,12 +30,14 @@ LIST_EST_TYPES = "DS_LoaiHinhCoSo"
 LIST_YES_NO = "DS_CoKhong"
 LIST_LEVELS = "DS_CapBinhChon"
 LIST_REGIONS = "DS_KhuVuc"
+LIST_CERT_LAYOUTS = "DS_MauGiayChungNhan"
 DROPDOWN_LISTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (LIST_GROUPS, schema.COL_GROUP, rules.GROUPS),
     (LIST_EST_TYPES, schema.COL_EST_TYPE, rules.ESTABLISHMENT_TYPES),
     (LIST_YES_NO, "Có/Không", (schema.YES, schema.NO)),
     (LIST_LEVELS, schema.INFO_LEVEL, tuple(rules.LEVELS.values())),
     (LIST_REGIONS, schema.INFO_REGION, rules.REGIONS),
+    (LIST_CERT_LAYOUTS, schema.INFO_CERT_LAYOUT, tuple(authorities.CERT_LAYOUTS.values())),
 )
 
 TEXT_FORMAT = "@"
@@ -121,9 +123,10 @@ def create_contest_workbook(path: Path, info_rows: Rows, rules_rows: Rows) -> No
 
 
 def add_info_validations(ws: Worksheet) -> None:
-    """Replace the dropdowns of Thông tin: level and region, on the rows that hold those labels."""
+    """Replace the dropdowns of Thông tin: level, region and certificate layout, on the rows that hold those labels."""
     ws.data_validations.dataValidation = []
-    sources = {header_key(schema.INFO_LEVEL): LIST_LEVELS, header_key(schema.INFO_REGION): LIST_REGIONS}
+    sources = {header_key(schema.INFO_LEVEL): LIST_LEVELS, header_key(schema.INFO_REGION): LIST_REGIONS,
+               header_key(schema.INFO_CERT_LAYOUT): LIST_CERT_LAYOUTS}
     for row in range(1, ws.max_row + 1):
         source = sources.get(header_key(ws.cell(row=row, column=1).value))
         if source:
@@ -156,6 +159,8 @@ def _label_sheet(ws: Worksheet, rows: Rows, header_labels: set[str]) -> None:
                 cell.number_format = DATE_FORMAT
         if row and header_key(row[0]) in headers:
             styles.style_header_row(ws, r, len(row))
+        else:  # long values and notes wrap: give the row the lines they take
+            ws.row_dimensions[r].height = styles.row_height(dict(enumerate(row, start=1)), LABEL_SHEET_WIDTHS)
     styles.set_widths(ws, LABEL_SHEET_WIDTHS)
 
 
