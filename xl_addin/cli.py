@@ -131,9 +131,12 @@ def _run_saving(book: FileContestBook, action: Callable):
     """Run a use case, then save what it wrote to the workbook, even when it refused with a message."""
     try:
         outcome = action()
-    except BinhchonError:
-        book.save()
-        raise
+    except BinhchonError as refusal:
+        try:
+            book.save()  # the refusal's log row
+        except BinhchonError:
+            pass  # the workbook cannot be written either: the refusal is what the user must read first
+        raise refusal
     book.save()
     return outcome
 

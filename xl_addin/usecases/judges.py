@@ -12,6 +12,7 @@ from ..domain.findings import Finding
 from ..domain.scoresheet_identity import scoring_fingerprint
 from ..errors import BlockedError
 from ..progress import NO_PROGRESS, Progress, tracked
+from ..workbooks.xlsx_io import write_fault
 from ..workbooks.judge_workbook import write_judge_workbook
 from .journal import log_action, refusals_logged
 from .validate import source_files, validate
@@ -73,6 +74,9 @@ def _refusal(book, checked) -> str | None:
 def _set_aside(path: Path) -> None:
     """Move an existing judge's file to sao_luu/ before replacing it: a judge's file is never lost."""
     folder = path.parent.parent / schema.BACKUP_DIR
-    folder.mkdir(exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    shutil.move(str(path), folder / f"{path.stem}-{stamp}{path.suffix}")
+    try:
+        folder.mkdir(exist_ok=True)
+        shutil.move(str(path), folder / f"{path.stem}-{stamp}{path.suffix}")
+    except OSError as exc:  # a read-only phieu_cham/ or sao_luu/, a full disk: say which file, change nothing
+        raise write_fault(path, exc) from exc
