@@ -58,17 +58,8 @@ def note(code: str, message: str) -> str:
 
 def listed_marks(book: ContestBook, sheet: str) -> list[Mark]:
     """The highlights Kiểm tra lists on one sheet, to put back after that sheet is rewritten."""
-    rows = book.read([schema.SHEET_FINDINGS]).get(schema.SHEET_FINDINGS, [])
-    table = find_table(schema.SHEET_FINDINGS, rows, schema.FINDINGS_CODE)
-    if table is None:
-        return []
-    severities = {text: key for key, text in schema.SEVERITY_LABELS.items()}
-    marks = []
-    for rec in table.records():
-        cell, severity = rec.text(schema.FINDINGS_CELL), severities.get(rec.text(schema.FINDINGS_SEVERITY))
-        if rec.text(schema.FINDINGS_SHEET) == sheet and cell and severity:
-            marks.append(Mark(sheet, cell, severity, note(rec.text(schema.FINDINGS_CODE), rec.text(schema.FINDINGS_MESSAGE))))
-    return marks
+    return [Mark(sheet, f.cell, f.severity, note(f.code, f.message))
+            for f in listed_findings(book) if f.file is None and f.sheet == sheet and f.cell]
 
 
 def listed_findings(book: ContestBook) -> list[Finding]:

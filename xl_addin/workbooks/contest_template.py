@@ -95,7 +95,7 @@ def new_contest_workbook() -> Workbook:
     _table_sheet(wb.create_sheet(schema.SHEET_FINDINGS), schema.FINDINGS_HEADERS, FINDINGS_WIDTHS)
     _results_sheet(wb.create_sheet(schema.SHEET_RESULTS))
     _table_sheet(wb.create_sheet(schema.SHEET_LOG), schema.LOG_HEADERS, LOG_WIDTHS)
-    _lists_sheet(wb, wb.create_sheet(schema.SHEET_LISTS))
+    write_lists_sheet(wb, wb.create_sheet(schema.SHEET_LISTS))
     for name, (landscape, title_row) in PRINT_SETUP.items():
         styles.page_setup(wb[name], landscape=landscape, title_row=title_row,
                           pages_wide=2 if name == schema.SHEET_REGISTRATIONS else 1)
@@ -202,16 +202,17 @@ def _results_sheet(ws: Worksheet) -> None:
     ws["A2"].font = styles.body_font(italic=True)
 
 
-def _lists_sheet(wb: Workbook, ws: Worksheet) -> None:
-    for col, (name, title, values) in enumerate(DROPDOWN_LISTS, start=1):
+def write_lists_sheet(wb: Workbook, ws: Worksheet, lists=DROPDOWN_LISTS, width: float = 45) -> None:
+    """A hidden sheet of dropdown sources, one column per list, each a defined name for the validations."""
+    for col, (name, title, values) in enumerate(lists, start=1):
         ws.cell(row=1, column=col, value=title)
         for row, value in enumerate(values, start=2):
             ws.cell(row=row, column=col, value=safe_value(value))
         letter = get_column_letter(col)
         ref = f"{quote_sheetname(ws.title)}!${letter}$2:${letter}${len(values) + 1}"
         wb.defined_names.add(DefinedName(name, attr_text=ref))
-        ws.column_dimensions[letter].width = 45
-    styles.style_header_row(ws, 1, len(DROPDOWN_LISTS))
+        ws.column_dimensions[letter].width = width
+    styles.style_header_row(ws, 1, len(lists))
     ws.sheet_state = "hidden"
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -15,7 +14,7 @@ from ..domain import schema
 from ..domain.register_sheets import MAX_YEAR, MIN_YEAR
 from ..errors import WorkbookError
 from . import styles
-from .cells import safe_value
+from .contest_template import write_lists_sheet
 from .xlsx_io import write_atomically
 
 MAX_ROW = 2000
@@ -66,7 +65,7 @@ def register_workbook() -> Workbook:
     _whole(reference, rs.REFERENCE_HEADERS, rs.COL_ESTABLISHMENTS, 0, None, COUNT_ERROR)
     for ws, headers in ((upper, rs.UPPER_HEADERS), (activities, rs.ACTIVITY_HEADERS), (reference, rs.REFERENCE_HEADERS)):
         _whole(ws, headers, rs.COL_YEAR, MIN_YEAR, MAX_YEAR, YEAR_ERROR)
-    _lists_sheet(wb, wb.create_sheet(rs.SHEET_LISTS))
+    write_lists_sheet(wb, wb.create_sheet(rs.SHEET_LISTS), LISTS, width=40)
     wb.active = 0
     wb.properties.title = "Sổ theo dõi bình chọn sản phẩm CNNT tiêu biểu: số liệu nhập tay"
     wb.properties.creator = "binhchon"
@@ -114,16 +113,3 @@ def _date(ws: Worksheet, headers: tuple[str, ...], header: str) -> None:
     dv.add(_range(headers, header))
     ws.add_data_validation(dv)
     ws.column_dimensions[get_column_letter(headers.index(header) + 1)].number_format = "dd/mm/yyyy"
-
-
-def _lists_sheet(wb: Workbook, ws: Worksheet) -> None:
-    for col, (name, title, values) in enumerate(LISTS, start=1):
-        ws.cell(row=1, column=col, value=title)
-        for row, value in enumerate(values, start=2):
-            ws.cell(row=row, column=col, value=safe_value(value))
-        letter = get_column_letter(col)
-        ref = f"{quote_sheetname(ws.title)}!${letter}$2:${letter}${len(values) + 1}"
-        wb.defined_names.add(DefinedName(name, attr_text=ref))
-        ws.column_dimensions[letter].width = 40
-    styles.style_header_row(ws, 1, len(LISTS))
-    ws.sheet_state = "hidden"
