@@ -15,6 +15,7 @@ from .domain import rules as rules_mod
 from .domain import schema
 from .domain.findings import Finding, error
 from .errors import BinhchonError, WorkbookError
+from .usecases.actions import BY_KEY as ACTIONS
 from .workbooks.contest_book import FileContestBook
 
 
@@ -52,8 +53,7 @@ def cmd_init(args) -> int:
 
 def cmd_validate(args) -> int:
     """`binhchon validate`: check the workbook; exit 0, 1 (errors) or 2 (unusable)."""
-    from .usecases.validate import validate
-
+    validate = ACTIONS["check_registrations"].load()
     book = open_book(args.dir)
     outcome = _run_saving(book, lambda: validate(book))
     _print_findings(outcome.findings, args.json)
@@ -66,8 +66,7 @@ def cmd_validate(args) -> int:
 
 def cmd_judges(args) -> int:
     """`binhchon judges`: write the judges' scoring workbooks."""
-    from .usecases.judges import make_judge_sheets
-
+    make_judge_sheets = ACTIONS["make_judge_sheets"].load()
     book = open_book(args.dir)
     progress = cli_progress.for_terminal()
     outcome = _run_saving(book, lambda: make_judge_sheets(book, overwrite=args.overwrite, progress=progress))
@@ -80,8 +79,7 @@ def cmd_judges(args) -> int:
 
 def cmd_results(args) -> int:
     """`binhchon results`: compute and write the results; exit 1 when blocked."""
-    from .usecases.results import compute
-
+    compute = ACTIONS["compute_provisional" if args.provisional else "compute_results"].load()
     book = open_book(args.dir)
     progress = cli_progress.for_terminal(quiet=args.json)
     outcome = _run_saving(book, lambda: compute(book, provisional=args.provisional, progress=progress))
@@ -110,8 +108,7 @@ def cmd_import(args) -> int:
 
 def cmd_documents(args) -> int:
     """`binhchon documents`: certificates, annex and score summary."""
-    from .usecases.documents import make_documents_for
-
+    make_documents_for = ACTIONS["make_documents"].load()
     book = open_book(args.dir)
     progress = cli_progress.for_terminal()
     outcome = _run_saving(book, lambda: make_documents_for(book, pdf=args.pdf, only_new=args.only_new,

@@ -50,3 +50,33 @@ def test_every_entry_point_a_macro_calls_is_exercised_by_a_test():
     for lines in macros().values():
         name = RUNPYTHON.match(lines[0]).group(1)
         assert re.search(rf"\bentry\.{name}\(", tests), f"{name} is called by a macro but by no test"
+
+
+def test_the_bas_file_the_ribbons_and_the_task_pane_name_exactly_the_table_of_actions():
+    from xl_addin.excel import scripts
+    from xl_addin.excel.server import MANIFEST
+    from xl_addin.usecases.actions import ACTIONS
+
+    table = [a.entry_point for a in ACTIONS]
+    assert len(set(table)) == len(table) == 6
+    called = [RUNPYTHON.match(lines[0]).group(1) for lines in macros().values()]
+    assert called == table  # one macro per action, in the ribbon's order
+    buttons = ET.parse(RIBBON).findall(".//ui:button", NS)
+    assert [called[list(macros()).index(b.get("onAction"))] for b in buttons] == table
+    assert list(actions.ENTRY_POINTS) == table and scripts.script_names() == table
+    functions = [e.text for e in ET.parse(MANIFEST).getroot().iter() if e.tag.endswith("}FunctionName")]
+    assert functions == table
+    js = (ROOT / "xl_addin" / "excel" / "static" / "taskpane.js").read_text(encoding="utf-8")
+    assert "button.dataset.script" in js  # the page's buttons (one per script) carry the names...
+    assert [k for k in table if k in js] == []  # ...and the script names none of its own
+
+
+def test_every_label_of_the_table_is_its_script_name_and_the_ribbons_shorten_only_the_provisional_one():
+    from xl_addin.excel import scripts
+    from xl_addin.usecases.actions import ACTIONS
+
+    assert [getattr(scripts, a.entry_point).__xlscript__["name"] for a in ACTIONS] == [
+        "Kiểm tra hồ sơ", "Tạo phiếu chấm", "Tính kết quả", "Tính tạm (còn thiếu điểm)", "In văn bản", "Báo cáo tổng kết"]
+    labels = [b.get("label") for b in ET.parse(RIBBON).findall(".//ui:button", NS)]
+    expected = [a.label.split(" (")[0] for a in ACTIONS]  # "Tính tạm (còn thiếu điểm)" is "Tính tạm" on a button
+    assert labels == expected

@@ -16,6 +16,7 @@ import xlwings as xw
 
 from ..domain import schema
 from ..errors import BinhchonError
+from ..usecases.actions import ACTIONS, BY_KEY
 from . import messages as msg
 from . import status
 from .book import XlwingsContestBook
@@ -53,9 +54,7 @@ def _activate(contest: XlwingsContestBook, sheet: str) -> None:
 
 
 def _check(contest: XlwingsContestBook) -> str:
-    from ..usecases.validate import validate
-
-    outcome = validate(contest)
+    outcome = BY_KEY["check_registrations"].load()(contest)
     if outcome.exit_code == 2:
         return msg.CHECK_DONE.format(summary=outcome.summary()) + "\n" + msg.CHECK_UNUSABLE
     text = msg.CHECK_DONE.format(summary=outcome.summary())
@@ -66,17 +65,15 @@ def _check(contest: XlwingsContestBook) -> str:
 
 
 def _judges(contest: XlwingsContestBook) -> str:
-    from ..usecases.judges import make_judge_sheets as make
-
-    outcome = make(contest, overwrite=False, progress=status.StatusBarProgress(contest.book))
+    outcome = BY_KEY["make_judge_sheets"].load()(contest, overwrite=False, progress=status.StatusBarProgress(contest.book))
     return outcome.summary() + "\n" + msg.JUDGES_WHERE.format(folder=contest.folder / schema.JUDGES_DIR)
 
 
 def _results(provisional: bool) -> Action:
-    def action(contest: XlwingsContestBook) -> str:
-        from ..usecases.results import compute
+    compute = BY_KEY["compute_provisional" if provisional else "compute_results"].load
 
-        outcome = compute(contest, provisional=provisional, progress=status.StatusBarProgress(contest.book))
+    def action(contest: XlwingsContestBook) -> str:
+        outcome = compute()(contest, provisional=provisional, progress=status.StatusBarProgress(contest.book))
         if outcome.result_set is None:
             _activate(contest, schema.SHEET_FINDINGS)
             return outcome.summary() + "\n" + msg.RESULTS_BLOCKED.format(sheet=schema.SHEET_FINDINGS)
@@ -88,7 +85,7 @@ def _results(provisional: bool) -> Action:
 
 def _documents(contest: XlwingsContestBook) -> str:
     try:
-        from ..usecases.documents import make_documents_for
+        make_documents_for = BY_KEY["make_documents"].load()
     except ImportError:
         return msg.DOCUMENTS_MISSING
     # PDFs are asked for always: without LibreOffice the message says so and how to get it.
@@ -99,8 +96,7 @@ def _documents(contest: XlwingsContestBook) -> str:
 def _report(contest: XlwingsContestBook) -> str:
     import shutil
 
-    from ..usecases.report import report_for_contest
-
+    report_for_contest = BY_KEY["make_report"].load()
     return report_for_contest(contest, pdf=shutil.which("soffice") is not None).summary()
 
 
@@ -134,11 +130,5 @@ def make_report(book: xw.Book | None = None, folder: Path | str | None = None) -
     return run_action(book, folder, _report)
 
 
-ENTRY_POINTS = {
-    "check_registrations": check_registrations,
-    "make_judge_sheets": make_judge_sheets,
-    "compute_results": compute_results,
-    "compute_provisional": compute_provisional,
-    "make_documents": make_documents,
-    "make_report": make_report,
-}
+ENTRY_POINTS = {a.entry_point: globals()[a.entry_point] for a in ACTIONS}
+"""The RunPython entry points (macros/BinhChon.bas), one per row of the table of actions."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..usecases.actions import LABELS
+
 TITLE = "Bình chọn CNNT"
 
 UNEXPECTED = (
@@ -81,14 +83,7 @@ BAD_PAYLOAD = "Yêu cầu từ Excel không đọc được ({detail}). Hãy t�
 
 # Task pane and ribbon labels, in the order they appear
 RUNNING = "đang chạy"  # the status bar while an action runs (then each long step and its count)
-ACTION_LABELS = {
-    "check_registrations": "Kiểm tra hồ sơ",
-    "make_judge_sheets": "Tạo phiếu chấm",
-    "compute_results": "Tính kết quả",
-    "compute_provisional": "Tính tạm (còn thiếu điểm)",
-    "make_documents": "In văn bản",
-    "make_report": "Báo cáo tổng kết",
-}
+ACTION_LABELS = dict(LABELS)  # entry point -> label, from the one table of actions (usecases/actions.py)
 TASKPANE_HEADING = "Bình chọn sản phẩm CNNT tiêu biểu"
 TASKPANE_WHERE = "Phiếu chấm được tạo trong {judges}; văn bản (giấy chứng nhận, danh sách, bảng tổng hợp) trong {documents}."
 TASKPANE_HINT = "Kết quả hiện trong các sheet Kiểm tra, Kết quả và Nhật ký của sổ đang mở."

@@ -1,4 +1,7 @@
-"""The actions as xlwings Server scripts: each runs the same entry point as the ribbon on the request's book."""
+"""The actions as xlwings Server scripts: each runs the same entry point as the ribbon on the request's book.
+
+One script per row of the table of actions (usecases/actions.py), named by its label.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,8 @@ import xlwings as xw
 from xlwings.server import script
 
 from . import actions
-from .messages import ACTION_LABELS
+from ..usecases.actions import ACTIONS
+from ..usecases.actions import LABELS as ACTION_LABELS
 
 
 @dataclass(frozen=True)
@@ -57,4 +61,4 @@ def make_report(book: xw.Book, folder: ContestFolder) -> None:
 
 def script_names() -> list[str]:
     """The function names of the scripts, in the task pane's order."""
-    return [name for name in ACTION_LABELS if hasattr(globals().get(name), "__xlscript__")]
+    return [a.entry_point for a in ACTIONS if hasattr(globals().get(a.entry_point), "__xlscript__")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..documents import DocumentsOutcome, make_documents
@@ -17,6 +17,7 @@ from ..domain.tables import find_table
 from ..errors import BlockedError
 from ..progress import NO_PROGRESS, Progress
 from .findings_sheet import listed_findings, listed_marks, show_findings
+from .actions import journal_name
 from .journal import log_action, refusals_logged
 from ..ports import ContestBook
 from .sheet_layouts import results_sheet_layout
@@ -30,6 +31,17 @@ class DocumentsSummary:
     outcome: DocumentsOutcome
     folder: Path
     pdf_asked: bool = True
+    findings: list[Finding] = field(default_factory=list)  # the council columns' warnings (errors refuse)
+
+    @property
+    def exit_code(self) -> int:
+        """Always 0: a refusal is raised, never returned."""
+        return 0
+
+    @property
+    def files(self) -> list[Path]:
+        """The .docx and .pdf files written in this run."""
+        return [*self.outcome.files, *self.outcome.pdf_files]
 
     def summary(self) -> str:
         """A short Vietnamese summary naming the output folder."""
@@ -48,7 +60,7 @@ class DocumentsSummary:
 def make_documents_for(book: ContestBook, *, pdf: bool = False, only_new: bool = False,
                        out_dir: Path | None = None, progress: Progress = NO_PROGRESS) -> DocumentsSummary:
     """Render the documents from the Kết quả sheet as it stands (a person's edits included)."""
-    with refusals_logged(book, "In văn bản", source_files(book)):
+    with refusals_logged(book, journal_name("make_documents"), source_files(book)):
         return _make_documents(book, pdf, only_new, out_dir, progress)
 
 
@@ -78,8 +90,8 @@ def _make_documents(book: ContestBook, pdf: bool, only_new: bool, out_dir: Path 
         written = with_certificates(raw, outcome.certificates)
         book.write_sheet(schema.SHEET_RESULTS, written, results_sheet_layout(_header(written), contest.rules))
         book.mark(listed_marks(book, schema.SHEET_RESULTS))  # the results' warnings stay highlighted
-    summary = DocumentsSummary(outcome, folder, pdf_asked=pdf)
-    log_action(book, "In văn bản", source_files(book), summary.summary())
+    summary = DocumentsSummary(outcome, folder, pdf_asked=pdf, findings=warnings)
+    log_action(book, journal_name("make_documents"), source_files(book), summary.summary())
     return summary
 
 

@@ -14,6 +14,7 @@ from ..errors import BlockedError
 from ..progress import NO_PROGRESS, Progress, tracked
 from ..workbooks.xlsx_io import write_fault
 from ..workbooks.judge_workbook import write_judge_workbook
+from .actions import journal_name
 from .journal import log_action, refusals_logged
 from .validate import source_files, validate
 
@@ -25,6 +26,16 @@ class JudgesOutcome:
     written: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """Always 0: a refusal is raised, never returned."""
+        return 0
+
+    @property
+    def files(self) -> list[Path]:
+        """The judges' workbooks written in this run (the kept ones untouched)."""
+        return list(self.written)
 
     def summary(self) -> str:
         """A one-line Vietnamese summary."""
@@ -38,7 +49,7 @@ def make_judge_sheets(book, *, overwrite: bool = False, progress: Progress = NO_
     """Write phieu_cham/<Mã giám khảo>.xlsx for every judge of a contest with no registration errors."""
     checked = validate(book, record=False)  # the log's row for this action says what was made
     refusal = _refusal(book, checked)
-    with refusals_logged(book, "Tạo phiếu chấm", source_files(book)):
+    with refusals_logged(book, journal_name("make_judge_sheets"), source_files(book)):
         if refusal:
             raise BlockedError(refusal)
     contest = checked.contest
@@ -55,7 +66,7 @@ def make_judge_sheets(book, *, overwrite: bool = False, progress: Progress = NO_
         write_judge_workbook(path, contest, judge, scoring_fingerprint(contest.registrations, judge.conflicts))
         written.append(path)
     outcome = JudgesOutcome(written, kept, checked.findings)
-    log_action(book, "Tạo phiếu chấm", source_files(book), outcome.summary())
+    log_action(book, journal_name("make_judge_sheets"), source_files(book), outcome.summary())
     return outcome
 
 

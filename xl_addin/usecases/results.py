@@ -19,6 +19,7 @@ from ..errors import BlockedError, WorkbookError
 from ..progress import NO_PROGRESS, Progress, tracked
 from ..workbooks.judge_workbook import read_judge_workbook
 from .findings_sheet import show_findings
+from .actions import journal_name
 from .journal import log_action, refusals_logged
 from ..ports import ContestBook, SheetLayout
 from .validate import read_and_check, source_files
@@ -39,6 +40,11 @@ class ResultsOutcome:
     def exit_code(self) -> int:
         """0 results written, 1 blocked by errors."""
         return 1 if self.result_set is None else 0
+
+    @property
+    def files(self) -> list[Path]:
+        """No file besides the contest workbook: the judges' workbooks are only read."""
+        return []
 
     def summary(self) -> str:
         """A one-line Vietnamese summary."""
@@ -96,7 +102,7 @@ def compute(book: ContestBook, *, provisional: bool = False, progress: Progress 
     checked = read_and_check(book)
     if not checked.ok or checked.contest is None:
         show_findings(book, checked.findings)
-        with refusals_logged(book, "Tính kết quả", source_files(book)):
+        with refusals_logged(book, journal_name("compute_results"), source_files(book)):
             raise BlockedError(
                 f"Chưa tính kết quả: sổ {book.label} còn {checked.summary()} "
                 f"Hãy sửa các lỗi trong sheet {schema.SHEET_FINDINGS} rồi chạy lại."
@@ -106,7 +112,7 @@ def compute(book: ContestBook, *, provisional: bool = False, progress: Progress 
     sheets, findings = read_score_sheets(contest, files, provisional, progress)
     if provisional and not has_errors(findings) and not any(sheet.scores for sheet in sheets):
         show_findings(book, checked.findings + findings)
-        with refusals_logged(book, "Tính kết quả tạm tính", source_files(book) + files):
+        with refusals_logged(book, journal_name("compute_provisional"), source_files(book) + files):
             raise BlockedError(score_msg.NOTHING_SCORED.format(folder=schema.JUDGES_DIR))
     if has_errors(findings):
         outcome = ResultsOutcome(None, findings, files, checked.findings)
@@ -117,7 +123,8 @@ def compute(book: ContestBook, *, provisional: bool = False, progress: Progress 
         proposed = sum(1 for r in result_rows_from_rows(rows) if r.council)
         outcome = ResultsOutcome(rs, findings, files, checked.findings, proposed)
     show_findings(book, checked.findings + findings)
-    log_action(book, "Tính kết quả" + (" tạm tính" if provisional else ""), source_files(book) + files, outcome.summary())
+    log_action(book, journal_name("compute_provisional" if provisional else "compute_results"), source_files(book) + files,
+               outcome.summary())
     return outcome
 
 

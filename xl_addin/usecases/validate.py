@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..domain import schema
 from ..domain.findings import Finding, count, has_errors
 from ..domain.models import Contest
 from ..domain.reader import is_fatal, read_contest
 from .findings_sheet import show_findings
+from .actions import journal_name
 from .journal import log_action
 from ..ports import ContestBook
 
@@ -32,6 +34,11 @@ class ValidateOutcome:
             return 2
         return 1 if has_errors(self.findings) else 0
 
+    @property
+    def files(self) -> list[Path]:
+        """No file besides the contest workbook (whose sheets the caller saves)."""
+        return []
+
     def summary(self) -> str:
         """A one-line Vietnamese summary."""
         errors, warnings = count(self.findings)
@@ -53,7 +60,7 @@ def validate(book: ContestBook, *, record: bool = True) -> ValidateOutcome:
         return outcome  # not a contest workbook: leave it exactly as it is
     show_findings(book, outcome.findings)
     if record:
-        log_action(book, "Kiểm tra hồ sơ đăng ký", source_files(book), outcome.summary())
+        log_action(book, journal_name("check_registrations"), source_files(book), outcome.summary())
     return outcome
 
 
