@@ -16,8 +16,10 @@ from xml.sax.saxutils import escape
 DOCUMENT_XML = "word/document.xml"
 CELL_HALF_POINTS = 24  # 12 pt
 TWIPS_PER_CM = 567
+FAST = 1  # deflate level of the annex's document.xml: half the time of the default, a quarter larger
 BATCH = 2000  # pieces (table rows) encoded and compressed together
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SPECIAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff&<>]")  # most texts need neither change
 _BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
 _TABLE_PROPS = (
     '<w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>'
@@ -29,7 +31,7 @@ _TABLE_PROPS = (
 
 def text_xml(text: str) -> str:
     """Text as the content of a w:t element: escaped, without the control characters XML cannot hold."""
-    return escape(_CONTROL.sub("", text))
+    return escape(_CONTROL.sub("", text)) if _SPECIAL.search(text) else text
 
 
 def run_xml(text: str, bold: bool = False, half_points: int | None = None) -> str:
@@ -92,16 +94,15 @@ def _cell_opening(width: int, align: str) -> str:
 def splice(docx: bytes, marker: str, pieces: Iterable[str]) -> bytes:
     """The package with the paragraph holding the marker replaced by the pieces, streamed into document.xml."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(docx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(io.BytesIO(docx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED,
+                                                                  compresslevel=FAST) as dst:
         for info in src.infolist():
             data = src.read(info.filename)
             if info.filename != DOCUMENT_XML:
                 dst.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
                 continue
             head, tail = _around(data.decode("utf-8"), marker)
-            target = zipfile.ZipInfo(info.filename, info.date_time)
-            target.compress_type = zipfile.ZIP_DEFLATED
-            with dst.open(target, "w", force_zip64=True) as part:
+            with dst.open(info.filename, "w", force_zip64=True) as part:  # at the archive's level, FAST
                 part.write(head.encode("utf-8"))
                 batch: list[str] = []
                 for piece in pieces:  # written some thousand pieces at a time: one compressor call each
