@@ -17,7 +17,7 @@ DOCUMENT_XML = "word/document.xml"
 CELL_HALF_POINTS = 24  # 12 pt
 TWIPS_PER_CM = 567
 FAST = 1  # deflate level of the annex's document.xml: half the time of the default, a quarter larger
-BATCH = 2000  # pieces (table rows) encoded and compressed together
+BATCH = 500  # pieces (table rows) encoded and compressed together
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPECIAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff&<>]")  # most texts need neither change
 _BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
