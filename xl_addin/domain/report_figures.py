@@ -286,14 +286,11 @@ def certificate_status(recs: tuple[RecognitionRecord, ...], year_to: int):
         if r.valid_until is None or r.year > year_to:
             continue
         again = max(years[(r.product_id, r.level)]) > r.year
-        row = CertificateRow(r.level, r.year, r.product_name, r.establishment_name, r.district, r.cert_no,
-                             r.valid_until)
-        if again:
-            renewed.append(row)
-        elif r.valid_until.year < year_to:
-            expired.append(row)
-        elif r.valid_until.year <= year_to + 1:
-            expiring.append(row)
+        listed = renewed if again else expired if r.valid_until.year < year_to else \
+            expiring if r.valid_until.year <= year_to + 1 else None
+        if listed is not None:  # a row only for a certificate listed (most are still valid)
+            listed.append(CertificateRow(r.level, r.year, r.product_name, r.establishment_name, r.district,
+                                         r.cert_no, r.valid_until))
     return tuple(expired), tuple(expiring), tuple(renewed)
 
 
