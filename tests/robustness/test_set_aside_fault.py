@@ -30,3 +30,14 @@ def test_a_read_only_backup_folder_is_said_by_name_and_the_judges_files_stay(tmp
     assert judge_file.name in err and "Lỗi không mong đợi" not in err and "Traceback" not in err
     assert judge_file.read_bytes() == before
     assert stat.S_ISREG(backups.stat().st_mode)
+
+
+def test_init_where_a_file_stands_in_the_folder_s_place_is_said_by_name(tmp_path, capsys):
+    blocker = tmp_path / "bg2025"
+    blocker.write_text("a file, not a folder")
+    code = main(["init", str(blocker / "cuoc"), "--year", "2025", "--level", "tinh", "--province", "Bắc Ninh"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert str(blocker) in err and "không phải thư mục" in err
+    assert "Lỗi không mong đợi" not in err and "Traceback" not in err
+    assert blocker.read_text() == "a file, not a folder"

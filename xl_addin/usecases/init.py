@@ -16,6 +16,7 @@ from ..domain.rules_sheet import rows_from_rules
 from ..errors import BinhchonError
 from ..workbooks.contest_book import FileContestBook
 from ..workbooks.contest_template import create_contest_workbook
+from ..workbooks.xlsx_io import write_fault
 from .journal import log_action
 
 
@@ -47,9 +48,16 @@ def init_contest(folder: Path, *, year: int, level: str, province: str, region: 
     path = folder / schema.CONTEST_FILE
     if path.exists():
         raise BinhchonError(f"{path} đã có; công cụ không ghi đè sổ bình chọn. Hãy chọn thư mục khác.")
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / schema.JUDGES_DIR).mkdir(exist_ok=True)
-    (folder / schema.DOCUMENTS_DIR).mkdir(exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / schema.JUDGES_DIR).mkdir(exist_ok=True)
+        (folder / schema.DOCUMENTS_DIR).mkdir(exist_ok=True)
+    except OSError as exc:  # a file where a folder should be, a read-only or full disk: say where
+        blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            raise BinhchonError(f"Không tạo được thư mục {folder}: {blocker} là một tệp, không phải thư mục. "
+                                "Hãy chọn thư mục khác cho cuộc bình chọn.") from exc
+        raise write_fault(path, exc) from exc
     create_contest_workbook(path, with_info_notes(rows_from_info(info)), rows_from_rules(rules_mod.preset(preset)))
     book = FileContestBook(path)
     log_action(book, "Tạo cuộc bình chọn", [], f"Năm {year}, cấp {rules_mod.LEVELS[level]}, {province}, bộ quy định {preset}.")

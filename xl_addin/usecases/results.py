@@ -102,7 +102,8 @@ def compute(book: ContestBook, *, provisional: bool = False, progress: Progress 
     checked = read_and_check(book)
     if not checked.ok or checked.contest is None:
         show_findings(book, checked.findings)
-        with refusals_logged(book, journal_name("compute_results"), source_files(book)):
+        with refusals_logged(book, journal_name("compute_provisional" if provisional else "compute_results"),
+                             source_files(book)):
             raise BlockedError(
                 f"Chưa tính kết quả: sổ {book.label} còn {checked.summary()} "
                 f"Hãy sửa các lỗi trong sheet {schema.SHEET_FINDINGS} rồi chạy lại."
