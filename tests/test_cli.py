@@ -14,10 +14,10 @@ import openpyxl
 import pytest
 
 from xl_addin.cli import main
-from xl_addin.domain import rules as rules_mod
 from xl_addin.domain import schema
 from xl_addin.domain.sample.programme import sample_programme
 from xl_addin.usecases.demo import fill_inputs, play_judges
+from workbook_edits import regroup_product
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -197,13 +197,7 @@ def test_a_person_edit_of_the_council_proposal_survives_a_rerun(scored, capsys):
 
 def test_results_refuse_a_stale_product_list(scored, capsys):
     path = scored / schema.CONTEST_FILE
-    wb = openpyxl.load_workbook(path)
-    ws = wb[schema.SHEET_REGISTRATIONS]
-    head = [c.value for c in ws[1]]
-    # A product's group changes what the judges scored (a name no longer does: issue 9, item 10).
-    group = ws.cell(row=2, column=head.index(schema.COL_GROUP) + 1)
-    group.value = next(g for g in rules_mod.GROUPS if g != group.value)
-    wb.save(path)
+    regroup_product(path)  # what the judges scored changed (a name no longer does: issue 9, item 10)
     code, out, _ = run(capsys, "results", str(scored), "--json")
     assert code == 1
     codes = {f["code"] for f in json.loads(out)}

@@ -7,8 +7,8 @@ import json
 import openpyxl
 
 from test_cli import contest, run, scored  # noqa: F401 (fixtures)
-from xl_addin.domain import rules as rules_mod
 from xl_addin.domain import schema
+from workbook_edits import regroup_product
 
 
 def test_a_name_and_an_establishment_corrected_after_the_sheets_went_out_are_warnings(scored, capsys):
@@ -48,12 +48,7 @@ def test_sheets_not_yet_scored_are_one_finding_each_and_provisional_refuses(cont
 
 def test_a_stale_sheet_is_not_also_reported_as_a_sheet_never_returned(scored, capsys):
     path = scored / schema.CONTEST_FILE
-    wb = openpyxl.load_workbook(path)
-    ws = wb[schema.SHEET_REGISTRATIONS]
-    head = [c.value for c in ws[1]]
-    group = ws.cell(row=2, column=head.index(schema.COL_GROUP) + 1)
-    group.value = next(g for g in rules_mod.GROUPS if g != group.value)  # what the judges scored changed
-    wb.save(path)
+    regroup_product(path)  # what the judges scored changed (a name no longer does: issue 9, item 10)
     code, out, _ = run(capsys, "results", str(scored), "--json")
     assert code == 1
     found = json.loads(out)

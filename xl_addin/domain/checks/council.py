@@ -9,9 +9,8 @@ from .. import score_messages as msg
 from ..findings import Finding, a1
 from ..models import Contest
 from ..tables import Rows, find_table
-from .. import messages as gen_msg
-from ..values import ValueProblem, is_blank, match_choice, number, text
-from . import Collector
+from ..values import ValueProblem, number, text
+from . import Collector, read_choice
 
 CHOICES = (schema.YES, schema.NO)
 _ALIASES = {"co": schema.YES, "khong": schema.NO}
@@ -52,13 +51,7 @@ def check_council(rows: Rows, contest: Contest) -> list[Finding]:
 
 def _decision(out: Collector, raw: object, cell: str, what: str) -> bool:
     """True for Có; a council's decision is Có or Không only (no "x" as in the dossier columns)."""
-    if is_blank(raw):
-        return False
-    hit = match_choice(raw, CHOICES, _ALIASES)
-    if hit is None:
-        out.error("invalid-choice", cell, gen_msg.INVALID_CHOICE.format(
-            cell=cell, what=what, value=text(raw), options=gen_msg.quoted_list(CHOICES)))
-    return hit == schema.YES
+    return read_choice(out, raw, cell, what, CHOICES, _ALIASES) == schema.YES
 
 
 def _total(raw: object) -> Decimal | None:
