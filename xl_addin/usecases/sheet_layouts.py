@@ -23,10 +23,6 @@ _WRAPPED = (schema.COL_NAME, schema.COL_GROUP, schema.COL_ESTABLISHMENT, schema.
 _CENTRED = (schema.RES_RANK, schema.RES_JUDGES, schema.RES_PASSED, schema.RES_STARS, schema.RES_COUNCIL,
             schema.RES_FORWARD, schema.RES_VALID_UNTIL)
 
-# Thông tin: label, value and the note beside technical values, on a portrait page.
-INFO_LAYOUT = SheetLayout(header_row=1, widths={1: 32, 2: 40, 3: 60}, wrap_columns=(1, 2, 3))
-
-
 def results_sheet_layout(header: Sequence[object], rules: Rules) -> SheetLayout:
     """The layout of a Kết quả sheet whose header row is `header`."""
     index = {str(h): i + 1 for i, h in enumerate(header) if h is not None}
