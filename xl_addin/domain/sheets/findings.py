@@ -12,6 +12,7 @@ from ..tables import Rows, find_table
 
 FINDINGS_LAYOUT = SheetLayout(header_row=1, widths={1: 10, 2: 22, 3: 28, 4: 22, 5: 8, 6: 90}, landscape=True,
                               wrap_columns=(3, 4, 6))
+TEMPLATE_WIDTHS = dict(zip(schema.FINDINGS_HEADERS, (12, 24, 28, 16, 8, 90)))  # the blank workbook's columns
 
 
 def rows_from_findings(findings: Sequence[Finding]) -> list[list[object]]:

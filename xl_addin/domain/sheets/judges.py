@@ -18,6 +18,13 @@ from ..findings import Finding
 from ..models import Judge
 from ..tables import Record, Rows
 
+WIDTHS = {
+    schema.COL_JUDGE_CODE: 14, schema.COL_JUDGE_NAME: 26, schema.COL_JUDGE_TITLE: 24,
+    schema.COL_JUDGE_UNIT: 32, schema.COL_JUDGE_CONFLICTS: 30,
+}
+# Text cells: code lists such as "1,2" would otherwise become the number 1.2 under a Vietnamese locale.
+TEXT_COLUMNS = (schema.COL_JUDGE_CODE, schema.COL_JUDGE_CONFLICTS)
+
 
 def judges_from_rows(
     rows: Rows, product_codes: set[str], sheet: str = schema.SHEET_JUDGES,

@@ -21,6 +21,15 @@ from ..models import Registration
 from ..tables import Record, Rows, find_table
 from ..values import yes_no_text
 
+WIDTHS = {
+    schema.COL_CODE: 12, schema.COL_NAME: 32, schema.COL_GROUP: 30, schema.COL_ESTABLISHMENT: 30,
+    schema.COL_EST_TYPE: 20, schema.COL_REPRESENTATIVE: 22, schema.COL_ADDRESS: 32,
+    schema.COL_COMMUNE: 16, schema.COL_DISTRICT: 18, schema.COL_PROVINCE: 14, schema.COL_TAX_CODE: 16,
+    schema.COL_PHONE: 14, schema.COL_EMAIL: 24, schema.COL_PHOTOS: 8, schema.COL_NOTE: 30,
+    schema.COL_SOURCE: 20,
+}
+TEXT_COLUMNS = (schema.COL_CODE, schema.COL_TAX_CODE, schema.COL_PHONE)  # text cells: leading zeros kept
+
 
 def registrations_from_rows(
     rows: Rows, sheet: str = schema.SHEET_REGISTRATIONS,

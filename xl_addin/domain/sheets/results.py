@@ -20,6 +20,9 @@ from ..values import ValueProblem, integer, is_blank, number, text, yes_no, yes_
 HEADER_ROW = 4  # 1-based: title, rule statement, blank line, header
 YES_NO_COLUMNS = (schema.RES_COUNCIL, schema.RES_FORWARD)
 TITLE = "KẾT QUẢ BÌNH CHỌN SẢN PHẨM CÔNG NGHIỆP NÔNG THÔN TIÊU BIỂU NĂM {year}"
+# What the blank workbook's Kết quả says before the first results run.
+TEMPLATE_TITLE = "KẾT QUẢ BÌNH CHỌN"
+TEMPLATE_NOTE = "Sheet này do công cụ ghi khi tính kết quả; không cần nhập tay."
 TWO_DECIMALS = "0.00"
 CHOICES = (schema.YES, schema.NO)
 
