@@ -12,8 +12,8 @@ from ..domain.models import Contest, ScoreSheet, product_fingerprint
 from ..domain.results import ResultSet
 from ..domain.sheets.results import HEADER_ROW as RESULTS_HEADER_ROW  # noqa: F401 (callers read it here)
 from ..domain.sheets.results import result_rows_from_rows, results_layout, results_title, rows_from_results
-from ..domain.scoresheet import check_sheet_set, score_sheet_from_rows
-from ..domain.scoresheet_identity import named_judge
+from ..domain.sheets.scoresheet import check_sheet_set, score_sheet_from_rows
+from ..domain.sheets.scoresheet_identity import named_judge
 from ..domain.scoring import compute_results
 from ..errors import BlockedError, WorkbookError
 from ..progress import NO_PROGRESS, Progress, tracked
