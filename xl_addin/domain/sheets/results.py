@@ -88,7 +88,7 @@ def results_sheet_layout(header: Sequence[object], rules: Rules) -> SheetLayout:
         hidden_columns=hidden,
         widths=widths,
         number_formats={index[h]: TWO_DECIMALS for h in decimals if h in index},
-        choices={index[h]: CHOICES for h in (schema.RES_COUNCIL, schema.RES_FORWARD) if h in index},
+        choices={index[h]: CHOICES for h in YES_NO_COLUMNS if h in index},
         landscape=True,
         fit_to_width=True,
         repeat_header=True,
