@@ -56,7 +56,8 @@ def synthetic(n_products: int, n_judges: int):
 def run_step(step: str, folder: Path, scale: str) -> dict:
     """Run one step in this process; seconds and peak RSS (MB)."""
     from xl_addin.domain import schema
-    from xl_addin.domain.input_rows import rows_from_judges, rows_from_registrations
+    from xl_addin.domain.sheets.judges import rows_from_judges
+    from xl_addin.domain.sheets.registrations import rows_from_registrations
     from xl_addin.usecases.init import init_contest
     from xl_addin.workbooks.contest_book import FileContestBook
 

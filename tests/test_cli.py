@@ -247,7 +247,7 @@ def test_console_script_runs_without_traceback(tmp_path):
 
 def _district_file(tmp_path: Path, with_results: bool) -> Path:
     """A district's workbook: its Đăng ký rows (and a Kết quả proposing some upward)."""
-    from xl_addin.domain.input_rows import rows_from_registrations
+    from xl_addin.domain.sheets.registrations import rows_from_registrations
     import dataclasses
 
     sample = sample_programme()

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from xl_addin.domain import rules, schema
-from xl_addin.domain.input_rows import rows_from_judges, rows_from_registrations
+from xl_addin.domain.sheets.judges import rows_from_judges
+from xl_addin.domain.sheets.registrations import rows_from_registrations
 from xl_addin.domain.models import Judge, Registration
 from xl_addin.progress import tracked
 from xl_addin.usecases.init import init_contest

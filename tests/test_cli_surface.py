@@ -12,7 +12,7 @@ import pytest
 
 from xl_addin.cli import main
 from xl_addin.domain import schema
-from xl_addin.domain.info_sheet import MAX_YEAR, MIN_YEAR
+from xl_addin.domain.sheets.info import MAX_YEAR, MIN_YEAR
 from xl_addin.usecases.demo import fill_inputs, play_judges
 
 from test_cli import run, table

@@ -9,6 +9,7 @@ from xl_addin.domain import rules as rules_mod
 from xl_addin.domain import schema
 from xl_addin.domain.models import Contest, ContestInfo, Judge, Registration, ScoreSheet, product_fingerprint
 from xl_addin.domain.rules import Rules
+from xl_addin.domain.sheets.scoresheet_identity import META_LABELS
 
 YEAR = 2025
 LEVEL = "tinh"
@@ -19,11 +20,8 @@ CONTEST_ID = "BN-2025-TINH"
 # row 4, one product per row from row 5; STT=A, code=B, name=C, group=D, items from E.
 SCORING_HEADER_ROW = 4
 FIRST_ITEM_COLUMN = "E"
-# Meta sheet layout: one label per row in META_ORDER, values in column B.
-META_ORDER = (
-    schema.META_CONTEST_ID, schema.META_YEAR, schema.META_LEVEL, schema.META_PROVINCE,
-    schema.META_JUDGE_CODE, schema.META_FINGERPRINT, schema.META_FORMAT,
-)
+# Meta sheet layout: one label per row in META_ORDER (the domain's one list), values in column B.
+META_ORDER = META_LABELS
 
 
 def meta_cell(label: str) -> str:

@@ -5,7 +5,7 @@ import pytest
 from xl_addin.domain.authorities import (
     LAYOUT_CEREMONIAL, LAYOUT_PREPRINTED, document_place, has_placeholder, level_defaults, with_level_defaults,
 )
-from xl_addin.domain.info_sheet import info_from_rows, rows_from_info
+from xl_addin.domain.sheets.info import info_from_rows, rows_from_info
 from xl_addin.domain.models import ContestInfo
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from builders import contest, scoring_workbook
 from xl_addin.domain import schema
 from xl_addin.domain.models import product_fingerprint
-from xl_addin.domain.scoresheet import score_sheet_from_rows
+from xl_addin.domain.sheets.scoresheet import score_sheet_from_rows
 
 SCORING = schema.SHEET_SCORING
 FULL = [30, 30, 8, 7]

@@ -10,8 +10,8 @@ from xl_addin.domain import rules as rules_mod
 from xl_addin.domain import schema
 from xl_addin.domain.checks.council import check_council
 from xl_addin.domain.findings import a1
-from xl_addin.domain.results_readback import result_set_from_rows
-from xl_addin.domain.results_table import results_header, rows_from_results
+from xl_addin.domain.sheets.results_readback import result_set_from_rows
+from xl_addin.domain.sheets.results import results_header, rows_from_results
 from xl_addin.domain.scoring import compute_results
 
 D = Decimal

@@ -3,7 +3,7 @@
 import functools
 
 from builders import table_rows, where
-from xl_addin.domain.checks.judges import judges_from_rows
+from xl_addin.domain.sheets.judges import judges_from_rows
 
 SHEET = "Giám khảo"
 HEADERS = ["Mã giám khảo", "Họ và tên", "Chức vụ/Học hàm", "Đơn vị", "Không chấm"]  # A … E

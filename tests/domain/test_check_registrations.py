@@ -6,7 +6,7 @@ import functools
 
 from builders import table_rows, where
 from xl_addin.domain import schema
-from xl_addin.domain.checks.registrations import product_codes_from_rows, registrations_from_rows
+from xl_addin.domain.sheets.registrations import product_codes_from_rows, registrations_from_rows
 
 SHEET = "Đăng ký"
 HEADERS = [

@@ -53,7 +53,7 @@ def test_the_forwarding_note_follows_the_council_s_column_as_a_person_left_it():
     import copy
 
     from xl_addin.domain import schema
-    from xl_addin.domain.results_table import results_header, rows_from_results
+    from xl_addin.domain.sheets.results import results_header, rows_from_results
 
     rules = rules_mod.preset().with_changes(quota=4, forward_count=1)
     c = contest(products=PRODUCTS, judges=("GK1",), rules=rules)

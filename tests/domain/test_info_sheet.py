@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from builders import where
-from xl_addin.domain.info_sheet import info_from_rows, rows_from_info
+from xl_addin.domain.sheets.info import info_from_rows, rows_from_info
 from xl_addin.domain.models import ContestInfo
 
 SHEET = "Thông tin"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from builders import contest, score_sheet
 from xl_addin.domain import rules as rules_mod
 from xl_addin.domain import schema
-from xl_addin.domain.results_table import results_header, rows_from_results
+from xl_addin.domain.sheets.results import results_header, rows_from_results
 from xl_addin.domain.scoring import compute_results
 
 # OCOP criteria A (35), B (25), C (40); totals 95, 72, 49.5, 29 -> 5, 4, 2, 1 stars

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from builders import contest, score_sheet
 from xl_addin.domain import rules as rules_mod
 from xl_addin.domain import schema
-from xl_addin.domain.results_table import (
+from xl_addin.domain.sheets.results import (
     result_rows_from_rows, results_header, rows_from_results, with_certificates,
 )
 from xl_addin.domain.scoring import compute_results

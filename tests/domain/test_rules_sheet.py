@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from builders import where
 from xl_addin.domain import rules
 from xl_addin.domain.rules import Criterion, Rules, StarBand
-from xl_addin.domain.rules_sheet import rows_from_rules, rules_from_rows
+from xl_addin.domain.sheets.rules import rows_from_rules, rules_from_rows
 from xl_addin.domain.values import text
 
 SHEET = "Quy định"

@@ -11,7 +11,7 @@ from xl_addin.domain import rules as rules_mod
 from xl_addin.domain import schema
 from xl_addin.domain.models import ScoreSheet, product_fingerprint
 from xl_addin.domain.rules import Criterion
-from xl_addin.domain.scoresheet import check_sheet_set, score_sheet_from_rows
+from xl_addin.domain.sheets.scoresheet import check_sheet_set, score_sheet_from_rows
 
 SCORING = schema.SHEET_SCORING
 META = schema.SHEET_SCORING_META

@@ -8,8 +8,8 @@ from builders import contest, meta_cell, scoring_workbook
 from xl_addin.domain import rules as rules_mod
 from xl_addin.domain import schema
 from xl_addin.domain.models import product_fingerprint
-from xl_addin.domain.scoresheet import score_sheet_from_rows
-from xl_addin.domain.scoresheet_identity import scoring_fingerprint
+from xl_addin.domain.sheets.scoresheet import score_sheet_from_rows
+from xl_addin.domain.sheets.scoresheet_identity import scoring_fingerprint
 
 FULL = [30, 30, 8, 7]
 SCORES = {"SP01": FULL, "SP02": FULL, "SP03": FULL}

@@ -7,7 +7,7 @@ from xl_addin.domain import schema
 from xl_addin.excel import actions as entry
 from xl_addin.excel.notes import ERROR_FILL
 from xl_addin.usecases.results import compute
-from xl_addin.usecases.sheet_layouts import RESULTS_HEADER_ROW
+from xl_addin.domain.sheets.results import HEADER_ROW as RESULTS_HEADER_ROW
 from xl_addin.workbooks.contest_book import FileContestBook
 
 RES = schema.SHEET_RESULTS

@@ -9,10 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from xl_addin.domain import rules, schema
-from xl_addin.domain.info_sheet import info_from_rows, rows_from_info
-from xl_addin.domain.input_rows import rows_from_judges, rows_from_registrations
+from xl_addin.domain.sheets.info import info_from_rows, rows_from_info
+from xl_addin.domain.sheets.judges import rows_from_judges
+from xl_addin.domain.sheets.registrations import rows_from_registrations
 from xl_addin.domain.models import Judge, Registration
-from xl_addin.domain.rules_sheet import rows_from_rules
+from xl_addin.domain.sheets.rules import rows_from_rules
 from xl_addin.usecases.init import init_contest
 from xl_addin.usecases.judges import make_judge_sheets
 from xl_addin.usecases.results import compute

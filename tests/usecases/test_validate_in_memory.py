@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 
 from xl_addin.domain import schema
-from xl_addin.domain.info_sheet import rows_from_info
-from xl_addin.domain.input_rows import rows_from_judges, rows_from_registrations
+from xl_addin.domain.sheets.info import rows_from_info
+from xl_addin.domain.sheets.judges import rows_from_judges
+from xl_addin.domain.sheets.registrations import rows_from_registrations
 from xl_addin.domain.rules import preset
-from xl_addin.domain.rules_sheet import rows_from_rules
+from xl_addin.domain.sheets.rules import rows_from_rules
 from xl_addin.domain.sample.programme import sample_programme
 from xl_addin.memory_book import MemoryContestBook
 from xl_addin.usecases.validate import validate

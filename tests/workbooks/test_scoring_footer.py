@@ -7,7 +7,7 @@ import openpyxl
 from test_judge_workbook import FIRST, HEADERS, contest
 from xl_addin.domain import schema
 from xl_addin.domain.models import product_fingerprint
-from xl_addin.domain.scoresheet import score_sheet_from_rows
+from xl_addin.domain.sheets.scoresheet import score_sheet_from_rows
 from xl_addin.workbooks.judge_workbook import fill_scores, read_judge_workbook, write_judge_workbook
 
 

@@ -9,12 +9,12 @@ from . import messages as msg
 from . import schema
 from .checks import in_sheet_order
 from .checks.file_names import check_file_names
-from .checks.judges import judges_from_rows
-from .checks.registrations import product_codes_from_rows, registrations_from_rows
+from .sheets.judges import judges_from_rows
+from .sheets.registrations import product_codes_from_rows, registrations_from_rows
 from .findings import Finding, a1, error, warning
-from .info_sheet import info_from_rows
+from .sheets.info import info_from_rows
 from .models import Contest
-from .rules_sheet import rules_from_rows
+from .sheets.rules import rules_from_rows
 from .tables import Rows
 from .values import Uncomputed, text
 

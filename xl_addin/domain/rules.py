@@ -14,7 +14,6 @@ LEVELS = {
     "quoc-gia": "Quốc gia",
 }
 LEVEL_ORDER = ("xa", "huyen", "tinh", "khu-vuc", "quoc-gia")
-NEXT_LEVEL = {"xa": "tinh", "huyen": "tinh", "tinh": "khu-vuc", "khu-vuc": "quoc-gia", "quoc-gia": None}
 
 REGIONS = ("Phía Bắc", "Miền Trung – Tây Nguyên", "Phía Nam")
 

@@ -150,7 +150,7 @@ def _result(p: ProductScores, tops: tuple[Criterion, ...], rank: int, passed: bo
 
 def _result_cells(rules: Rules, ordered: list[ProductScores]) -> dict[str, str]:
     """Each product's Cảnh báo cell in Kết quả, where its warnings are written (rows in ranking order)."""
-    from .results_table import result_cells  # results_table builds on this module
+    from .sheets.results import result_cells  # sheets.results builds on this module
 
     return result_cells(rules, [p.code for p in ordered])
 

@@ -7,12 +7,11 @@ import shutil
 from pathlib import Path
 
 from ..domain import schema
-from ..domain.info_notes import with_info_notes
-from .sheet_layouts import INFO_LAYOUT
-from ..domain.info_sheet import info_from_rows, rows_from_info
-from ..domain.input_rows import rows_from_judges, rows_from_registrations
+from ..domain.sheets.info import INFO_LAYOUT, info_from_rows, rows_from_info, with_info_notes
+from ..domain.sheets.judges import rows_from_judges
+from ..domain.sheets.registrations import rows_from_registrations
 from ..domain.rules import preset
-from ..domain.rules_sheet import rows_from_rules
+from ..domain.sheets.rules import rows_from_rules
 from ..domain.sample.programme import sample_programme
 from ..errors import BinhchonError
 from ..workbooks.contest_book import FileContestBook

@@ -10,10 +10,11 @@ from pathlib import Path
 from ..domain import register_schema as rs
 from ..domain import schema
 from ..register import open_register
-from ..domain.info_sheet import info_from_rows, rows_from_info
-from ..domain.input_rows import rows_from_judges, rows_from_registrations
+from ..domain.sheets.info import info_from_rows, rows_from_info
+from ..domain.sheets.judges import rows_from_judges
+from ..domain.sheets.registrations import rows_from_registrations
 from ..domain.rules import preset
-from ..domain.rules_sheet import rows_from_rules
+from ..domain.sheets.rules import rows_from_rules
 from ..domain.sample import history
 from ..domain.sample.history import PastContest
 from ..workbooks.contest_book import FileContestBook

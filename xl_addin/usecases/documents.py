@@ -11,8 +11,8 @@ from ..domain import score_messages as score_msg
 from ..domain.document_messages import PDF_NOT_ASKED
 from ..domain.checks.council import COUNCIL_CODES, check_council
 from ..domain.findings import Finding
-from ..domain.results_readback import result_set_from_rows
-from ..domain.results_table import result_rows_from_rows, with_certificates
+from ..domain.sheets.results_readback import result_set_from_rows
+from ..domain.sheets.results import result_rows_from_rows, results_sheet_layout, with_certificates
 from ..domain.tables import find_table
 from ..errors import BlockedError
 from ..progress import NO_PROGRESS, Progress
@@ -20,7 +20,6 @@ from .findings_sheet import listed_findings, listed_marks, show_findings
 from .actions import journal_name
 from .journal import log_action, refusals_logged
 from ..ports import ContestBook
-from .sheet_layouts import results_sheet_layout
 from .validate import read_and_check, source_files
 
 

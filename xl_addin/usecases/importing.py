@@ -7,10 +7,10 @@ from pathlib import Path
 
 from ..domain import schema
 from ..domain.checks import position
-from ..domain.checks.registrations import registrations_from_rows
+from ..domain.sheets.registrations import registrations_from_rows
 from ..domain.findings import Finding, error, has_errors, warning
-from ..domain.info_sheet import info_from_rows
-from ..domain.results_table import result_rows_from_rows
+from ..domain.sheets.info import info_from_rows
+from ..domain.sheets.results import result_rows_from_rows
 from ..domain.tables import Rows, find_table
 from ..domain.values import loose_key
 from ..errors import BinhchonError

@@ -9,10 +9,9 @@ from pathlib import Path
 
 from ..domain import rules as rules_mod
 from ..domain import schema
-from ..domain.info_notes import with_info_notes
-from ..domain.info_sheet import info_from_rows, rows_from_info
+from ..domain.sheets.info import info_from_rows, rows_from_info, with_info_notes
 from ..domain.models import ContestInfo
-from ..domain.rules_sheet import rows_from_rules
+from ..domain.sheets.rules import rows_from_rules
 from ..errors import BinhchonError
 from ..workbooks.contest_book import FileContestBook
 from ..workbooks.contest_template import create_contest_workbook

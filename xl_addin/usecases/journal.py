@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from typing import Iterable, Iterator
 
 from ..domain import schema
+from ..domain.sheets.log import rows_from_entry
 from ..errors import BlockedError
 from ..ports import ContestBook
 
@@ -40,9 +41,5 @@ def refusals_logged(book: ContestBook, action: str, inputs: Iterable[Path]) -> I
 def log_action(book: ContestBook, action: str, inputs: Iterable[Path], outcome: str) -> None:
     """Append one row to Nhật ký (creating the header if the sheet is empty)."""
     existing = book.read([schema.SHEET_LOG]).get(schema.SHEET_LOG, [])
-    rows: list[list[object]] = []
-    if not existing:
-        rows.append(list(schema.LOG_HEADERS))
-    stamp = dt.datetime.now().strftime("%d/%m/%Y %H:%M:%S")  # as Vietnamese offices write dates
-    rows.append([stamp, action, describe_inputs(inputs), outcome])
+    rows = rows_from_entry(dt.datetime.now(), action, describe_inputs(inputs), outcome, header=not existing)
     book.append_rows(schema.SHEET_LOG, rows)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..domain import schema
 from ..domain.findings import Finding
-from ..domain.scoresheet_identity import scoring_fingerprint
+from ..domain.sheets.scoresheet_identity import scoring_fingerprint
 from ..errors import BlockedError
 from ..progress import NO_PROGRESS, Progress, tracked
 from ..workbooks.xlsx_io import write_fault

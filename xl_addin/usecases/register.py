@@ -12,7 +12,7 @@ from ..domain import rules as rules_mod
 from ..domain import schema
 from ..domain.findings import Finding, error, has_errors, warning
 from ..domain.register_entry import ContestEntry, contest_entry, finished_problem
-from ..domain.results_table import result_rows_from_rows
+from ..domain.sheets.results import result_rows_from_rows
 from ..errors import BinhchonError
 from ..register import Register
 from ..register.writing import store_contest

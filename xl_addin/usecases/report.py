@@ -16,7 +16,7 @@ from ..documents.report import REPORT_DIR, write_report
 from ..domain import report_messages as msg
 from ..domain import register_schema as rs
 from ..domain import schema
-from ..domain.info_sheet import info_from_rows
+from ..domain.sheets.info import info_from_rows
 from ..domain.findings import Finding, error, has_errors
 from ..domain.register_records import ReportData
 from ..domain.report_figures import ReportFigures, report_figures

@@ -10,10 +10,10 @@ from ..domain import score_messages as score_msg
 from ..domain.findings import Finding, count, error, has_errors
 from ..domain.models import Contest, ScoreSheet, product_fingerprint
 from ..domain.results import ResultSet
-from ..domain.results_table import result_rows_from_rows, results_header, rows_from_results
-from .sheet_layouts import RESULTS_HEADER_ROW, results_sheet_layout  # noqa: F401 (RESULTS_HEADER_ROW: callers read it here)
-from ..domain.scoresheet import check_sheet_set, score_sheet_from_rows
-from ..domain.scoresheet_identity import named_judge
+from ..domain.sheets.results import HEADER_ROW as RESULTS_HEADER_ROW  # noqa: F401 (callers read it here)
+from ..domain.sheets.results import result_rows_from_rows, results_layout, results_title, rows_from_results
+from ..domain.sheets.scoresheet import check_sheet_set, score_sheet_from_rows
+from ..domain.sheets.scoresheet_identity import named_judge
 from ..domain.scoring import compute_results
 from ..errors import BlockedError, WorkbookError
 from ..progress import NO_PROGRESS, Progress, tracked
@@ -21,7 +21,7 @@ from ..workbooks.judge_workbook import read_judge_workbook
 from .findings_sheet import show_findings
 from .actions import journal_name
 from .journal import log_action, refusals_logged
-from ..ports import ContestBook, SheetLayout
+from ..ports import ContestBook
 from .validate import read_and_check, source_files
 
 READING_SHEETS = "Đọc phiếu chấm"
@@ -132,13 +132,8 @@ def compute(book: ContestBook, *, provisional: bool = False, progress: Progress 
 def write_results(book: ContestBook, contest: Contest, rs: ResultSet) -> list:
     """Write Kết quả, keeping what a person typed in the pre-filled columns; the rows written."""
     previous = book.read([schema.SHEET_RESULTS]).get(schema.SHEET_RESULTS)
-    title = f"KẾT QUẢ BÌNH CHỌN SẢN PHẨM CÔNG NGHIỆP NÔNG THÔN TIÊU BIỂU NĂM {contest.info.year}"
+    title = results_title(contest.info.year)
     codes = [j.code for j in contest.judges]
     rows = rows_from_results(rs, contest.rules, previous, title=title, judge_codes=codes)
     book.write_sheet(schema.SHEET_RESULTS, rows, results_layout(contest.rules, codes))
     return rows
-
-
-def results_layout(rules, judge_codes=(), header: list | None = None) -> SheetLayout:
-    """The Kết quả sheet's layout: header on row 4, the tool's memory columns hidden, wide text columns."""
-    return results_sheet_layout(header or results_header(rules, judge_codes), rules)

@@ -12,7 +12,11 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..domain import authorities, rules, schema
+from ..domain import schema
+from ..domain.sheets import findings, judges, log, registrations, results
+from ..domain.sheets.lists import (
+    COLUMN_WIDTH, DROPDOWN_LISTS, LIST_CERT_LAYOUTS, LIST_EST_TYPES, LIST_GROUPS, LIST_LEVELS, LIST_REGIONS, LIST_YES_NO,
+)
 from ..domain.tables import Rows, header_key
 from ..errors import WorkbookError
 from . import styles
@@ -23,46 +27,13 @@ from .xlsx_io import open_workbook, save_atomically
 FIRST_DATA_ROW = 2
 MAX_ROW = 5000  # dropdowns and filters reach this row of Đăng ký and Giám khảo
 
-# Defined names of the dropdown sources on the hidden Danh mục sheet. Named ranges, not inline
-# lists: group names contain commas, which an inline list would split.
-LIST_GROUPS = "DS_NhomSanPham"
-LIST_EST_TYPES = "DS_LoaiHinhCoSo"
-LIST_YES_NO = "DS_CoKhong"
-LIST_LEVELS = "DS_CapBinhChon"
-LIST_REGIONS = "DS_KhuVuc"
-LIST_CERT_LAYOUTS = "DS_MauGiayChungNhan"
-DROPDOWN_LISTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (LIST_GROUPS, schema.COL_GROUP, rules.GROUPS),
-    (LIST_EST_TYPES, schema.COL_EST_TYPE, rules.ESTABLISHMENT_TYPES),
-    (LIST_YES_NO, "Có/Không", (schema.YES, schema.NO)),
-    (LIST_LEVELS, schema.INFO_LEVEL, tuple(rules.LEVELS.values())),
-    (LIST_REGIONS, schema.INFO_REGION, rules.REGIONS),
-    (LIST_CERT_LAYOUTS, schema.INFO_CERT_LAYOUT, tuple(authorities.CERT_LAYOUTS.values())),
-)
-
 TEXT_FORMAT = "@"
-TEXT_COLUMNS = (schema.COL_CODE, schema.COL_TAX_CODE, schema.COL_PHONE)  # keep leading zeros
 
-RESULTS_TITLE = "KẾT QUẢ BÌNH CHỌN"
-RESULTS_NOTE = "Sheet này do công cụ ghi khi tính kết quả; không cần nhập tay."
 CHOICE_ERROR_TITLE = "Giá trị ngoài danh sách"
 CHOICE_ERROR = "Giá trị này không có trong danh sách. Nên chọn từ danh sách thả xuống."
 PHOTOS_ERROR_TITLE = "Số ảnh không hợp lệ"
 PHOTOS_ERROR = "Số ảnh phải là số nguyên từ 0 trở lên (ví dụ 3)."
 
-REGISTRATION_WIDTHS = {
-    schema.COL_CODE: 12, schema.COL_NAME: 32, schema.COL_GROUP: 30, schema.COL_ESTABLISHMENT: 30,
-    schema.COL_EST_TYPE: 20, schema.COL_REPRESENTATIVE: 22, schema.COL_ADDRESS: 32,
-    schema.COL_COMMUNE: 16, schema.COL_DISTRICT: 18, schema.COL_PROVINCE: 14, schema.COL_TAX_CODE: 16,
-    schema.COL_PHONE: 14, schema.COL_EMAIL: 24, schema.COL_PHOTOS: 8, schema.COL_NOTE: 30,
-    schema.COL_SOURCE: 20,
-}
-JUDGE_WIDTHS = {
-    schema.COL_JUDGE_CODE: 14, schema.COL_JUDGE_NAME: 26, schema.COL_JUDGE_TITLE: 24,
-    schema.COL_JUDGE_UNIT: 32, schema.COL_JUDGE_CONFLICTS: 30,
-}
-FINDINGS_WIDTHS = dict(zip(schema.FINDINGS_HEADERS, (12, 24, 28, 16, 8, 90)))
-LOG_WIDTHS = dict(zip(schema.LOG_HEADERS, (20, 26, 70, 50)))
 LABEL_SHEET_WIDTHS = {1: 38, 2: 32, 3: 50, 4: 18}
 # How each sheet prints: (landscape, header row repeated on every page). Wide tables go landscape;
 # Đăng ký's twenty columns print two pages across, the code and name repeated on each.
@@ -92,9 +63,9 @@ def new_contest_workbook() -> Workbook:
     _label_sheet(wb.create_sheet(schema.SHEET_RULES), [list(schema.RULES_HEADER)], {schema.RULES_HEADER[0]})
     _registrations_sheet(wb.create_sheet(schema.SHEET_REGISTRATIONS))
     _judges_sheet(wb.create_sheet(schema.SHEET_JUDGES))
-    _table_sheet(wb.create_sheet(schema.SHEET_FINDINGS), schema.FINDINGS_HEADERS, FINDINGS_WIDTHS)
+    _table_sheet(wb.create_sheet(schema.SHEET_FINDINGS), schema.FINDINGS_HEADERS, findings.TEMPLATE_WIDTHS)
     _results_sheet(wb.create_sheet(schema.SHEET_RESULTS))
-    _table_sheet(wb.create_sheet(schema.SHEET_LOG), schema.LOG_HEADERS, LOG_WIDTHS)
+    _table_sheet(wb.create_sheet(schema.SHEET_LOG), schema.LOG_HEADERS, log.WIDTHS)
     write_lists_sheet(wb, wb.create_sheet(schema.SHEET_LISTS))
     for name, (landscape, title_row) in PRINT_SETUP.items():
         styles.page_setup(wb[name], landscape=landscape, title_row=title_row,
@@ -175,8 +146,8 @@ def _table_sheet(ws: Worksheet, headers: tuple[str, ...], widths: dict[str, floa
 
 def _registrations_sheet(ws: Worksheet) -> None:
     headers = schema.REGISTRATION_HEADERS + schema.REGISTRATION_TOOL_HEADERS
-    _table_sheet(ws, headers, REGISTRATION_WIDTHS)
-    _text_columns(ws, headers, TEXT_COLUMNS)
+    _table_sheet(ws, headers, registrations.WIDTHS)
+    _text_columns(ws, headers, registrations.TEXT_COLUMNS)
     _add_list(ws, LIST_GROUPS, [column_range(headers, schema.COL_GROUP)])
     _add_list(ws, LIST_EST_TYPES, [column_range(headers, schema.COL_EST_TYPE)])
     _add_list(ws, LIST_YES_NO, [column_range(headers, h) for h in schema.DOSSIER_YES_NO_COLUMNS])
@@ -190,19 +161,18 @@ def _registrations_sheet(ws: Worksheet) -> None:
 
 def _judges_sheet(ws: Worksheet) -> None:
     headers = schema.JUDGE_HEADERS
-    _table_sheet(ws, headers, JUDGE_WIDTHS)
-    # Codes lists such as "1,2" would otherwise become the number 1.2 under a Vietnamese locale.
-    _text_columns(ws, headers, (schema.COL_JUDGE_CODE, schema.COL_JUDGE_CONFLICTS))
+    _table_sheet(ws, headers, judges.WIDTHS)
+    _text_columns(ws, headers, judges.TEXT_COLUMNS)
 
 
 def _results_sheet(ws: Worksheet) -> None:
-    ws["A1"] = RESULTS_TITLE
+    ws["A1"] = results.TEMPLATE_TITLE
     ws["A1"].font = styles.title_font()
-    ws["A2"] = RESULTS_NOTE
+    ws["A2"] = results.TEMPLATE_NOTE
     ws["A2"].font = styles.body_font(italic=True)
 
 
-def write_lists_sheet(wb: Workbook, ws: Worksheet, lists=DROPDOWN_LISTS, width: float = 45) -> None:
+def write_lists_sheet(wb: Workbook, ws: Worksheet, lists=DROPDOWN_LISTS, width: float = COLUMN_WIDTH) -> None:
     """A hidden sheet of dropdown sources, one column per list, each a defined name for the validations."""
     for col, (name, title, values) in enumerate(lists, start=1):
         ws.cell(row=1, column=col, value=title)

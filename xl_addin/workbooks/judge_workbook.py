@@ -12,58 +12,43 @@ from openpyxl.workbook.protection import WorkbookProtection
 from ..domain import schema
 from ..domain.models import Contest, ContestInfo, Judge, Registration
 from ..domain.rules import preset
-from ..domain.scoresheet_identity import snapshot_rows
+from ..domain.sheets import scoresheet_layout as layout
+from ..domain.sheets.scoresheet_identity import meta_rows, snapshot_rows
 from ..domain.tables import Rows, find_table
 from ..errors import WorkbookError
 from . import scoring_sheet
 from .cells import safe_value
 from .xlsx_io import open_workbook, read_sheets, rows_of, write_atomically
 
-BLANK_TEMPLATE_ROWS = 20  # numbered empty rows of the blank form in workbook_templates/
-PLACEHOLDER = "……………………"
-
 Score = Decimal | float | int | str
 
 
 def write_judge_workbook(path: Path, contest: Contest, judge: Judge, fingerprint: str) -> None:
     """Write the judge's scoring workbook for every product of the contest to path (replacing it)."""
-    lines = scoring_sheet.header_lines(contest.info, judge)
+    lines = layout.header_lines(contest.info, judge)
     meta = meta_rows(contest.info, judge.code, fingerprint)
-    wb = _scoring_workbook(lines, contest, judge.conflicts, meta, scoring_sheet.footer_lines(contest.info, judge))
+    wb = _scoring_workbook(lines, contest, judge.conflicts, meta, layout.footer_lines(contest.info, judge))
     _very_hidden(wb, schema.SHEET_SCORING_SNAPSHOT, snapshot_rows(contest.registrations))
     wb.properties.title = f"Phiếu chấm điểm – {judge.name} ({judge.code}) – năm {contest.info.year}"
-    wb.properties.subject = scoring_sheet.council_title(contest.info)
+    wb.properties.subject = layout.council_title(contest.info)
     wb.properties.identifier = contest.info.contest_id or None
     _save(wb, Path(path))
 
 
 def build_scoring_template(path: Path) -> None:
     """Write the blank scoring form (default criteria, numbered empty rows) to path."""
-    info = ContestInfo(year=0, level="tinh", province="")
-    lines = scoring_sheet.header_lines(info, Judge(code="", name=PLACEHOLDER))
-    lines[2] = scoring_sheet.YEAR_LINE.format(year=PLACEHOLDER)
-    blanks = tuple(Registration("", "", "", "", "") for _ in range(BLANK_TEMPLATE_ROWS))
+    info, dots = ContestInfo(year=0, level="tinh", province=""), layout.PLACEHOLDER
+    lines = layout.header_lines(info, Judge(code="", name=dots))
+    lines[2] = layout.YEAR_LINE.format(year=dots)
+    blanks = tuple(Registration("", "", "", "", "") for _ in range(layout.BLANK_TEMPLATE_ROWS))
     contest = Contest(info=info, rules=preset(), registrations=blanks, judges=())
     meta = [[label, None] for label, _ in meta_rows(info, "", "")]
-    footer = scoring_sheet.footer_lines(ContestInfo(year=0, level="tinh", province=PLACEHOLDER), Judge("", PLACEHOLDER))
-    footer[0] = scoring_sheet.PLACE_DATE.format(place=PLACEHOLDER, year=PLACEHOLDER)
+    footer = layout.footer_lines(ContestInfo(year=0, level="tinh", province=dots), Judge("", dots))
+    footer[0] = layout.PLACE_DATE.format(place=dots, year=dots)
     wb = _scoring_workbook(lines, contest, frozenset(), meta, footer)
     wb.properties.title = "Mẫu phiếu chấm điểm"
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
-
-
-def meta_rows(info: ContestInfo, judge_code: str, fingerprint: str) -> Rows:
-    """The label/value rows of the very hidden Định danh sheet: the contest's identity."""
-    return [
-        [schema.META_CONTEST_ID, info.contest_id],
-        [schema.META_YEAR, info.year],
-        [schema.META_LEVEL, info.level],
-        [schema.META_PROVINCE, info.province],
-        [schema.META_JUDGE_CODE, judge_code],
-        [schema.META_FINGERPRINT, fingerprint],
-        [schema.META_FORMAT, schema.SCORING_FORMAT_VERSION],
-    ]
 
 
 def read_judge_workbook(path: Path, *, snapshot: bool = False) -> dict[str, Rows]:

@@ -6,20 +6,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Mapping
 
-from . import file_messages as file_msg
-from . import schema
-from . import score_messages as msg
-from .findings import Finding, a1, error, warning
-from .models import Contest, Judge, ScoreSheet
-from .rules import LEVELS, Criterion, fmt_points
-from .scoresheet_identity import renamed_products, scoring_fingerprint
-from .tables import Record, Rows, Table, find_table, header_key, label_values
-from .values import AmbiguousNumber, ValueProblem, fold, integer, is_blank, number, text
-
-META_LABELS = (
-    schema.META_CONTEST_ID, schema.META_YEAR, schema.META_LEVEL, schema.META_PROVINCE,
-    schema.META_JUDGE_CODE, schema.META_FINGERPRINT, schema.META_FORMAT,
-)
+from .. import file_messages as file_msg
+from .. import schema
+from .. import score_messages as msg
+from ..findings import Finding, a1, error, warning
+from ..models import Contest, Judge, ScoreSheet
+from ..rules import LEVELS, Criterion, fmt_points
+from .scoresheet_identity import META_LABELS, renamed_products, scoring_fingerprint
+from ..tables import Record, Rows, Table, find_table, header_key, label_values
+from ..values import AmbiguousNumber, ValueProblem, fold, integer, is_blank, number, text
 
 
 @dataclass

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import schema
-from . import score_messages as msg
-from .models import Contest
-from .results import JudgeTotal, ProductResult, ResultSet
-from .tables import Record, Rows, Table, find_table, header_key
-from .values import ValueProblem, fold, integer, number, text, yes_no
+from .. import schema
+from .. import score_messages as msg
+from ..models import Contest
+from ..results import JudgeTotal, ProductResult, ResultSet
+from ..tables import Record, Rows, Table, find_table, header_key
+from ..values import ValueProblem, fold, integer, number, text, yes_no
 
 FLAG_SEPARATOR = "; "
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from . import messages as msg
-from . import authorities, rules, schema
-from .checks import Collector, first_blank_row, in_sheet_order, read_choice, read_date, read_int, require
-from .findings import Finding
-from .models import ContestInfo
-from .tables import Rows, header_key, label_values
-from .values import fold, text
+from .. import messages as msg
+from .. import authorities, rules, schema
+from ..checks import Collector, first_blank_row, in_sheet_order, read_choice, read_date, read_int, require
+from ..findings import Finding
+from ..models import ContestInfo
+from ..sheet_layout import SheetLayout
+from ..tables import Rows, header_key, label_values
+from ..values import fold, text
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 REQUIRED = (schema.INFO_YEAR, schema.INFO_LEVEL, schema.INFO_PROVINCE, schema.INFO_ORGANISER)
@@ -134,3 +135,20 @@ def _region(found: dict, level: str | None, out: Collector) -> str | None:
         out.error("missing-value", cell, msg.REGION_REQUIRED.format(cell=cell, options=msg.quoted_list(rules.REGIONS)))
         return None
     return read_choice(out, raw, cell, msg.field_name(schema.INFO_REGION), rules.REGIONS)
+
+
+# Thông tin: label, value and the note beside technical values, on a portrait page.
+INFO_LAYOUT = SheetLayout(header_row=1, widths={1: 32, 2: 40, 3: 60}, wrap_columns=(1, 2, 3))
+
+
+def with_info_notes(rows: Rows) -> Rows:
+    """The Thông tin rows with a Ghi chú column saying what the technical values are."""
+    notes = {header_key(label): note for label, note in schema.INFO_NOTES.items()}
+    out = [list(r) for r in rows]
+    for row in out:
+        key = header_key(row[0]) if row else ""
+        note = schema.INFO_NOTE_HEADER if key == header_key(schema.INFO_HEADER[0]) else notes.get(key)
+        if note:
+            row.extend([None] * (2 - len(row)))
+            row[2:3] = [note]
+    return out

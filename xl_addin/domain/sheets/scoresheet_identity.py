@@ -5,14 +5,19 @@ from __future__ import annotations
 import hashlib
 from typing import Iterable, Mapping
 
-from . import schema
-from . import score_messages as msg
-from .findings import Finding, warning
-from .models import Contest, Registration
-from .tables import Rows, find_table, header_key, label_values
-from .values import text
+from .. import schema
+from .. import score_messages as msg
+from ..findings import Finding, warning
+from ..models import Contest, ContestInfo, Registration
+from ..tables import Rows, find_table, header_key, label_values
+from ..values import text
 
 SNAPSHOT_HEADERS = (schema.COL_CODE, schema.COL_NAME, schema.COL_ESTABLISHMENT)
+# The very hidden Định danh sheet: one label per row, in this order, its value in column B.
+META_LABELS = (
+    schema.META_CONTEST_ID, schema.META_YEAR, schema.META_LEVEL, schema.META_PROVINCE,
+    schema.META_JUDGE_CODE, schema.META_FINGERPRINT, schema.META_FORMAT,
+)
 
 
 def scoring_fingerprint(registrations: Iterable[Registration], conflicts: Iterable[str] = ()) -> str:
@@ -26,6 +31,16 @@ def scoring_fingerprint(registrations: Iterable[Registration], conflicts: Iterab
         h.update(f"{r.code}\x1f{r.group}\x1e".encode("utf-8"))
     h.update("\x1f".join(sorted(header_key(c) for c in conflicts)).encode("utf-8"))
     return h.hexdigest()[:16]
+
+
+def meta_rows(info: ContestInfo, judge_code: str, fingerprint: str) -> Rows:
+    """The label/value rows of the very hidden Định danh sheet: the contest's identity, in META_LABELS order."""
+    values = {
+        schema.META_CONTEST_ID: info.contest_id, schema.META_YEAR: info.year, schema.META_LEVEL: info.level,
+        schema.META_PROVINCE: info.province, schema.META_JUDGE_CODE: judge_code,
+        schema.META_FINGERPRINT: fingerprint, schema.META_FORMAT: schema.SCORING_FORMAT_VERSION,
+    }
+    return [[label, values[label]] for label in META_LABELS]
 
 
 def named_judge(sheets: Mapping[str, Rows]) -> str:

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import messages as msg
-from . import rules, schema
-from .checks import Collector, first_blank_row, in_sheet_order, position, read_decimal, read_int, require
-from .findings import Finding, a1
-from .rules import Criterion, Rules, StarBand
-from .tables import Record, Rows, Table, header_key, label_values
-from .values import dedupe, split_codes, text
+from .. import messages as msg
+from .. import rules, schema
+from ..checks import Collector, first_blank_row, in_sheet_order, position, read_decimal, read_int, require
+from ..findings import Finding, a1
+from ..rules import Criterion, Rules, StarBand
+from ..tables import Record, Rows, Table, header_key, label_values
+from ..values import dedupe, split_codes, text
 
 MAX_TOTAL = Decimal(100)
 MAX_STARS = 10

@@ -5,19 +5,36 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Mapping, Sequence
 
-from . import schema
-from .findings import a1
-from . import score_messages as msg
-from . import cutoffs
-from .ranking import forward_selection
-from .results import ProductResult, ResultRow, ResultSet
-from .rules import Rules
-from .scoring import round_half_up
-from .tables import Record, Rows, Table, find_table, header_key
-from .values import ValueProblem, integer, is_blank, number, text, yes_no, yes_no_text
+from .. import schema
+from ..findings import a1
+from .. import score_messages as msg
+from .. import cutoffs
+from ..ranking import forward_selection
+from ..results import ProductResult, ResultRow, ResultSet
+from ..rules import Rules
+from ..scoring import round_half_up
+from ..sheet_layout import SheetLayout
+from ..tables import Record, Rows, Table, find_table, header_key
+from ..values import ValueProblem, integer, is_blank, number, text, yes_no, yes_no_text
 
 HEADER_ROW = 4  # 1-based: title, rule statement, blank line, header
 YES_NO_COLUMNS = (schema.RES_COUNCIL, schema.RES_FORWARD)
+TITLE = "KẾT QUẢ BÌNH CHỌN SẢN PHẨM CÔNG NGHIỆP NÔNG THÔN TIÊU BIỂU NĂM {year}"
+# What the blank workbook's Kết quả says before the first results run.
+TEMPLATE_TITLE = "KẾT QUẢ BÌNH CHỌN"
+TEMPLATE_NOTE = "Sheet này do công cụ ghi khi tính kết quả; không cần nhập tay."
+TWO_DECIMALS = "0.00"
+CHOICES = (schema.YES, schema.NO)
+
+_WIDTHS = {
+    schema.RES_RANK: 6, schema.COL_CODE: 10, schema.COL_NAME: 28, schema.COL_GROUP: 16,
+    schema.COL_ESTABLISHMENT: 24, schema.RES_TOTAL: 8, schema.RES_JUDGES: 8, schema.RES_SPREAD: 7,
+    schema.RES_PASSED: 8, schema.RES_STARS: 6, schema.RES_COUNCIL: 9, schema.RES_FORWARD: 9,
+    schema.RES_CERT_NO: 14, schema.RES_VALID_UNTIL: 11, schema.RES_FLAGS: 40,
+}
+_WRAPPED = (schema.COL_NAME, schema.COL_GROUP, schema.COL_ESTABLISHMENT, schema.RES_FLAGS)
+_CENTRED = (schema.RES_RANK, schema.RES_JUDGES, schema.RES_PASSED, schema.RES_STARS, schema.RES_COUNCIL,
+            schema.RES_FORWARD, schema.RES_VALID_UNTIL)
 
 # What a person's edit is compared with: the visible value and the tool's memory of its pre-fill.
 Cells = tuple[object, object]
@@ -56,6 +73,40 @@ def hidden_headers(header: Sequence[str]) -> list[str]:
     """The headers of a Kết quả header row that the sheet keeps hidden (the tool's memory)."""
     return [h for h in header if h in schema.RES_HIDDEN_HEADERS
             or str(h).startswith(schema.RES_JUDGE_TOTAL_PREFIX)]
+
+
+def results_sheet_layout(header: Sequence[object], rules: Rules) -> SheetLayout:
+    """The layout of a Kết quả sheet whose header row is `header`."""
+    index = {str(h): i + 1 for i, h in enumerate(header) if h is not None}
+    hidden = [index[h] for h in hidden_headers([str(h) for h in header if h is not None])]
+    criteria = [c.code for c in rules.top_criteria]
+    widths = {index[h]: w for h, w in _WIDTHS.items() if h in index}
+    widths |= {index[c]: 8 for c in criteria if c in index}
+    decimals = [*criteria, schema.RES_TOTAL, schema.RES_SPREAD]
+    return SheetLayout(
+        header_row=HEADER_ROW,
+        hidden_columns=hidden,
+        widths=widths,
+        number_formats={index[h]: TWO_DECIMALS for h in decimals if h in index},
+        choices={index[h]: CHOICES for h in YES_NO_COLUMNS if h in index},
+        landscape=True,
+        fit_to_width=True,
+        repeat_header=True,
+        wrap_header=True,
+        wrap_columns=[index[h] for h in _WRAPPED if h in index],
+        center_columns=[index[h] for h in _CENTRED if h in index],
+        banner_rows=(1, 2),
+    )
+
+
+def results_layout(rules: Rules, judge_codes: Sequence[str] = (), header: list | None = None) -> SheetLayout:
+    """The Kết quả sheet's layout: header on row 4, the tool's memory columns hidden, wide text columns."""
+    return results_sheet_layout(header or results_header(rules, judge_codes), rules)
+
+
+def results_title(year: int) -> str:
+    """The title on the Kết quả sheet's first row."""
+    return TITLE.format(year=year)
 
 
 def rows_from_results(rs: ResultSet, rules: Rules, previous: Rows | None = None, title: str = "",
