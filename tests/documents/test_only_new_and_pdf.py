@@ -108,13 +108,13 @@ def test_split_refuses_a_page_count_mismatch(tmp_path, pages, targets):
 
 
 def test_a_file_open_in_word_gives_a_clear_error(tmp_path, contest, rows, monkeypatch):
-    from xl_addin.documents import safety
+    from xl_addin import safe_files
     from xl_addin.errors import BinhchonError
 
     def locked(src, dst):
         raise PermissionError(13, "The process cannot access the file", str(dst))
 
-    monkeypatch.setattr(safety.os, "replace", locked)
+    monkeypatch.setattr(safe_files.os, "replace", locked)
     with pytest.raises(BinhchonError) as caught:
         make_documents(contest, rows, None, tmp_path)
     assert caught.value.message == msg.file_locked(str(tmp_path / "SP01.docx"))
