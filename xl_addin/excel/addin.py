@@ -63,7 +63,7 @@ def replace_custom_ui(xlam: Path, ribbon_xml: bytes) -> None:
         write_atomically(xlam, rewrite)
 
 
-def source_files(source: Path) -> tuple[Path, Path]:
+def macro_files(source: Path) -> tuple[Path, Path]:
     """The .bas and ribbon XML in the source folder, refusing clearly when one is missing."""
     bas, ribbon = source / MACROS_FILE, source / RIBBON_FILE
     for path in (bas, ribbon):
@@ -75,7 +75,7 @@ def source_files(source: Path) -> tuple[Path, Path]:
 def build_addin(source: Path | None = None, out_dir: Path | None = None) -> Path:
     """Assemble BinhChon.xlam (Windows with Excel only); its path."""
     require_windows_excel("build")
-    bas, ribbon = source_files(Path(source) if source else default_source())
+    bas, ribbon = macro_files(Path(source) if source else default_source())
     target = Path(out_dir or Path.cwd()) / ADDIN_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template_path(), target)

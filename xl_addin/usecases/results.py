@@ -14,7 +14,7 @@ from ..domain.results_table import result_rows_from_rows, results_header, rows_f
 from .sheet_layouts import RESULTS_HEADER_ROW, results_sheet_layout  # noqa: F401 (RESULTS_HEADER_ROW: callers read it here)
 from ..domain.scoresheet import check_sheet_set, score_sheet_from_rows
 from ..domain.scoresheet_identity import named_judge
-from ..domain.scoring import compute_results
+from ..domain.scoring import result_set_from_sheets
 from ..errors import BlockedError, WorkbookError
 from ..progress import NO_PROGRESS, Progress, tracked
 from ..workbooks.judge_workbook import read_judge_workbook
@@ -118,7 +118,7 @@ def compute(book: ContestBook, *, provisional: bool = False, progress: Progress 
     if has_errors(findings):
         outcome = ResultsOutcome(None, findings, files, checked.findings)
     else:
-        rs = compute_results(contest, sheets, provisional=provisional)
+        rs = result_set_from_sheets(contest, sheets, provisional=provisional)
         findings += list(rs.findings)
         rows = write_results(book, contest, rs)
         proposed = sum(1 for r in result_rows_from_rows(rows) if r.council)
