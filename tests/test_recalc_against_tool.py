@@ -51,7 +51,7 @@ def test_sheet_formulas_agree_with_computed_totals(tmp_path, soffice):
 def test_sub_items_over_their_criterion_are_capped_in_the_sheet_as_by_the_tool(tmp_path, soffice):
     from xl_addin.domain import rules
     from xl_addin.domain.models import Contest, ContestInfo, Judge, Registration, ScoreSheet
-    from xl_addin.domain.scoring import compute_results
+    from xl_addin.domain.scoring import result_set_from_sheets
     from xl_addin.workbooks.judge_workbook import fill_scores, write_judge_workbook
 
     base = rules.preset()
@@ -65,7 +65,7 @@ def test_sub_items_over_their_criterion_are_capped_in_the_sheet_as_by_the_tool(t
     path = tmp_path / "GK01.xlsx"
     write_judge_workbook(path, contest, judge, "fp")
     fill_scores(path, {"SP1": scores})
-    tool = compute_results(contest, [ScoreSheet("GK01", "GK01.xlsx", {"SP1": scores})]).results[0]
+    tool = result_set_from_sheets(contest, [ScoreSheet("GK01", "GK01.xlsx", {"SP1": scores})]).results[0]
     assert tool.judge_totals[0].total == Decimal("87.5")  # TC1 = min(24 + 19, 40) = 40; + 30 + 8 + 9.5
     out = tmp_path / "out"
     subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--norestore",

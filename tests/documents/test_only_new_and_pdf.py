@@ -10,7 +10,7 @@ import pytest
 from docx_reading import paragraphs
 from pypdf import PdfReader
 
-from xl_addin.documents import make_documents
+from xl_addin.documents import write_documents
 from xl_addin.documents import pdf as pdf_mod
 from xl_addin.domain import document_messages as msg
 
@@ -18,16 +18,16 @@ FILES = ["SP01.docx", "SP02.docx", "SP_03.docx", "SP04.docx"]
 
 
 def test_only_new_skips_unchanged_and_rerenders_changed(tmp_path, contest, rows):
-    make_documents(contest, rows, None, tmp_path)
+    write_documents(contest, rows, None, tmp_path)
     before = {f: (tmp_path / f).stat().st_mtime_ns for f in FILES}
-    again = make_documents(contest, rows, None, tmp_path, only_new=True)
+    again = write_documents(contest, rows, None, tmp_path, only_new=True)
     assert again.skipped == ["SP01", "SP/03", "SP02", "SP04"]  # the annex's order
     assert not any(p.name in FILES for p in again.files)
     assert {f: (tmp_path / f).stat().st_mtime_ns for f in FILES} == before
 
     renamed = dataclasses.replace(contest.registrations[0], name="Gốm Thổ Hà men lam")
     changed = dataclasses.replace(contest, registrations=(renamed,) + contest.registrations[1:])
-    third = make_documents(changed, rows, None, tmp_path, only_new=True)
+    third = write_documents(changed, rows, None, tmp_path, only_new=True)
     assert third.skipped == ["SP/03", "SP02", "SP04"]
     assert [p.name for p in third.files][:1] == ["SP01.docx"]
     assert "Gốm Thổ Hà men lam" in paragraphs(tmp_path / "SP01.docx")
@@ -37,23 +37,23 @@ def test_only_new_skips_unchanged_and_rerenders_changed(tmp_path, contest, rows)
 
 
 def test_only_new_rerenders_a_deleted_file(tmp_path, contest, rows):
-    make_documents(contest, rows, None, tmp_path)
+    write_documents(contest, rows, None, tmp_path)
     (tmp_path / "SP02.docx").unlink()
-    again = make_documents(contest, rows, None, tmp_path, only_new=True)
+    again = write_documents(contest, rows, None, tmp_path, only_new=True)
     assert again.skipped == ["SP01", "SP/03", "SP04"]
     assert (tmp_path / "SP02.docx").is_file()
 
 
 def test_certificate_left_from_an_earlier_run_is_reported(tmp_path, contest, rows):
-    make_documents(contest, rows, None, tmp_path)
+    write_documents(contest, rows, None, tmp_path)
     rows = [dataclasses.replace(r, council=False) if r.code == "SP02" else r for r in rows]
-    outcome = make_documents(contest, rows, None, tmp_path)
+    outcome = write_documents(contest, rows, None, tmp_path)
     assert msg.stale_certificate("SP02") in outcome.messages
 
 
 def test_without_libreoffice_the_docx_still_come_out(tmp_path, contest, rows, monkeypatch):
     monkeypatch.setattr(pdf_mod, "find_office", lambda: None)
-    outcome = make_documents(contest, rows, None, tmp_path, pdf=True)
+    outcome = write_documents(contest, rows, None, tmp_path, pdf=True)
     assert outcome.pdf_message == msg.LIBREOFFICE_MISSING
     assert "sudo apt-get install libreoffice-writer fonts-liberation2" in outcome.pdf_message
     assert outcome.pdf_files == []
@@ -65,7 +65,7 @@ def _words(text: str) -> str:
 
 
 def test_pdf_has_a_page_per_certificate(tmp_path, contest, rows, result_set, libreoffice):
-    outcome = make_documents(contest, rows, result_set, tmp_path, pdf=True)
+    outcome = write_documents(contest, rows, result_set, tmp_path, pdf=True)
     assert outcome.pdf_message is None
     merged = tmp_path / "giay_chung_nhan_tat_ca.pdf"
     assert len(PdfReader(merged).pages) == 4
@@ -108,14 +108,14 @@ def test_split_refuses_a_page_count_mismatch(tmp_path, pages, targets):
 
 
 def test_a_file_open_in_word_gives_a_clear_error(tmp_path, contest, rows, monkeypatch):
-    from xl_addin.documents import safety
+    from xl_addin import safe_files
     from xl_addin.errors import BinhchonError
 
     def locked(src, dst):
         raise PermissionError(13, "The process cannot access the file", str(dst))
 
-    monkeypatch.setattr(safety.os, "replace", locked)
+    monkeypatch.setattr(safe_files.os, "replace", locked)
     with pytest.raises(BinhchonError) as caught:
-        make_documents(contest, rows, None, tmp_path)
+        write_documents(contest, rows, None, tmp_path)
     assert caught.value.message == msg.file_locked(str(tmp_path / "SP01.docx"))
     assert not list(tmp_path.glob(".*.tmp"))

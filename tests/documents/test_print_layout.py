@@ -11,7 +11,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx_reading import paragraphs, table_rows
 
-from xl_addin.documents import make_documents
+from xl_addin.documents import write_documents
 from xl_addin.domain import rules
 from xl_addin.domain.authorities import LAYOUT_PREPRINTED
 from xl_addin.errors import BlockedError
@@ -21,7 +21,7 @@ ANNEX, SUMMARY = "danh_sach_kem_theo_quyet_dinh.docx", "bang_tong_hop_diem.docx"
 
 @pytest.fixture
 def out(tmp_path, contest, rows, result_set):
-    make_documents(contest, rows, result_set, tmp_path)
+    write_documents(contest, rows, result_set, tmp_path)
     return tmp_path
 
 
@@ -62,7 +62,7 @@ def test_page_numbers_from_page_two(out, name):
 
 def test_summary_has_rank_two_decimals_and_a_signature_across_the_page(tmp_path, rows, result_set):
     contest = make_contest(make_info(council_chair="Trần Quang Tấn"))
-    make_documents(contest, rows, result_set, tmp_path)
+    write_documents(contest, rows, result_set, tmp_path)
     rows_text = table_rows(tmp_path / SUMMARY, 1)
     sp01 = next(r for r in rows_text if r[2:3] == ["SP01"])
     # Rank 1; judges gave 92.5 + 1 and 92.5 - 1: printed with two decimals like every other score.
@@ -85,7 +85,7 @@ def test_a_three_line_signer_title_prints_three_paragraphs(tmp_path, rows):
     title = "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
     for layout in ("", LAYOUT_PREPRINTED):
         out = tmp_path / (layout or "trang-trong")
-        make_documents(make_contest(make_info(signer_title=title, cert_layout=layout)), rows, None, out)
+        write_documents(make_contest(make_info(signer_title=title, cert_layout=layout)), rows, None, out)
         text = paragraphs(out / "SP01.docx")
         assert text[-4:] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Ánh Dương"]
         merged = paragraphs(out / "giay_chung_nhan_tat_ca.docx")
@@ -94,7 +94,7 @@ def test_a_three_line_signer_title_prints_three_paragraphs(tmp_path, rows):
 
 def test_any_number_of_title_lines(tmp_path, rows):
     title = "A\nB\n\nC\nD\nE"
-    make_documents(make_contest(make_info(signer_title=title)), rows, None, tmp_path)
+    write_documents(make_contest(make_info(signer_title=title)), rows, None, tmp_path)
     assert paragraphs(tmp_path / "SP02.docx")[-6:] == ["A", "B", "C", "D", "E", "Lê Ánh Dương"]
 
 
@@ -114,7 +114,7 @@ LEVELS = [
 def test_each_level_names_its_issuing_authority_where_it_belongs(tmp_path, rows, result_set, level, changes,
                                                                  heading, issuer, title):
     info = make_info(level=level, signer_title="", organiser="", **changes)
-    make_documents(make_contest(info), rows, result_set, tmp_path)
+    write_documents(make_contest(info), rows, result_set, tmp_path)
     cert = paragraphs(tmp_path / "SP01.docx")
     assert cert[:len(heading) + 1] == heading + ["Số: 006/GCN-CNNT"]
     assert any(p.endswith(f"ngày 15/11/2019 của {issuer}.") for p in cert)
@@ -130,15 +130,15 @@ def test_each_level_names_its_issuing_authority_where_it_belongs(tmp_path, rows,
 
 def test_commune_level_refuses_the_unnamed_default(tmp_path, rows):
     with pytest.raises(BlockedError) as caught:
-        make_documents(make_contest(make_info(level="xa")), rows, None, tmp_path / "out")
+        write_documents(make_contest(make_info(level="xa")), rows, None, tmp_path / "out")
     assert "Cơ quan ban hành quyết định, cấp giấy chứng nhận" in caught.value.message
     assert "Ủy ban nhân dân xã …" in caught.value.message
     assert not (tmp_path / "out").exists()
 
 
 def test_the_two_certificate_layouts(tmp_path, rows):
-    make_documents(make_contest(make_info()), rows, None, tmp_path / "a")
-    make_documents(make_contest(make_info(cert_layout=LAYOUT_PREPRINTED)), rows, None, tmp_path / "b")
+    write_documents(make_contest(make_info()), rows, None, tmp_path / "a")
+    write_documents(make_contest(make_info(cert_layout=LAYOUT_PREPRINTED)), rows, None, tmp_path / "b")
     ceremonial, blank = Document(tmp_path / "a" / "SP01.docx"), Document(tmp_path / "b" / "SP01.docx")
     for doc in (ceremonial, blank):
         assert doc.sections[0].page_width > doc.sections[0].page_height  # landscape
@@ -155,7 +155,7 @@ def test_the_two_certificate_layouts(tmp_path, rows):
 
 def test_ocop_stars_on_the_summary_and_the_certificate(tmp_path, rows, result_set):
     contest = dataclasses.replace(make_contest(), rules=rules.preset("ocop-2023"))
-    make_documents(contest, rows, result_set, tmp_path)
+    write_documents(contest, rows, result_set, tmp_path)
     summary = table_rows(tmp_path / SUMMARY, 1)
     stars_at = summary[0].index("Số sao")
     assert summary[0][stars_at - 1] == "Tổng điểm"
@@ -172,11 +172,11 @@ def test_criterion_means_give_way_to_a_wide_panel(tmp_path):
     from long_contest import long_contest
 
     contest, rows, result_set = long_contest(6, judges=7)
-    make_documents(contest, rows, result_set, tmp_path)
+    write_documents(contest, rows, result_set, tmp_path)
     header = table_rows(tmp_path / SUMMARY, 1)[0]
     assert header[4:11] == [f"GK{j:02}" for j in range(1, 8)] and "TC1" not in header
     assert any(p.endswith("không in điểm bình quân từng tiêu chí vì không đủ chỗ; xem sheet Kết quả")
                for p in paragraphs(tmp_path / SUMMARY))
     contest, rows, result_set = long_contest(6, judges=5)
-    make_documents(contest, rows, result_set, tmp_path / "five")
+    write_documents(contest, rows, result_set, tmp_path / "five")
     assert table_rows(tmp_path / "five" / SUMMARY, 1)[0][9:13] == ["TC1", "TC2", "TC3", "TC4"]

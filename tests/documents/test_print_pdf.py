@@ -9,7 +9,7 @@ import pytest
 from long_contest import code, long_contest
 from pypdf import PdfReader
 
-from xl_addin.documents import make_documents
+from xl_addin.documents import write_documents
 
 HEADING = re.compile(r"^\s*(I|II|III|IV)\.?\s+(Thủ công|Chế biến|Thiết bị|Sản phẩm khác)")
 
@@ -33,7 +33,7 @@ def lines(text: str) -> list[str]:
 def printed(tmp_path_factory, libreoffice):
     out = tmp_path_factory.mktemp("van_ban")
     contest, rows, result_set = long_contest(40)
-    outcome = make_documents(contest, rows, result_set, out, pdf=True)
+    outcome = write_documents(contest, rows, result_set, out, pdf=True)
     assert outcome.pdf_message is None
     return out, outcome
 
@@ -103,7 +103,7 @@ def test_a_group_heading_that_would_end_a_page_moves_with_its_first_row(tmp_path
     # With 21 products, group III's heading falls at the foot of the annex's second page (found by
     # rendering without keep-with-next); it must start the next page with its first product instead.
     contest, rows, result_set = long_contest(21)
-    make_documents(contest, rows, result_set, tmp_path, pdf=True)
+    write_documents(contest, rows, result_set, tmp_path, pdf=True)
     for name in ("danh_sach_kem_theo_quyet_dinh.pdf", "bang_tong_hop_diem.pdf"):
         for text in pages(tmp_path / name):
             assert not HEADING.match(lines(text)[-1]), (name, lines(text)[-1])
@@ -111,7 +111,7 @@ def test_a_group_heading_that_would_end_a_page_moves_with_its_first_row(tmp_path
 
 def test_pre_printed_blanks_take_one_page_each(tmp_path, libreoffice):
     contest, rows, result_set = long_contest(40, cert_layout="phoi-in-san")
-    outcome = make_documents(contest, rows, None, tmp_path, pdf=True)
+    outcome = write_documents(contest, rows, None, tmp_path, pdf=True)
     assert outcome.pdf_message is None
     texts = pages(tmp_path / "giay_chung_nhan_tat_ca.pdf")
     assert len(texts) == 36

@@ -9,7 +9,7 @@ import pytest
 from docx_reading import edited_templates, paragraphs
 from jinja2.exceptions import SecurityError
 
-from xl_addin.documents import make_documents
+from xl_addin.documents import write_documents
 from xl_addin.documents.contexts import CERTIFICATE_FIELDS
 from xl_addin.documents.render import TemplateRenderer, make_stamp
 from xl_addin.documents.safety import check_docx_file, check_variables, safe_filename, sandbox_env
@@ -22,7 +22,7 @@ TEMPLATES = default_templates_dir()
 def test_misspelled_variable_is_refused_with_its_name(tmp_path, contest, rows):
     templates = edited_templates(TEMPLATES, tmp_path / "mau", CERTIFICATE, "{{ product_name }}", "{{ product_nmae }}")
     with pytest.raises(TemplateError) as caught:
-        make_documents(contest, rows, None, tmp_path / "out", templates_dir=templates)
+        write_documents(contest, rows, None, tmp_path / "out", templates_dir=templates)
     message = caught.value.message
     assert "“product_nmae” (có phải “product_name”?)" in message
     assert str(templates / CERTIFICATE) in message
@@ -32,7 +32,7 @@ def test_misspelled_variable_is_refused_with_its_name(tmp_path, contest, rows):
 def test_misspelled_field_of_a_loop_item_is_refused(tmp_path, contest, rows):
     templates = edited_templates(TEMPLATES, tmp_path / "mau", ANNEX, "{{ r.score }}", "{{ r.scroe }}")
     with pytest.raises(TemplateError, match="“r.scroe” \\(có phải “r.score”\\?\\)"):
-        make_documents(contest, rows, None, tmp_path / "out", templates_dir=templates)
+        write_documents(contest, rows, None, tmp_path / "out", templates_dir=templates)
 
 
 def test_attribute_access_to_python_internals_is_refused(tmp_path, contest, rows):
@@ -40,7 +40,7 @@ def test_attribute_access_to_python_internals_is_refused(tmp_path, contest, rows
     templates = edited_templates(TEMPLATES, tmp_path / "mau", CERTIFICATE, "{{ product_name }}",
                                  "{{ ''.__class__.__mro__[1].__subclasses__() }}")
     with pytest.raises(TemplateError) as caught:
-        make_documents(contest, rows, None, tmp_path / "out", templates_dir=templates)
+        write_documents(contest, rows, None, tmp_path / "out", templates_dir=templates)
     assert "bị chặn vì lý do an toàn" in caught.value.message
     assert "__class__" in caught.value.message
     assert not (tmp_path / "out").exists()
@@ -56,7 +56,7 @@ def test_sandbox_blocks_internals_and_escapes():
 def test_template_syntax_error_names_the_tag(tmp_path, contest, rows):
     templates = edited_templates(TEMPLATES, tmp_path / "mau", CERTIFICATE, "{{ group }}", "{{ group ")
     with pytest.raises(TemplateError, match="thẻ viết sai"):
-        make_documents(contest, rows, None, tmp_path / "out", templates_dir=templates)
+        write_documents(contest, rows, None, tmp_path / "out", templates_dir=templates)
 
 
 def test_filter_in_template_falls_back_to_docxtpl(tmp_path, contest, rows):
@@ -65,7 +65,7 @@ def test_filter_in_template_falls_back_to_docxtpl(tmp_path, contest, rows):
     env = sandbox_env()
     trees = check_variables(templates / CERTIFICATE, CERTIFICATE_FIELDS, env)
     assert make_stamp(templates / CERTIFICATE, CERTIFICATE_FIELDS, trees, env) is None
-    make_documents(contest, rows, None, tmp_path / "out", templates_dir=templates)
+    write_documents(contest, rows, None, tmp_path / "out", templates_dir=templates)
     assert "GỐM THỔ HÀ MEN RẠN" in paragraphs(tmp_path / "out" / "SP01.docx")
 
 
@@ -112,7 +112,7 @@ def test_not_a_docx_is_refused(tmp_path):
 
 def test_missing_template_is_refused(tmp_path, contest, rows):
     with pytest.raises(TemplateError, match="Không tìm thấy mẫu văn bản"):
-        make_documents(contest, rows, None, tmp_path / "out", templates_dir=tmp_path / "nowhere")
+        write_documents(contest, rows, None, tmp_path / "out", templates_dir=tmp_path / "nowhere")
 
 
 @pytest.mark.parametrize("code, stem", [

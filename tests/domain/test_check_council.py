@@ -12,7 +12,7 @@ from xl_addin.domain.checks.council import check_council
 from xl_addin.domain.findings import a1
 from xl_addin.domain.sheets.results_readback import result_set_from_rows
 from xl_addin.domain.sheets.results import results_header, rows_from_results
-from xl_addin.domain.scoring import compute_results
+from xl_addin.domain.scoring import result_set_from_sheets
 
 D = Decimal
 PRODUCTS = ("SP01", "SP02", "SP03", "SP04")
@@ -31,7 +31,7 @@ def sheet(quota=None, conflicts=None):
     c = contest(products=PRODUCTS, judges=JUDGES, rules=rules, conflicts=conflicts)
     sheets = [score_sheet(j, {p: v for p, v in s.items() if p not in (conflicts or {}).get(j, ())})
               for j, s in SCORES.items()]
-    rs = compute_results(c, sheets)
+    rs = result_set_from_sheets(c, sheets)
     return c, rows_from_results(rs, rules, judge_codes=JUDGES)
 
 
@@ -111,15 +111,15 @@ def test_kết_quả_read_back_holds_every_judge_s_total_and_the_conflicts():
 
 def test_an_older_kết_quả_without_the_judges_totals_gives_no_result_set():
     c, _ = sheet()
-    rs = compute_results(c, [score_sheet(j, s) for j, s in SCORES.items()])
+    rs = result_set_from_sheets(c, [score_sheet(j, s) for j, s in SCORES.items()])
     older = rows_from_results(rs, c.rules)  # no judge columns, as written before they existed
     assert result_set_from_rows(older, c) is None
 
 
 def test_a_judge_no_longer_in_the_contest_leaves_no_stray_column_on_the_next_run():
     c, rows = sheet()
-    old = rows_from_results(compute_results(c, [score_sheet(j, s) for j, s in SCORES.items()]), c.rules,
+    old = rows_from_results(result_set_from_sheets(c, [score_sheet(j, s) for j, s in SCORES.items()]), c.rules,
                             judge_codes=(*JUDGES, "GK9"))
-    again = rows_from_results(compute_results(c, [score_sheet(j, s) for j, s in SCORES.items()]), c.rules,
+    again = rows_from_results(result_set_from_sheets(c, [score_sheet(j, s) for j, s in SCORES.items()]), c.rules,
                               previous=old, judge_codes=JUDGES)
     assert again[HEADER_ROW] == results_header(c.rules, JUDGES)  # no "Điểm của giám khảo GK9" carried over

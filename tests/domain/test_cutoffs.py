@@ -5,7 +5,7 @@ from __future__ import annotations
 from builders import contest, score_sheet
 from xl_addin.domain import rules as rules_mod
 from xl_addin.domain import score_messages as msg
-from xl_addin.domain.scoring import compute_results
+from xl_addin.domain.scoring import result_set_from_sheets
 
 PRODUCTS = ("SP01", "SP02", "SP03", "SP04")
 # One judge: totals 90, 75, 75, 60; SP02 and SP03 tie at 75, SP03 ahead on TC1 (35 against 30).
@@ -20,7 +20,7 @@ SCORES = {
 def notes(**changes):
     rules = rules_mod.preset().with_changes(**changes)
     c = contest(products=PRODUCTS, judges=("GK1",), rules=rules)
-    rs = compute_results(c, [score_sheet("GK1", SCORES)])
+    rs = result_set_from_sheets(c, [score_sheet("GK1", SCORES)])
     return {r.code: [f for f in r.flags if f.startswith("Tại ")] for r in rs.results}
 
 
@@ -57,7 +57,7 @@ def test_the_forwarding_note_follows_the_council_s_column_as_a_person_left_it():
 
     rules = rules_mod.preset().with_changes(quota=4, forward_count=1)
     c = contest(products=PRODUCTS, judges=("GK1",), rules=rules)
-    rs = compute_results(c, [score_sheet("GK1", SCORES)])
+    rs = result_set_from_sheets(c, [score_sheet("GK1", SCORES)])
     header = results_header(rules)
     before = rows_from_results(rs, rules)
     edited = copy.deepcopy(before)

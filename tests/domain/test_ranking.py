@@ -13,7 +13,7 @@ from xl_addin.domain import rules as rules_mod
 from xl_addin.domain import schema
 from xl_addin.domain import score_messages as msg
 from xl_addin.domain.ranking import competition_ranks, forward_selection
-from xl_addin.domain.scoring import compute_results, round_half_up
+from xl_addin.domain.scoring import result_set_from_sheets, round_half_up
 
 D = Decimal
 PRODUCTS = ("SP01", "SP02", "SP03", "SP04")
@@ -23,7 +23,7 @@ def one_judge(scores, **changes):
     """A one-judge contest over PRODUCTS with the given TC1..TC4 scores per product."""
     rules = rules_mod.preset().with_changes(**changes)
     c = contest(products=PRODUCTS, judges=("GK1",), rules=rules)
-    return compute_results(c, [score_sheet("GK1", scores)])
+    return result_set_from_sheets(c, [score_sheet("GK1", scores)])
 
 
 RANKING = {
@@ -116,7 +116,7 @@ def run(totals):
     judges = tuple(totals)
     products = tuple(next(iter(totals.values())))
     c = contest(products=products, judges=judges)
-    return compute_results(c, sheets_from_totals(totals))
+    return result_set_from_sheets(c, sheets_from_totals(totals))
 
 
 @settings(max_examples=150, deadline=None)
@@ -155,6 +155,6 @@ def test_pass_follows_the_rounded_total(hundredths_total):
     # two judges 0.01 apart put the exact mean on a ...5 thousandth: it rounds up
     low = D(hundredths_total).scaleb(-2)
     c = contest(products=("SP01",), judges=("GK1", "GK2"))
-    r = compute_results(c, sheets_from_totals({"GK1": {"SP01": low}, "GK2": {"SP01": low + D("0.01")}})).results[0]
+    r = result_set_from_sheets(c, sheets_from_totals({"GK1": {"SP01": low}, "GK2": {"SP01": low + D("0.01")}})).results[0]
     assert r.total == low + D("0.01")
     assert r.passed == (low + D("0.01") >= 70)

@@ -14,7 +14,7 @@ from xl_addin.domain import schema
 from xl_addin.domain.sheets.results import (
     result_rows_from_rows, results_header, rows_from_results, with_certificates,
 )
-from xl_addin.domain.scoring import compute_results
+from xl_addin.domain.scoring import result_set_from_sheets
 
 D = Decimal
 YES, NO = schema.YES, schema.NO
@@ -31,7 +31,7 @@ ORDER = ["SP01", "SP03", "SP02", "SP04"]
 def results(scores=SCORES, **changes):
     rules = rules_mod.preset().with_changes(**changes)
     c = contest(products=PRODUCTS, judges=("GK1",), rules=rules)
-    return compute_results(c, [score_sheet("GK1", scores)]), rules
+    return result_set_from_sheets(c, [score_sheet("GK1", scores)]), rules
 
 
 def col(rules, header):
@@ -68,7 +68,7 @@ def test_layout_and_numbers_of_a_product():
         score_sheet("GK2", {"SP01": [29, 25, 8, 8]}),
         score_sheet("GK3", {"SP01": ["28.5", 25, 8, 8]}),
     ]
-    rows = rows_from_results(compute_results(c, sheets), rules)
+    rows = rows_from_results(result_set_from_sheets(c, sheets), rules)
     assert rows[0][0] == "KẾT QUẢ BÌNH CHỌN SẢN PHẨM CNNT TIÊU BIỂU"
     assert "Điểm sàn: 70" in rows[1][0] and "tối đa: 2" in rows[1][0] and "cấp trên: 1" in rows[1][0]
     assert "TC1, rồi TC2, TC3, TC4" in rows[1][0]
@@ -86,7 +86,7 @@ def test_layout_and_numbers_of_a_product():
 
 def test_provisional_title_is_marked():
     rs, rules = results()
-    provisional = compute_results(contest(products=PRODUCTS, judges=("GK1",)), [], provisional=True)
+    provisional = result_set_from_sheets(contest(products=PRODUCTS, judges=("GK1",)), [], provisional=True)
     assert rows_from_results(provisional, rules, title="KẾT QUẢ")[0][0] == "KẾT QUẢ — TẠM TÍNH"
     assert rows_from_results(rs, rules, title="KẾT QUẢ")[0][0] == "KẾT QUẢ"
 

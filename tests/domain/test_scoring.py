@@ -10,7 +10,7 @@ from xl_addin.domain import schema
 from xl_addin.domain import score_messages as msg
 from xl_addin.domain.results import JudgeTotal
 from xl_addin.domain.rules import Criterion
-from xl_addin.domain.scoring import compute_results, round_half_up
+from xl_addin.domain.scoring import result_set_from_sheets, round_half_up
 
 D = Decimal
 QUIET = {"outlier_alert": D(100), "spread_alert": D(100)}
@@ -35,7 +35,7 @@ def test_mean_of_judges_totals_rounded_half_up():
         score_sheet("GK2", {"SP01": [29, 25, 8, 8]}),  # 70
         score_sheet("GK3", {"SP01": ["28.5", 25, 8, 8]}),  # 69.5
     ]
-    r = compute_results(c, sheets).results[0]
+    r = result_set_from_sheets(c, sheets).results[0]
     # (71 + 70 + 69.5) / 3 = 210.5 / 3 = 70.1666… -> 70.17
     assert r.total == D("70.17")
     assert r.exact_total.quantize(D("0.000001")) == D("70.166667")
@@ -53,7 +53,7 @@ def test_half_up_at_the_pass_mark():
         "GK1": {"SP01": "69.99", "SP02": "69.99"},
         "GK2": {"SP01": "70.00", "SP02": "69.999998"},
     })
-    results = by_code(compute_results(c, sheets))
+    results = by_code(result_set_from_sheets(c, sheets))
     # SP01: (69.99 + 70) / 2 = 69.995 -> 70.00, passes
     assert results["SP01"].total == D("70.00") and results["SP01"].passed
     # SP02: (69.99 + 69.999998) / 2 = 69.994999 -> 69.99, fails
@@ -77,7 +77,7 @@ def test_sub_items_are_summed_and_capped_at_their_criterion():
         score_sheet("GK1", {"SP01": [20, 25, 30, 8, 7]}, c.rules),  # TC1 = min(45, 40) = 40 -> 85
         score_sheet("GK2", {"SP01": [10, 15, 30, 8, 7]}, c.rules),  # TC1 = 25 -> 70
     ]
-    r = compute_results(c, sheets).results[0]
+    r = result_set_from_sheets(c, sheets).results[0]
     assert set(r.criterion_means) == {"TC1", "TC2", "TC3", "TC4"}
     assert r.criterion_means["TC1"] == D("32.5")  # (40 + 25) / 2
     assert r.total == D("77.50")
@@ -86,7 +86,7 @@ def test_sub_items_are_summed_and_capped_at_their_criterion():
 def test_conflicted_judge_is_left_out_of_the_mean():
     c = contest(products=("SP01",), conflicts={"GK3": ["SP01"]}, rules=quiet_rules())
     sheets = sheets_from_totals({"GK1": {"SP01": 80}, "GK2": {"SP01": 70}, "GK3": {}})
-    r = compute_results(c, sheets).results[0]
+    r = result_set_from_sheets(c, sheets).results[0]
     assert r.total == D("75.00") and r.judge_count == 2
     assert r.judge_totals[2] == JudgeTotal("GK3", None, conflicted=True)
 
@@ -96,14 +96,14 @@ def test_pass_mark_of_the_contest_level():
     for level, expected in (("xa", True), ("tinh", False)):
         c = contest(products=("SP01",), judges=("GK1",), level=level,
                     rules=rules_mod.preset().with_changes(pass_marks=marks))
-        rs = compute_results(c, sheets_from_totals({"GK1": {"SP01": 65}}))
+        rs = result_set_from_sheets(c, sheets_from_totals({"GK1": {"SP01": 65}}))
         assert rs.results[0].passed is expected
 
 
 def test_provisional_results_use_the_scores_present():
     c = contest(judges=("GK1", "GK2"), rules=quiet_rules())
     sheets = sheets_from_totals({"GK1": {"SP01": 80}, "GK2": {"SP01": 71, "SP02": 73}})
-    rs = compute_results(c, sheets, provisional=True)
+    rs = result_set_from_sheets(c, sheets, provisional=True)
     results = by_code(rs)
     assert results["SP01"].total == D("75.50") and results["SP01"].judge_count == 2
     assert results["SP02"].total == D("73.00") and results["SP02"].judge_count == 1
@@ -115,7 +115,7 @@ def test_provisional_results_use_the_scores_present():
 def test_judge_spread_above_the_alert_only():
     c = contest(products=("SP01", "SP02"), judges=("GK1", "GK2"), rules=quiet_rules(spread_alert=D(15)))
     sheets = sheets_from_totals({"GK1": {"SP01": 90, "SP02": 90}, "GK2": {"SP01": 70, "SP02": 75}})
-    rs = compute_results(c, sheets)
+    rs = result_set_from_sheets(c, sheets)
     # SP01 spreads 20 (> 15); SP02 spreads exactly 15 (not above)
     # SP02 (82.5) ranks above SP01 (80): SP01's row in Kết quả is 6, its Cảnh báo column R
     # (5 lead columns, 4 criteria, then the 9th tail column).
@@ -133,7 +133,7 @@ def test_outlier_judge_by_mean_gap_to_the_others():
         "GK2": {p: 80 for p in ("SP01", "SP02", "SP03")},
         "GK3": {p: "67.6" for p in ("SP01", "SP02", "SP03")},
     })
-    rs = compute_results(c, sheets)
+    rs = result_set_from_sheets(c, sheets)
     # GK3: 67.6 - 80 = -12.4 on every product; GK1, GK2: 80 - (80 + 67.6) / 2 = 6.2 (< 8)
     assert where(rs.findings) == [("outlier-judge", schema.SHEET_JUDGES, "A4")]
     assert "thấp hơn các giám khảo khác trung bình 12,40 điểm" in rs.findings[0].message
@@ -142,7 +142,7 @@ def test_outlier_judge_by_mean_gap_to_the_others():
 def test_outlier_at_the_alert_and_scoring_higher():
     c = contest(products=("SP01",))
     sheets = sheets_from_totals({"GK1": {"SP01": 70}, "GK2": {"SP01": 70}, "GK3": {"SP01": 78}})
-    rs = compute_results(c, sheets)
+    rs = result_set_from_sheets(c, sheets)
     # GK3: 78 - 70 = 8 (>= 8); GK1: 70 - 74 = -4
     assert where(rs.findings) == [("outlier-judge", schema.SHEET_JUDGES, "A4")]
     assert "cao hơn các giám khảo khác trung bình 8,00 điểm" in rs.findings[0].message
@@ -155,7 +155,7 @@ def test_pass_depends_on_one_judge_both_ways():
         "GK2": {"SP01": 70, "SP02": 75},
         "GK3": {"SP01": 64, "SP02": 61},
     })
-    results = by_code(rs := compute_results(c, sheets))
+    results = by_code(rs := result_set_from_sheets(c, sheets))
     # SP01: 209/3 = 69.67 fails; without GK3 (75+70)/2 = 72.5 passes; without GK1 67, GK2 69.5
     # SP02: 216/3 = 72 passes; without GK1 (75+61)/2 = 68 fails; without GK2 70.5, GK3 77.5
     assert results["SP01"].total == D("69.67") and not results["SP01"].passed
@@ -172,7 +172,7 @@ def test_pass_depends_on_one_judge_both_ways():
 
 
 def test_tie_break_statement():
-    rs = compute_results(contest(), [])
+    rs = result_set_from_sheets(contest(), [])
     assert rs.tie_break == ("TC1", "TC2", "TC3", "TC4")
     assert rs.tie_break_text.startswith("Khi bằng tổng điểm: cùng hạng")
     assert "điểm bình quân TC1, rồi TC2, TC3, TC4" in rs.tie_break_text

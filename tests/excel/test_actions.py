@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
-import pytest
 import xlwings as xw
 
 from payload import actions, address, alert_text, contest_payload, header_column, set_cell, sheet_of, sheet_position
@@ -126,7 +123,6 @@ def test_results_blocked_while_scores_are_missing(filled, open_book):
 
 
 def test_documents_are_made_from_the_results(judged, open_book):
-    pytest.importorskip("xl_addin.usecases.documents", reason="the documents use case (chưa có) is not in this build")
     from xl_addin.usecases.results import compute
     from xl_addin.workbooks.contest_book import FileContestBook
 
@@ -137,13 +133,6 @@ def test_documents_are_made_from_the_results(judged, open_book):
     entry.make_documents(book, judged)
     assert alert_text(book).startswith("Đã in ")
     assert list((judged / schema.DOCUMENTS_DIR).rglob("*.docx"))
-
-
-def test_documents_missing_says_so(filled, open_book, monkeypatch):
-    monkeypatch.setitem(sys.modules, "xl_addin.usecases.documents", None)
-    book = open_book(contest_payload(filled))
-    assert entry.make_documents(book, filled) == msg.DOCUMENTS_MISSING == alert_text(book)
-    assert "chưa có" in alert_text(book)
 
 
 def test_report_without_a_register_says_how_to_make_one(filled, open_book, monkeypatch):

@@ -45,10 +45,10 @@ def test_the_ribbon_is_swapped_into_the_template_and_the_rest_kept(tmp_path):
 
 
 def test_the_sources_are_found_or_refused_clearly(tmp_path):
-    bas, ribbon = addin.source_files(addin.default_source())
+    bas, ribbon = addin.macro_files(addin.default_source())
     assert bas.name == "BinhChon.bas" and ribbon.name == "customUI.xml"
     with pytest.raises(BinhchonError, match="BinhChon.bas"):
-        addin.source_files(tmp_path)
+        addin.macro_files(tmp_path)
 
 
 def test_serve_refuses_a_missing_folder(tmp_path):

@@ -37,11 +37,6 @@ def tables_by_caption(path: Path) -> dict[str, list[list[str]]]:
     return found
 
 
-def all_tables(path: Path) -> list:
-    """Every body table (python-docx objects)."""
-    return Document(path).tables
-
-
 def picture_count(path: Path) -> int:
     """How many pictures the body holds (inline shapes with an embedded image)."""
     doc = Document(path)

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..domain.models import Contest
 from ..domain.results import ResultRow
 from ..progress import NO_PROGRESS, Progress, tracked
+from ..safe_files import sha256_of
 from . import manifest, zippkg
 from .contexts import certificate_context
 from .merge import merge_bodies, split_document
@@ -60,7 +61,7 @@ def write_certificates(renderer: TemplateRenderer, jobs: list[CertificateJob], o
                        only_new: bool = False, progress: Progress = NO_PROGRESS) -> CertificateFiles:
     """Write each certificate (unless unchanged under only_new), the merged file and the manifest."""
     outcome = CertificateFiles()
-    digest = manifest.file_digest(renderer.path)
+    digest = sha256_of(renderer.path)
     old = manifest.read_manifest(out_dir)
     record, bodies, first = {}, [], None
     for job in tracked(progress, CERTIFICATES_STEP, jobs):

@@ -55,12 +55,6 @@ def new_document(landscape: bool = False, body_pt: float = BODY_PT) -> DocumentO
     return doc
 
 
-def text_width(doc: DocumentObject) -> int:
-    """The width between the margins, in EMU."""
-    s = doc.sections[0]
-    return s.page_width - s.left_margin - s.right_margin
-
-
 def paragraph(container, runs: list[Run] | Run | str, align=CENTER, before: float = 0,
               after: float = 0, indent_cm: float = 0, line: float = 1.0):
     """Add a paragraph of runs to a document or table cell and return it."""

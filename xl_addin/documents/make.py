@@ -1,4 +1,4 @@
-"""The documents use case: certificates, the decision annex and the score summary, in Word and PDF."""
+"""Writing a contest's documents: certificates, the decision annex and the score summary, in Word and PDF."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ SUMMARY_FILE = "bang_tong_hop_diem.docx"
 
 @dataclass
 class DocumentsOutcome:
-    """What make_documents wrote, and what it left out and why."""
+    """What write_documents wrote, and what it left out and why."""
 
     certificates: dict[str, tuple[str, str]]  # product code -> (certificate number, valid until dd/mm/yyyy)
     files: list[Path] = field(default_factory=list)  # the .docx files written in this run
@@ -56,7 +56,7 @@ def _filled(value: object) -> bool:
     return value is not None and (not isinstance(value, str) or clean(value) != "")
 
 
-def make_documents(
+def write_documents(
     contest: Contest,
     rows: list[ResultRow],
     result_set: ResultSet | None,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
+
+from ..safe_files import write_atomically
 
 MANIFEST = "giay_chung_nhan.json"
 VERSION = 1
@@ -15,11 +16,6 @@ def context_hash(context: dict, template_digest: str) -> str:
     """A hash of a certificate's values and of the template they fill."""
     payload = json.dumps([template_digest, context], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def file_digest(path: Path) -> str:
-    """The SHA-256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
@@ -36,11 +32,9 @@ def read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
 
 def write_manifest(out_dir: Path, certificates: dict[str, dict[str, str]]) -> None:
     """Write the record atomically (temporary file, then replace)."""
-    target = out_dir / MANIFEST
-    tmp = target.with_suffix(".tmp")
     payload = {"version": VERSION, "certificates": certificates}
-    tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, target)
+    text = json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True)
+    write_atomically(out_dir / MANIFEST, text.encode("utf-8"))
 
 
 def unchanged(old: dict[str, dict[str, str]], code: str, path: Path, digest: str) -> bool:

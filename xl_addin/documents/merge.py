@@ -36,7 +36,3 @@ def merge_bodies(head: bytes, bodies: list[bytes], tail: bytes) -> bytes:
     return xml
 
 
-def merge_documents(xmls: list[bytes]) -> bytes:
-    """A document.xml holding the bodies of the documents in order (head and section of the first)."""
-    head, _, tail = split_document(xmls[0])
-    return merge_bodies(head, [split_document(x)[1] for x in xmls], tail)

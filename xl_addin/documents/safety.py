@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import unicodedata
 import zipfile
@@ -16,6 +15,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from ..domain import document_messages as msg
 from ..errors import BinhchonError, TemplateError
 from ..ooxml_guard import PackageRefused, inspect_package
+from ..safe_files import write_atomically
 
 MAX_MEMBERS = 2_000
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes, all members together
@@ -162,11 +162,8 @@ def safe_filename(code: str) -> str:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Write a file through a temporary file and a replace; a clear error when Word holds it open."""
-    tmp = path.with_name(f".{path.name}.tmp")
+    """Write a file whole through a temporary file and a replace; a clear error when Word holds it open."""
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        write_atomically(path, data)
     except PermissionError as exc:
-        tmp.unlink(missing_ok=True)
         raise BinhchonError(msg.file_locked(str(path))) from exc

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from . import rules
 from .report_figures import ReportFigures, percent
-from .values import vn_number
+from .values import grouped, vn_number  # noqa: F401 (grouped: the report's tables read it here)
 
 LEVEL_NAMES = {"xa": "cấp xã", "huyen": "cấp huyện", "tinh": "cấp tỉnh", "khu-vuc": "cấp khu vực",
                "quoc-gia": "cấp quốc gia"}
@@ -30,11 +30,6 @@ ACTIVITY_PHRASES = {
     "Hội nghị, tập huấn": "tổ chức {n} hội nghị, tập huấn",
 }
 FAIR, VISITS = "Hội chợ, triển lãm", "Lượt cơ sở tham gia hội chợ"
-
-
-def grouped(n: int) -> str:
-    """A whole number with its thousands grouped by dots, as in tables: '1.800'."""
-    return f"{n:,}".replace(",", ".")
 
 
 def count(n: int) -> str:

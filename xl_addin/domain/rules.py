@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from .values import plain_number
+
 # Levels: stable keys (CLI, code) and the Vietnamese label staff see in the workbook.
 LEVELS = {
     "xa": "Xã",
@@ -98,7 +100,7 @@ class Rules:
 
 def fmt_points(value: Decimal | int) -> str:
     """Points without trailing zeros: 40, 8.5."""
-    return f"{Decimal(value).normalize():f}"
+    return plain_number(value)
 
 
 def _cnnt_criteria() -> tuple[Criterion, ...]:

@@ -104,7 +104,7 @@ def product_scores(contest: Contest, sheets: Mapping[str, ScoreSheet], reg: Regi
     return ProductScores(reg, tuple(judge_totals), totals, means, exact, round_half_up(exact))
 
 
-def compute_results(contest: Contest, sheets: list[ScoreSheet], *, provisional: bool = False) -> ResultSet:
+def result_set_from_sheets(contest: Contest, sheets: list[ScoreSheet], *, provisional: bool = False) -> ResultSet:
     """Every product's result in ranking order, with the pre-fills and the warnings."""
     rules = contest.rules
     by_judge: dict[str, ScoreSheet] = {}

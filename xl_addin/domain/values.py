@@ -212,7 +212,17 @@ def vn_number(value: Decimal | float, places: int = 2) -> str:
 
 def vn_short(value: Decimal | int) -> str:
     """A number without trailing zeros, with a decimal comma: 70, 8,5."""
-    return f"{Decimal(value).normalize():f}".replace(".", ",")
+    return plain_number(value).replace(".", ",")
+
+
+def plain_number(value: Decimal | int) -> str:
+    """A number without trailing zeros, with a decimal point, as formulas and validation rules want it: 40, 8.5."""
+    return f"{Decimal(value).normalize():f}"
+
+
+def grouped(n: int) -> str:
+    """A whole number with its thousands grouped by dots, the Vietnamese way: '1.800', '20.000'."""
+    return f"{n:,}".replace(",", ".")
 
 
 def format_date(value: dt.date) -> str:

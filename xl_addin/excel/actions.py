@@ -84,10 +84,7 @@ def _results(provisional: bool) -> Action:
 
 
 def _documents(contest: XlwingsContestBook) -> str:
-    try:
-        make_documents_for = BY_KEY["make_documents"].load()
-    except ImportError:
-        return msg.DOCUMENTS_MISSING
+    make_documents_for = BY_KEY["make_documents"].load()
     # PDFs are asked for always: without LibreOffice the message says so and how to get it.
     outcome = make_documents_for(contest, pdf=True, only_new=False, progress=status.StatusBarProgress(contest.book))
     return outcome.summary()

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import BinhchonError, ExcelUnavailableError
 from . import messages as msg
 from ..resources import resource_dir
+from ..safe_files import write_atomically
 
 ADDIN_FILE = "BinhChon.xlam"
 TEMPLATE = "quickstart_addin_ribbon.xlam"
@@ -50,21 +51,19 @@ def require_windows_excel(command: str) -> None:
 
 def replace_custom_ui(xlam: Path, ribbon_xml: bytes) -> None:
     """Put ribbon_xml as the add-in's customUI part, rewriting the zip beside it and replacing it."""
-    tmp = xlam.with_name(f".{xlam.name}.tmp")  # an ordinary new file: the umask decides its mode
-    try:
-        with zipfile.ZipFile(xlam) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in src.infolist():
-                data = ribbon_xml if info.filename == RIBBON_PART else src.read(info.filename)
-                dst.writestr(info, data)
-            if RIBBON_PART not in src.namelist():
-                raise BinhchonError(msg.ADDIN_TEMPLATE_MISSING.format(name=TEMPLATE))
-        os.replace(tmp, xlam)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    with zipfile.ZipFile(xlam) as src:
+        if RIBBON_PART not in src.namelist():
+            raise BinhchonError(msg.ADDIN_TEMPLATE_MISSING.format(name=TEMPLATE))
+
+        def rewrite(fh) -> None:
+            with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as dst:
+                for info in src.infolist():
+                    dst.writestr(info, ribbon_xml if info.filename == RIBBON_PART else src.read(info.filename))
+
+        write_atomically(xlam, rewrite)
 
 
-def source_files(source: Path) -> tuple[Path, Path]:
+def macro_files(source: Path) -> tuple[Path, Path]:
     """The .bas and ribbon XML in the source folder, refusing clearly when one is missing."""
     bas, ribbon = source / MACROS_FILE, source / RIBBON_FILE
     for path in (bas, ribbon):
@@ -76,7 +75,7 @@ def source_files(source: Path) -> tuple[Path, Path]:
 def build_addin(source: Path | None = None, out_dir: Path | None = None) -> Path:
     """Assemble BinhChon.xlam (Windows with Excel only); its path."""
     require_windows_excel("build")
-    bas, ribbon = source_files(Path(source) if source else default_source())
+    bas, ribbon = macro_files(Path(source) if source else default_source())
     target = Path(out_dir or Path.cwd()) / ADDIN_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template_path(), target)

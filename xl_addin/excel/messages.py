@@ -17,7 +17,6 @@ CHECK_UNUSABLE = "Sổ này không dùng được: thiếu sheet bắt buộc. H
 JUDGES_WHERE = "Phiếu chấm nằm trong thư mục {folder}."
 RESULTS_WHERE = "Xem sheet {sheet}."
 RESULTS_BLOCKED = "Xem các lỗi trong sheet {sheet}, sửa phiếu chấm rồi chạy lại."
-DOCUMENTS_MISSING = "Chức năng in văn bản chưa có trong phiên bản này. Hãy cập nhật binhchon."
 
 # Desktop add-in (binhchon addin build|install)
 ADDIN_NEEDS_WINDOWS = (

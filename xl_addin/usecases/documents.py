@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..documents import DocumentsOutcome, make_documents
+from ..documents import DocumentsOutcome, write_documents
 from ..domain import schema
 from ..domain import score_messages as score_msg
 from ..domain.document_messages import PDF_NOT_ASKED
@@ -58,7 +58,7 @@ class DocumentsSummary:
 
 def make_documents_for(book: ContestBook, *, pdf: bool = False, only_new: bool = False,
                        out_dir: Path | None = None, progress: Progress = NO_PROGRESS) -> DocumentsSummary:
-    """Render the documents from the Kết quả sheet as it stands (a person's edits included)."""
+    """The documents use case: render them from the Kết quả sheet as it stands (a person's edits included)."""
     with refusals_logged(book, journal_name("make_documents"), source_files(book)):
         return _make_documents(book, pdf, only_new, out_dir, progress)
 
@@ -81,7 +81,7 @@ def _make_documents(book: ContestBook, pdf: bool, only_new: bool, out_dir: Path 
     result_set = result_set_from_rows(raw, contest)
     folder = out_dir or book.folder / schema.DOCUMENTS_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    outcome = make_documents(contest, rows, result_set, folder, pdf=pdf, only_new=only_new, progress=progress)
+    outcome = write_documents(contest, rows, result_set, folder, pdf=pdf, only_new=only_new, progress=progress)
     outcome.messages.extend(f"Cảnh báo ({f.code}, ô {f.cell}): {f.message}" for f in warnings)
     if result_set is None:
         outcome.messages.append(score_msg.NO_JUDGE_TOTALS.format(sheet=schema.SHEET_RESULTS))

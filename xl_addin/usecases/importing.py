@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain import schema
-from ..domain.checks import position
 from ..domain.sheets.registrations import registrations_from_rows
 from ..domain.findings import Finding, error, has_errors, warning
 from ..domain.sheets.info import info_from_rows
@@ -82,7 +81,7 @@ def import_registrations(book: ContestBook, files: list[Path]) -> ImportOutcome:
             continue
         regs, found = registrations_from_rows(rows)
         findings += [_from_file(f, path) for f in found if f.is_error]
-        bad_rows = {position(f.cell)[0] for f in found if f.is_error}
+        bad_rows = {f.row for f in found if f.is_error}
         for reg in regs:
             if proposed is not None and reg.code not in proposed or reg.row in bad_rows:
                 continue
@@ -102,7 +101,7 @@ def import_registrations(book: ContestBook, files: list[Path]) -> ImportOutcome:
 
 
 def _from_file(f: Finding, path: Path) -> Finding:
-    return Finding(f.severity, f.code, f.sheet, f.cell, f.message + " Dòng này chưa được nhập.", path.name)
+    return Finding(f.severity, f.code, f.sheet, f.cell, f.message + " Dòng này chưa được nhập.", path.name, f.row)
 
 
 def _duplicate(reg, path: Path, same_code: bool) -> Finding:

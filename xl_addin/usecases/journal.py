@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 from contextlib import contextmanager
 from typing import Iterable, Iterator
@@ -12,15 +11,7 @@ from ..domain import schema
 from ..domain.sheets.log import rows_from_entry
 from ..errors import BlockedError
 from ..ports import ContestBook
-
-
-def sha256_of(path: Path) -> str:
-    """The SHA-256 of a file's bytes, in hex."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+from ..safe_files import sha256_of
 
 
 def describe_inputs(paths: Iterable[Path]) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +9,7 @@ from ..domain import schema
 from ..domain.findings import Finding
 from ..domain.sheets.scoresheet_identity import scoring_fingerprint
 from ..errors import BlockedError
+from ..safe_files import backup_copy
 from ..progress import NO_PROGRESS, Progress, tracked
 from ..workbooks.xlsx_io import write_fault
 from ..workbooks.judge_workbook import write_judge_workbook
@@ -84,10 +83,7 @@ def _refusal(book, checked) -> str | None:
 
 def _set_aside(path: Path) -> None:
     """Move an existing judge's file to sao_luu/ before replacing it: a judge's file is never lost."""
-    folder = path.parent.parent / schema.BACKUP_DIR
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     try:
-        folder.mkdir(exist_ok=True)
-        shutil.move(str(path), folder / f"{path.stem}-{stamp}{path.suffix}")
+        backup_copy(path, path.parent.parent / schema.BACKUP_DIR, move=True)
     except OSError as exc:  # a read-only phieu_cham/ or sao_luu/, a full disk: say which file, change nothing
         raise write_fault(path, exc) from exc

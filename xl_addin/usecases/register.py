@@ -17,7 +17,7 @@ from ..errors import BinhchonError
 from ..register import Register
 from ..register.writing import store_contest
 from ..workbooks.contest_book import FileContestBook
-from .journal import sha256_of
+from ..safe_files import sha256_of
 from .register_import import ImportOutcome, import_outcomes, write_register_template
 from .results import judge_files, read_score_sheets
 from .validate import read_and_check

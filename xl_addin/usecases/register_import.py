@@ -15,7 +15,7 @@ from ..register import Register
 from ..register.outcomes import Stored, log_import, store_activities, store_references, store_upper_rows
 from ..workbooks.register_template import write_register_workbook
 from ..workbooks.xlsx_io import read_sheets
-from .journal import sha256_of
+from ..safe_files import sha256_of
 
 
 @dataclass

@@ -14,7 +14,7 @@ from ..domain.sheets.results import HEADER_ROW as RESULTS_HEADER_ROW  # noqa: F4
 from ..domain.sheets.results import result_rows_from_rows, results_layout, results_title, rows_from_results
 from ..domain.sheets.scoresheet import check_sheet_set, score_sheet_from_rows
 from ..domain.sheets.scoresheet_identity import named_judge
-from ..domain.scoring import compute_results
+from ..domain.scoring import result_set_from_sheets
 from ..errors import BlockedError, WorkbookError
 from ..progress import NO_PROGRESS, Progress, tracked
 from ..workbooks.judge_workbook import read_judge_workbook
@@ -118,7 +118,7 @@ def compute(book: ContestBook, *, provisional: bool = False, progress: Progress 
     if has_errors(findings):
         outcome = ResultsOutcome(None, findings, files, checked.findings)
     else:
-        rs = compute_results(contest, sheets, provisional=provisional)
+        rs = result_set_from_sheets(contest, sheets, provisional=provisional)
         findings += list(rs.findings)
         rows = write_results(book, contest, rs)
         proposed = sum(1 for r in result_rows_from_rows(rows) if r.council)

@@ -15,9 +15,11 @@ import os
 import socket
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 
 from ..domain import file_messages as msg
+from ..domain.values import vn_short
 from ..errors import ContestBusyError
 
 LOCK_NAME = ".binhchon.lock"
@@ -163,7 +165,7 @@ def _busy_message(name: str, holder: dict, waited: float) -> str:
 
 
 def _seconds(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+    return vn_short(Decimal(f"{value:g}"))
 
 
 def _user() -> str:

@@ -16,7 +16,6 @@ from ..domain.cell_rules import ERROR_FILL_RGB, HEADER_FILL_RGB, WARNING_FILL_RG
 # ARGB colours (alpha first) so that Excel and LibreOffice read them the same way.
 CONFLICT_FILL_RGB = "FFD9D9D9"  # grey: rows a judge does not score
 CONFLICT_TEXT_RGB = "FF595959"  # dark grey text on those rows
-INPUT_FILL_RGB = "FFFFFFFF"  # white: cells a judge types into
 BORDER_RGB = "FF808080"
 
 DEFAULT_WIDTH = 14.0
@@ -35,21 +34,6 @@ def header_fill() -> PatternFill:
 def conflict_fill() -> PatternFill:
     """The grey fill of rows that are not to be scored (conflict of interest)."""
     return solid_fill(CONFLICT_FILL_RGB)
-
-
-def input_fill() -> PatternFill:
-    """The fill of cells a person is expected to type into."""
-    return solid_fill(INPUT_FILL_RGB)
-
-
-def error_fill() -> PatternFill:
-    """The fill of cells with an error finding."""
-    return solid_fill(ERROR_FILL_RGB)
-
-
-def warning_fill() -> PatternFill:
-    """The fill of cells with a warning finding."""
-    return solid_fill(WARNING_FILL_RGB)
 
 
 def body_font(*, bold: bool = False, italic: bool = False, color: str | None = None, size: float = FONT_SIZE) -> Font:

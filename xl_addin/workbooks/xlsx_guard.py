@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from ..domain import file_messages as msg
+from ..domain.values import grouped
 from ..errors import WorkbookError
 from ..ooxml_guard import PackageRefused, PackageStats, inspect_package
 
@@ -107,8 +108,7 @@ def _check_cells(zf: zipfile.ZipFile, stats: PackageStats, path: Path) -> None:
     part = max(stats.cells, key=stats.cells.get)
     sheet = sheet_names_by_part(zf).get(part, part)
     raise WorkbookError(msg.TOO_MANY_CELLS.format(
-        name=path.name, sheet=sheet, cells=f"{stats.cells[part]:,}".replace(",", "."),
-        limit=f"{MAX_CELLS:,}".replace(",", ".")))
+        name=path.name, sheet=sheet, cells=grouped(stats.cells[part]), limit=grouped(MAX_CELLS)))
 
 
 def sheet_names_by_part(zf: zipfile.ZipFile) -> dict[str, str]:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import functools
 import io
 import os
 import re
-import shutil
-import stat
 import time
-import uuid
 from pathlib import Path
 
 import openpyxl
@@ -20,6 +16,7 @@ from openpyxl.workbook.workbook import Workbook
 from ..domain import file_messages as msg
 from ..domain import schema
 from ..domain.tables import Rows
+from .. import safe_files
 from ..errors import SaveError, WorkbookError, WorkbookLockedError
 from .sheet_values import row_beyond, rows_of
 from .xlsx_guard import check_archive
@@ -103,16 +100,7 @@ def backup(path: Path) -> Path | None:
     """Copy the workbook into sao_luu/ with a timestamp; the copy's path (None if nothing to back up)."""
     if not path.exists():
         return None
-    folder = path.parent / schema.BACKUP_DIR
-    folder.mkdir(exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{path.stem}-{stamp}{path.suffix}"
-    try:
-        shutil.copy2(path, target)
-    except OSError:
-        target.unlink(missing_ok=True)  # no half copy left behind on a full disk
-        raise
-    return target
+    return safe_files.backup_copy(path, path.parent / schema.BACKUP_DIR)  # no half copy left on a full disk
 
 
 def prune_backups(path: Path, keep: int = MAX_BACKUPS) -> list[Path]:
@@ -159,15 +147,12 @@ def _named_faults(func):
     return wrapper
 
 
-def _save_to(wb: Workbook, tmp: str) -> None:
-    """Serialise in memory, then write and fsync: a failing disk raises once, here, and nothing else
-    (no half-closed zip left for the garbage collector to complain about)."""
+def _save_to(wb: Workbook, target: str) -> None:
+    """Serialise in memory, then write the file whole (fsynced, through a temporary file beside it): a
+    failing disk raises once, here, and nothing else (no half-closed zip left for the garbage collector)."""
     buffer = io.BytesIO()
     wb.save(buffer)
-    with open(tmp, "wb") as fh:
-        fh.write(buffer.getbuffer())
-        fh.flush()
-        os.fsync(fh.fileno())
+    safe_files.write_atomically(Path(target), buffer.getbuffer(), suffix=".xlsx")
 
 
 @_named_faults
@@ -179,17 +164,10 @@ def write_atomically(wb: Workbook, path: Path) -> None:
     folder can still open it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = str(path.with_name(f".binhchon-{uuid.uuid4().hex}.xlsx"))
     try:
-        _save_to(wb, tmp)
-        if path.exists():
-            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
-        os.replace(tmp, path)
+        _save_to(wb, str(path))
     except PermissionError as exc:
         raise WorkbookLockedError(msg.WRITE_LOCKED.format(name=path.name)) from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def save_atomically(wb: Workbook, path: Path) -> Path | None:

@@ -1,4 +1,4 @@
-"""make_documents: certificates, the merged print file, the annex and the score summary, read back."""
+"""write_documents: certificates, the merged print file, the annex and the score summary, read back."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from doc_samples import LONG_NAME, ODD_ESTABLISHMENT, make_contest, make_info
 from docx_reading import document_xml, page_breaks, paragraphs, table_rows
 
-from xl_addin.documents import make_documents
+from xl_addin.documents import write_documents
 from xl_addin.documents.contexts import CERTIFICATE_FIELDS
 from xl_addin.documents.render import render_docx
 from xl_addin.documents.safety import sandbox_env
@@ -25,7 +25,7 @@ FILES = ["SP01.docx", "SP_03.docx", "SP02.docx", "SP04.docx"]
 @pytest.fixture
 def made(tmp_path, contest, rows, result_set):
     out = tmp_path / "van_ban"
-    return out, make_documents(contest, rows, result_set, out)
+    return out, write_documents(contest, rows, result_set, out)
 
 
 def test_one_certificate_per_recognised_product(made):
@@ -95,7 +95,7 @@ def test_a_two_line_signer_title_prints_on_two_lines_as_docxtpl_would(tmp_path, 
 
     contest = make_contest(make_info(signer_title="KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"))
     out = tmp_path / "van_ban"
-    outcome = make_documents(contest, rows, result_set, out)
+    outcome = write_documents(contest, rows, result_set, out)
     assert paragraphs(out / "SP01.docx")[-3:] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Ánh Dương"]
     row = next(r for r in rows if r.code == "SP01")
     expected = render_docx(default_templates_dir() / CERTIFICATE,
@@ -109,7 +109,7 @@ def test_a_two_line_signer_title_prints_on_two_lines_as_docxtpl_would(tmp_path, 
 
 def test_date_with_leading_zeros(tmp_path, rows):
     contest = make_contest(make_info(decision_date=dt.date(2020, 1, 5)))
-    outcome = make_documents(contest, rows, None, tmp_path)
+    outcome = write_documents(contest, rows, None, tmp_path)
     text = paragraphs(tmp_path / "SP01.docx")
     assert "Bắc Giang, ngày 05 tháng 01 năm 2020" in text
     assert "Giấy chứng nhận có giá trị đến hết ngày 31/12/2023." in text
@@ -174,7 +174,7 @@ def test_score_summary_by_group(made):
 
 
 def test_no_summary_without_results(tmp_path, contest, rows):
-    outcome = make_documents(contest, rows, None, tmp_path)
+    outcome = write_documents(contest, rows, None, tmp_path)
     assert not (tmp_path / "bang_tong_hop_diem.docx").exists()
     assert msg.NO_RESULT_SET in outcome.messages
     assert (tmp_path / "danh_sach_kem_theo_quyet_dinh.docx").is_file()
@@ -183,7 +183,7 @@ def test_no_summary_without_results(tmp_path, contest, rows):
 def test_missing_facts_are_refused_in_vietnamese(tmp_path, rows):
     contest = make_contest(make_info(decision_no="", signer=" ", decision_date=None))
     with pytest.raises(BlockedError) as caught:
-        make_documents(contest, rows, None, tmp_path / "out")
+        write_documents(contest, rows, None, tmp_path / "out")
     message = caught.value.message
     for label in ("Số quyết định công nhận", "Ngày quyết định", "Người ký", "sheet “Thông tin”"):
         assert label in message
@@ -194,19 +194,19 @@ def test_missing_facts_are_refused_in_vietnamese(tmp_path, rows):
 def test_bad_pattern_is_refused(tmp_path, rows):
     contest = make_contest(make_info(cert_pattern="{stt.__class__}/GCN"))
     with pytest.raises(BlockedError, match="Mẫu số giấy chứng nhận"):
-        make_documents(contest, rows, None, tmp_path)
+        write_documents(contest, rows, None, tmp_path)
 
 
 def test_product_missing_from_registrations_is_noted(tmp_path, contest, rows):
     contest = dataclasses.replace(contest, registrations=contest.registrations[1:])
-    outcome = make_documents(contest, rows, None, tmp_path)
+    outcome = write_documents(contest, rows, None, tmp_path)
     assert outcome.messages[0] == msg.unknown_registration("SP01")
     assert "Gốm Thổ Hà men rạn" in paragraphs(tmp_path / "SP01.docx")
 
 
 def test_nothing_recognised(tmp_path, contest, rows):
     rows = [dataclasses.replace(r, council=False) for r in rows]
-    outcome = make_documents(contest, rows, None, tmp_path)
+    outcome = write_documents(contest, rows, None, tmp_path)
     assert outcome.certificates == {} and msg.NO_RECOGNISED in outcome.messages
     assert not (tmp_path / "giay_chung_nhan_tat_ca.docx").exists()
     assert table_rows(tmp_path / "danh_sach_kem_theo_quyet_dinh.docx", 1)[1:] == [["Tổng cộng: 0 sản phẩm"]]

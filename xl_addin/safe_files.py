@@ -1,0 +1,88 @@
+"""Files written whole or not at all, their SHA-256, and timestamped copies: one place for every adapter.
+
+A file is written to a temporary file beside it, flushed to the disk, and moved over the old one
+in one step (os.replace), so a failed or killed run leaves either the old file or the new one,
+never half of one. Standard library only: the workbooks, documents and Excel adapters all use it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import stat
+import uuid
+from pathlib import Path
+from typing import BinaryIO, Callable
+
+Writer = Callable[[BinaryIO], None]
+STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"  # sorts by time; prune_backups matches it in copies' names
+_BLOCK = 1 << 20
+
+
+def write_atomically(path: Path, data: bytes | bytearray | memoryview | Writer, *,
+                     prefix: str = ".binhchon-", suffix: str = ".tmp") -> None:
+    """Write bytes (or what a writer callback writes into an open binary file) to path, all or nothing.
+
+    The temporary file is created as any file the user makes (the umask decides its mode), and a
+    file being replaced keeps its own mode, so colleagues on a shared folder can still open it.
+    On any failure the temporary file is removed and path is left as it was.
+    """
+    path = Path(path)
+    tmp = path.with_name(f"{prefix}{uuid.uuid4().hex}{suffix}")
+    try:
+        with open(tmp, "wb") as fh:
+            if callable(data):
+                data(fh)
+            else:
+                fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        _keep_mode(path, tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _keep_mode(path: Path, tmp: Path) -> None:
+    """Give the temporary file the permissions of the file it replaces, if there is one."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return
+    os.chmod(tmp, mode)
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file's bytes, in hex, read a block at a time."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(_BLOCK), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def stamped_name(path: Path, now: dt.datetime | None = None) -> str:
+    """The file's name with a timestamp before its suffix: 'binhchon-20250102-030405-000006.xlsx'."""
+    stamp = (now or dt.datetime.now()).strftime(STAMP_FORMAT)
+    return f"{path.stem}-{stamp}{path.suffix}"
+
+
+def backup_copy(path: Path, folder: Path, *, move: bool = False) -> Path:
+    """Copy (or move) the file into folder under a timestamped name; the copy's path.
+
+    The folder is made when missing; a copy cut short (a full disk) is removed, never left half.
+    """
+    folder.mkdir(exist_ok=True)
+    target = folder / stamped_name(path)
+    if move:
+        shutil.move(str(path), target)
+        return target
+    try:
+        shutil.copy2(path, target)
+    except OSError:
+        target.unlink(missing_ok=True)
+        raise
+    return target
