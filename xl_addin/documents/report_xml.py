@@ -62,7 +62,8 @@ def table_xml(headers: list[str], rows: Iterable[list[object] | str], widths_cm:
               left: tuple[int, ...]) -> Iterator[bytes]:
     """A table as pieces of UTF-8 XML: properties and header row first, then one piece per row.
 
-    A row given as a string is a bold row across the whole table (a group's name). Rows are made
+    A row given as a string is a bold row across the whole table (a group's name), kept with the row
+    after it: Word and LibreOffice then never leave it alone at the bottom of a page. Rows are made
     as bytes from fixed, pre-encoded cell frames and their encoded texts: an annex of 90,000 rows
     is some 100 MB of XML, and as str its rows took three times as long.
     """
@@ -79,7 +80,7 @@ def table_xml(headers: list[str], rows: Iterable[list[object] | str], widths_cm:
     for values in rows:
         if isinstance(values, str):
             yield (f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{sum(widths)}" w:type="dxa"/>'
-                   f'<w:gridSpan w:val="{count}"/></w:tcPr><w:p><w:pPr><w:jc w:val="left"/></w:pPr>'
+                   f'<w:gridSpan w:val="{count}"/></w:tcPr><w:p><w:pPr><w:keepNext/><w:jc w:val="left"/></w:pPr>'
                    f'{run_xml(values, True, CELL_HALF_POINTS)}</w:p></w:tc></w:tr>').encode("utf-8")
             continue
         texts = ["" if v is None else v if type(v) is str else str(v) for v in values]
