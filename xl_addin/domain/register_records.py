@@ -1,8 +1,8 @@
 """What the register hands the summary report: plain records of a period, no database types.
 
-The register (``xl_addin.register``) answers ``Register.report_data(year_from, year_to)`` with a
-``ReportData``; the report's figures are computed from it in ``domain/`` and rendered in
-``documents/``. Identities (``establishment_id``, ``product_id``) are the register's own keys,
+The register (``xl_addin.register``) answers ``Register.report_facts(year_from, year_to)`` with a
+``ReportData`` of slim facts (what the report reads) and ``Register.report_data`` with the full
+records; the report's figures are computed from either in ``domain/`` and rendered in ``documents/``. Identities (``establishment_id``, ``product_id``) are the register's own keys,
 already resolved across years (tax number, else folded name + commune), so the report counts an
 establishment or a product once in a period by counting distinct ids.
 """
