@@ -9,6 +9,9 @@ contests of 3,000 products and 9 judges with bench/register.py's helpers and add
 register kept in DIR; --register then times the whole `make_report` on it, query included, in a
 fresh process.
 The report never opens a contest workbook: the script checks that openpyxl was not even imported.
+With --register it also runs `binhchon report --from … --to …` as a user does (a fresh process:
+Python's start and imports included) and, for a SQLite register, the floor: a fresh Python
+process fetching the same rows with the bare sqlite3 driver, no figures and no document.
 Target (issue 8): under 3 s and 300 MB.
 """
 
@@ -18,6 +21,7 @@ import argparse
 import datetime as dt
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -93,11 +97,93 @@ def from_register(location: str, year_from: int, year_to: int, out: Path) -> Non
     from xl_addin.register import open_register
     from xl_addin.usecases.report import make_report
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with open_register(location, Path.cwd()) as register:
         outcome = make_report(register, year_from, year_to, out)
     print(outcome.summary())
-    print(f"make_report from the register: {time.perf_counter() - start:.2f} s; peak memory {peak_mb():.0f} MB")
+    print(f"make_report from the register: {time.perf_counter() - start:.2f} s (CPU {time.process_time() - cpu:.2f} s); "
+          f"peak memory {peak_mb():.0f} MB")
+
+
+# Run in the measured process: its own peak (VmHWM), which ru_maxrss from wait4 is not (on Linux a
+# child's ru_maxrss starts at its parent's size when it was forked).
+PEAK = """import atexit, resource, sys
+def _peak():
+    try:
+        kb = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+    except OSError:
+        kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    sys.stderr.write(f"\\npeak-kb {kb}\\n")
+atexit.register(_peak)
+"""
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def child(code: str, args: list[str], cwd: Path) -> tuple[str, float, int, str]:
+    """'wall s (CPU s)', peak MB, exit code and output of python -c code args in a fresh process.
+
+    The CPU seconds (the child's own, user + system) move less than wall time on a busy machine.
+    """
+    start, cpu = time.perf_counter(), _children_cpu()
+    done = subprocess.run([sys.executable, "-c", PEAK + code, *args], cwd=cwd, capture_output=True, text=True)
+    times = f"{time.perf_counter() - start:.2f} s (CPU {_children_cpu() - cpu:.2f} s)"
+    peak = [line for line in done.stderr.splitlines() if line.startswith("peak-kb ")]
+    return times, int(peak[-1].split()[1]) / 1024 if peak else float("nan"), done.returncode, done.stdout + done.stderr
+
+
+def facts_sql(location: str, year_from: int, year_to: int) -> list[str]:
+    """The SQL of the register's report_facts queries, with their values written in (for the bare driver)."""
+    from xl_addin.register import open_register
+    from xl_addin.register import queries
+
+    statements = []
+    with open_register(location, Path.cwd()) as register, register.reading() as conn:
+        real = conn.execute
+        conn.execute = lambda q, *a, **k: statements.append(q) or real(q, *a, **k)
+        queries.report_facts(conn, year_from, year_to)
+    with open_register(location, Path.cwd()) as register:
+        dialect = register.engine.dialect
+    return [str(q.compile(dialect=dialect, compile_kwargs={"literal_binds": True})) for q in statements]
+
+
+FLOOR = """import sqlite3
+conn = sqlite3.connect(sys.argv[1])
+print(sum(len(conn.execute(q).fetchall()) for q in sys.argv[2:]), "rows")
+"""
+CLI = """from xl_addin.cli import main
+sys.argv[0] = "binhchon"
+sys.exit(main())
+"""  # what the binhchon console script does
+
+
+def contest_years(location: str, year_from: int | None, year_to: int | None) -> tuple[int, int]:
+    """The period asked, or the register's first and last contest years."""
+    import sqlalchemy as sa
+
+    from xl_addin.register import open_register
+
+    with open_register(location, Path.cwd()) as register, register.reading() as conn:
+        first, last = conn.execute(sa.text("SELECT MIN(year), MAX(year) FROM contests")).one()
+    return year_from or first, year_to or last
+
+
+def from_cli(location: str, year_from: int, year_to: int, out: Path) -> None:
+    """`binhchon report` in a fresh process, next to the floor (the bare fetch of the same rows)."""
+    argv = ["report", "--from", str(year_from), "--to", str(year_to), "--register", location, "--out", str(out)]
+    wall, peak, code, text = child(CLI, argv, out)
+    print(f"binhchon report --from {year_from} --to {year_to} (fresh process): {wall}; peak memory {peak:.0f} MB;"
+          f" exit {code}" + ("" if code == 0 else "\n" + text))
+    if "://" in location and not location.startswith("sqlite"):
+        print("floor: measured for a SQLite register only")
+        return
+    path = location.removeprefix("sqlite:///")
+    wall, peak, code, text = child(FLOOR, [path, *facts_sql(location, year_from, year_to)], out)
+    print(f"floor (fresh Python, bare sqlite3 fetch of the same rows: {text.split(chr(10))[0]}): {wall}; "
+          f"peak memory {peak:.0f} MB")
 
 
 def fill(folder: Path, contests: int, products: int, judges: int) -> None:
@@ -130,15 +216,17 @@ def main() -> int:
     p.add_argument("--products", type=int, default=PRODUCTS)
     p.add_argument("--judges", type=int, default=9)
     p.add_argument("--register")
-    p.add_argument("--from", dest="year_from", type=int, default=1900)
-    p.add_argument("--to", dest="year_to", type=int, default=2200)
+    p.add_argument("--from", dest="year_from", type=int, help="default: the register's first contest year")
+    p.add_argument("--to", dest="year_to", type=int, help="default: the register's last contest year")
     args = p.parse_args()
     if args.fill:
         fill(Path(args.fill), args.contests, args.products, args.judges)
         return 0
     with tempfile.TemporaryDirectory(prefix="binhchon-bench-report-") as tmp:
         if args.register:
+            args.year_from, args.year_to = contest_years(args.register, args.year_from, args.year_to)
             from_register(args.register, args.year_from, args.year_to, Path(tmp))
+            from_cli(args.register, args.year_from, args.year_to, Path(tmp))
         else:
             from_records(Path(tmp))
     print("openpyxl imported (a workbook opened):", "openpyxl" in sys.modules)

@@ -6,7 +6,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from . import cli_format, cli_progress
 from .cli_parser import VietnameseArgumentParser, examples, whole_number
@@ -16,7 +16,9 @@ from .domain import schema
 from .domain.findings import Finding, error
 from .errors import BinhchonError, WorkbookError
 from .usecases.actions import BY_KEY as ACTIONS
-from .workbooks.contest_book import FileContestBook
+
+if TYPE_CHECKING:
+    from .workbooks.contest_book import FileContestBook
 
 
 def failure_finding(exc: BinhchonError) -> Finding:
@@ -37,6 +39,8 @@ def open_book(arg: str) -> FileContestBook:
         raise WorkbookError(
             f"Không tìm thấy sổ bình chọn {path}. Hãy tạo bằng: binhchon init {arg} --year … --level tinh --province …"
         )
+    from .workbooks.contest_book import FileContestBook  # openpyxl: not for the commands that open no workbook
+
     return FileContestBook(path)
 
 

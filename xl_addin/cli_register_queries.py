@@ -132,7 +132,7 @@ def add_query_commands(sub, with_register, year_type) -> None:
     s.add_argument("--year", type=year_type, required=True, metavar="NĂM", help="năm hết hiệu lực, ví dụ 2022")
     s.add_argument("--letters", action="store_true", help="viết thư mời đăng ký lại: mỗi cơ sở một tệp và một tệp in chung")
     s.add_argument("--out", metavar="THƯ_MỤC", help=f"thư mục ghi thư mời (mặc định ./{rs.LETTERS_DIR})")
-    s.add_argument("--pdf", action="store_true", help="xuất thêm PDF của tệp in chung (cần LibreOffice)")
+    s.add_argument("--pdf", action="store_true", help="xuất thêm PDF của từng thư và của tệp in chung (cần LibreOffice)")
     s.add_argument("--sender", metavar="CƠ_QUAN", help="cơ quan gửi thư (mặc định Sở Công Thương của tỉnh)")
     s.add_argument("--province", metavar="TỈNH", help="tỉnh ghi ở địa danh và cơ quan chủ quản khi dùng --sender")
     s.add_argument("--signer", metavar="HỌ_TÊN", help="họ tên người ký thư")

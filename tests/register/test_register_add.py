@@ -11,6 +11,7 @@ from conftest import DECISION_2019, HISTORY_2017, HISTORY_2019
 from register_builders import JUDGES, Item, make_contest
 
 from xl_addin.domain import register_schema as rs
+from xl_addin.domain.register_records import RecognitionFact, RegistrationFact
 from xl_addin.usecases.register import add_contests
 
 
@@ -104,6 +105,20 @@ def test_report_data_of_a_period(register, history):
     assert later.registrations == () and later.contests == ()
     assert sorted(r.product_code for r in register.report_data(2021, 2022).recognitions) == [
         "T19-01", "T19-02", "T19-03"]
+
+
+def test_the_reports_slim_facts_are_the_full_records_columns(register, history):
+    add_contests(register, list(history))
+    for period in [(2017, 2019), (2020, 2020), (2019, 2019)]:
+        full, slim = register.report_data(*period), register.report_facts(*period)
+        assert all(isinstance(r, RegistrationFact) for r in slim.registrations)
+        assert [tuple(getattr(r, f) for f in RegistrationFact._fields) for r in full.registrations] == \
+            [tuple(r) for r in slim.registrations]
+        assert [tuple(getattr(r, f) for f in RecognitionFact._fields) for r in full.recognitions] == \
+            [tuple(r) for r in slim.recognitions]
+        assert any(r.missing_documents for r in slim.registrations) or period == (2020, 2020)
+        assert (slim.contests, slim.rounds, slim.province) == (full.contests, full.rounds, full.province)
+    assert len(register.report_facts(2017, 2019).registrations) == 8
 
 
 def test_a_refused_folder_leaves_the_register_as_it_was(register, history, tmp_path):

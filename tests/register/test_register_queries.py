@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import subprocess
 
 import docx
 import openpyxl
@@ -51,6 +52,22 @@ def test_letters_one_per_establishment_and_one_print_file(capsys, filled, tmp_pa
     assert "Rượu Làng Vân" in cells and "31/12/2022" in cells and "Tỉnh 2019" in cells
     assert "Kính gửi: HTX rượu làng Vân" in "\n".join(p.text for p in one.paragraphs)
     assert "Sở Công Thương tỉnh Bắc Giang".upper() in "\n".join(c.upper() for c in cells)
+
+
+def test_letters_with_pdf_give_a_pdf_per_letter_and_for_the_print_file(capsys, filled, tmp_path, soffice):
+    out_dir = tmp_path / "thu"
+    code, out, _ = run(capsys, "register", "expiring", "--year", 2022, "--letters", "--pdf", "--out", out_dir,
+                       "--register", filled)
+    assert code == 0 and "(4 tệp PDF)" in out
+    letters = sorted(p.stem for p in out_dir.glob("thu_moi_*.docx"))
+    assert sorted(p.stem for p in out_dir.glob("*.pdf")) == letters and len(letters) == 3 + 1
+
+    def text(stem):
+        return " ".join(subprocess.run(["pdftotext", str(out_dir / f"{stem}.pdf"), "-"], capture_output=True,
+                                       text=True).stdout.split())
+    assert text(rs.LETTERS_MERGED.removesuffix(".docx")).count("Kính gửi:") == 3
+    one = text(next(s for s in letters if s.startswith("thu_moi_2400000011_")))
+    assert one.count("Kính gửi:") == 1 and "Kính gửi: HTX rượu làng Vân" in one and "31/12/2022" in one
 
 
 def test_a_product_recognised_again_is_not_invited(capsys, filled, tmp_path):

@@ -17,6 +17,7 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 SERIF_FONTS = ("Times New Roman", "Liberation Serif", "DejaVu Serif")  # the document's font first
 DPI = 300  # print resolution
+PNG_LEVEL = 1
 WIDTH_CM, HEIGHT_CM = 16.0, 8.0
 COLOURS = ("#1F3864", "#8EA9DB", "#C9A227")  # dark, light, gold: apart even when printed in grey
 FONT_PT = 10
@@ -51,7 +52,8 @@ def _figure(height_cm: float) -> Figure:
 
 def _png(fig: Figure) -> bytes:
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+    # The fastest zlib level: the same pixels, a file some 10% larger, a third less time than the default.
+    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None}, pil_kwargs={"compress_level": PNG_LEVEL})
     return buf.getvalue()
 
 

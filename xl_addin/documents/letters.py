@@ -95,9 +95,9 @@ def write_letters(lines: list[CertificateLine], year: int, sender: Sender, out_d
         entries, head, tail = first
         outcome.merged = out_dir / rs.LETTERS_MERGED
         write_file(outcome.merged, zippkg.build(entries, {DOCUMENT_XML: merge_bodies(head, bodies, tail)}))
-    if pdf and outcome.merged is not None:
-        outcome.pdf_files, outcome.pdf_message = pdf_mod.convert([outcome.merged], out_dir, pdf_mod.timeout_for(
-            len(outcome.files) * 2))
+    if pdf and outcome.merged is not None:  # each letter's PDF and the print file's, in one LibreOffice call
+        outcome.pdf_files, outcome.pdf_message = pdf_mod.convert([*outcome.files, outcome.merged], out_dir,
+                                                                 pdf_mod.timeout_for(len(outcome.files) * 4))
     return outcome
 
 

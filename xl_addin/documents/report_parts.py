@@ -130,7 +130,7 @@ def part_3(doc, f: ReportFigures, n: Numbering) -> None:
                    rows, [1.2, 4.3, 4.0, 2.4, 2.4, 2.2], left=(1, 2))
 
 
-def appendix(f: ReportFigures, n: Numbering) -> Iterator[str]:
+def appendix(f: ReportFigures, n: Numbering) -> Iterator[str | bytes]:
     """Phụ lục: the products recognised, one table per level and year, by group (as WordprocessingML pieces)."""
     if not f.appendix:
         yield xml.paragraph_xml("Trong kỳ báo cáo chưa có sản phẩm nào được công nhận.")

@@ -1,8 +1,8 @@
 """What the register hands the summary report: plain records of a period, no database types.
 
-The register (``xl_addin.register``) answers ``Register.report_data(year_from, year_to)`` with a
-``ReportData``; the report's figures are computed from it in ``domain/`` and rendered in
-``documents/``. Identities (``establishment_id``, ``product_id``) are the register's own keys,
+The register (``xl_addin.register``) answers ``Register.report_facts(year_from, year_to)`` with a
+``ReportData`` of slim facts (what the report reads) and ``Register.report_data`` with the full
+records; the report's figures are computed from either in ``domain/`` and rendered in ``documents/``. Identities (``establishment_id``, ``product_id``) are the register's own keys,
 already resolved across years (tax number, else folded name + commune), so the report counts an
 establishment or a product once in a period by counting distinct ids.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,41 @@ class RecognitionRecord:
     valid_until: dt.date | None = None
 
 
+class RegistrationFact(NamedTuple):
+    """What the summary report reads of a registration: who, what, when and where (no names, no scores).
+
+    The register hands the report these slim tuples instead of RegistrationRecord: a period of 30
+    national contests is some 90,000 registrations, and the report only counts them. The fields
+    have RegistrationRecord's names, so the figures read either.
+    """
+
+    contest_id: int
+    year: int
+    product_id: int
+    establishment_id: int
+    group: str
+    commune: str
+    district: str
+    missing_documents: tuple[str, ...] = ()
+
+
+class RecognitionFact(NamedTuple):
+    """What the summary report reads of a recognition: the annex's columns and the certificate's validity.
+
+    The slim counterpart of RecognitionRecord (same field names), for the report's some 90,000 rows.
+    """
+
+    level: str
+    year: int
+    product_id: int
+    product_name: str
+    group: str
+    establishment_name: str
+    district: str
+    cert_no: str
+    valid_until: dt.date | None
+
+
 @dataclass(frozen=True)
 class RoundRecord:
     """A product forwarded to a regional or national round, and whether it was recognised there."""
@@ -118,9 +154,14 @@ class ReportData:
     year_to: int
     province: str = ""
     contests: tuple[ContestRecord, ...] = ()
-    registrations: tuple[RegistrationRecord, ...] = ()
-    recognitions: tuple[RecognitionRecord, ...] = ()  # every level, including those of earlier years still valid
+    registrations: tuple[RegistrationRecord | RegistrationFact, ...] = ()
+    # every level, including those of earlier years still valid
+    recognitions: tuple[RecognitionRecord | RecognitionFact, ...] = ()
     rounds: tuple[RoundRecord, ...] = ()
     activities: tuple[ActivityRecord, ...] = ()
     reference_counts: tuple[ReferenceCount, ...] = ()  # the latest count per area up to year_to
     today: dt.date = field(default_factory=dt.date.today)  # for "expired" and "expiring"
+
+
+Registration = RegistrationRecord | RegistrationFact  # what the report's figures read of a registration
+Recognition = RecognitionRecord | RecognitionFact

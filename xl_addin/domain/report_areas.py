@@ -13,8 +13,9 @@ from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 
-from .register_records import RecognitionRecord, ReferenceCount, RegistrationRecord
+from .register_records import Recognition, ReferenceCount, Registration
 from .values import fold
 
 NO_DISTRICT = "(không ghi huyện)"
@@ -87,28 +88,38 @@ def _references(counts: tuple[ReferenceCount, ...]):
     return per_district, commune_rows, names, commune_names
 
 
-def area_figures(regs: list[RegistrationRecord], recs: list[RecognitionRecord],
+def area_figures(regs: list[Registration], recs: list[Recognition],
                  counts: tuple[ReferenceCount, ...]) -> AreaFigures:
     """The area figures of the period's registrations and provincial recognitions."""
     reference, commune_ref, names, commune_names = _references(counts)
-    by_district: dict[str, list[RegistrationRecord]] = defaultdict(list)
-    communes_seen: set[tuple[str, str]] = set()
+    # Counted by the names as typed (a few hundred), then by their keys: one pass over the registrations.
+    places: dict[tuple[str, str], tuple[set[int], set[int]]] = {}  # (district, commune) -> establishments, products
     for r in regs:
-        key = district_key(r.district)
-        by_district[key].append(r)
+        place = places.get((r.district, r.commune))
+        if place is None:
+            place = places[(r.district, r.commune)] = (set(), set())
+        place[0].add(r.establishment_id)
+        place[1].add(r.product_id)
+    by_district: dict[str, tuple[set[int], set[int]]] = {}
+    communes_seen: set[tuple[str, str]] = set()
+    for (district, commune), (establishments, products) in places.items():  # in the order first registered
+        key = district_key(district)
+        seen = by_district.setdefault(key, (set(), set()))
+        seen[0].update(establishments)
+        seen[1].update(products)
         if key:
-            names.setdefault(key, r.district)
-        if r.commune.strip():
-            ckey = commune_key(r.district, r.commune)
+            names.setdefault(key, district)
+        if commune.strip():
+            ckey = commune_key(district, commune)
             communes_seen.add(ckey)
-            commune_names.setdefault(ckey, (r.district, r.commune))
-    district_of = {r.product_id: district_key(r.district) for r in sorted(regs, key=lambda r: r.year)}
+            commune_names.setdefault(ckey, (district, commune))
+    district_of = {r.product_id: r.district for r in sorted(regs, key=attrgetter("year"))}  # the latest registration
     recognised: dict[str, set[int]] = defaultdict(set)
     for r in recs:
         if r.level == "tinh":
-            recognised[district_of.get(r.product_id, district_key(r.district))].add(r.product_id)
+            recognised[district_key(district_of.get(r.product_id, r.district))].add(r.product_id)
     keys = sorted(names, key=lambda k: fold(names[k]))
-    rows = [_row(names[k], reference.get(k), by_district.get(k, []), recognised.get(k, set())) for k in keys]
+    rows = [_row(names[k], reference.get(k), by_district.get(k), recognised.get(k, set())) for k in keys]
     if "" in by_district:
         rows.append(_row(NO_DISTRICT, None, by_district[""], recognised.get("", set())))
     all_communes = set(commune_ref) | communes_seen
@@ -116,15 +127,15 @@ def area_figures(regs: list[RegistrationRecord], recs: list[RecognitionRecord],
     return AreaFigures(
         districts=tuple(rows),
         district_total=len(keys),
-        districts_taking_part=sum(1 for k in keys if by_district.get(k)),
+        districts_taking_part=sum(1 for k in keys if k in by_district),
         commune_total=len(all_communes),
         communes_taking_part=len(communes_seen),
         reference_total=sum(reference.values()),
-        idle_districts=tuple(names[k] for k in keys if not by_district.get(k)),
+        idle_districts=tuple(names[k] for k in keys if k not in by_district),
         idle_communes=tuple(idle_communes),
     )
 
 
-def _row(name: str, reference: int | None, regs: list[RegistrationRecord], recognised: set[int]) -> AreaRow:
-    return AreaRow(name, reference, len({r.establishment_id for r in regs}), len({r.product_id for r in regs}),
-                   len(recognised))
+def _row(name: str, reference: int | None, seen: tuple[set[int], set[int]] | None, recognised: set[int]) -> AreaRow:
+    establishments, products = seen or ((), ())
+    return AreaRow(name, reference, len(establishments), len(products), len(recognised))

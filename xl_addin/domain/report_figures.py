@@ -12,9 +12,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 
 from . import rules
-from .register_records import RecognitionRecord, RegistrationRecord, ReportData
+from .register_records import Recognition, Registration, ReportData
 from .report_areas import AreaFigures, area_figures
 from .values import fold
 
@@ -109,7 +110,7 @@ class ReportFigures:
     expired: tuple[CertificateRow, ...]
     expiring: tuple[CertificateRow, ...]
     renewed: tuple[CertificateRow, ...]  # the earlier certificate of a product recognised again
-    appendix: tuple[tuple[str, int, tuple[RecognitionRecord, ...]], ...]  # (level, year, recognitions)
+    appendix: tuple[tuple[str, int, tuple[Recognition, ...]], ...]  # (level, year, recognitions)
 
     @property
     def period_text(self) -> str:
@@ -130,6 +131,7 @@ def report_figures(data: ReportData) -> ReportFigures:
     known_ids = {c.contest_id for c in data.contests}
     regs = [r for r in data.registrations if r.year in span and (r.contest_id in held_ids or r.contest_id not in known_ids)]
     recs = [r for r in data.recognitions if r.year in span]
+    recognised = recognised_by_level(data, span)
     expired, expiring, renewed = certificate_status(data.recognitions, data.year_to)
     return ReportFigures(
         year_from=data.year_from, year_to=data.year_to, province=data.province,
@@ -141,8 +143,8 @@ def report_figures(data: ReportData) -> ReportFigures:
         establishments=len({r.establishment_id for r in regs}),
         products=len({r.product_id for r in regs}),
         registrations=len(regs),
-        recognised=recognised_counts(data, span),
-        groups=group_rows(regs, recs, data),
+        recognised={lv: len(products) for lv, products in recognised.items()},
+        groups=group_rows(regs, recs, data, recognised),
         areas=area_figures(regs, recs, data.reference_counts),
         activities=activity_totals(data, span),
         dossier_gaps=dossier_gaps(regs),
@@ -165,19 +167,20 @@ def joined_rounds(data: ReportData, span: range) -> dict[str, tuple[int, ...]]:
 
 def contest_rows(data: ReportData, span: range) -> tuple[ContestRow, ...]:
     """One row per contest held here in the period, by year then level."""
-    by_contest: dict[int, list[RegistrationRecord]] = defaultdict(list)
+    establishments: dict[int, set[int]] = defaultdict(set)
+    products: dict[int, set[int]] = defaultdict(set)
     for r in data.registrations:
-        by_contest[r.contest_id].append(r)
+        establishments[r.contest_id].add(r.establishment_id)
+        products[r.contest_id].add(r.product_id)
     recognised_at: dict[tuple[str, int], set[int]] = defaultdict(set)
     for r in data.recognitions:
         recognised_at[(r.level, r.year)].add(r.product_id)
     rows = []
     for c in sorted((c for c in data.contests if c.held_here and c.year in span),
                     key=lambda c: (c.year, _level_rank(c.level), c.area)):
-        regs = by_contest.get(c.contest_id, [])
         recognised = recognised_at.get((c.level, c.year), set())
-        rows.append(ContestRow(c.year, c.level, c.area, len({r.establishment_id for r in regs}),
-                               len({r.product_id for r in regs}) or c.products, len(recognised)))
+        rows.append(ContestRow(c.year, c.level, c.area, len(establishments.get(c.contest_id, ())),
+                               len(products.get(c.contest_id, ())) or c.products, len(recognised)))
     return tuple(rows)
 
 
@@ -201,32 +204,36 @@ def _level_rank(level: str) -> int:
     return rules.LEVEL_ORDER.index(level) if level in rules.LEVEL_ORDER else len(rules.LEVEL_ORDER)
 
 
-def year_rows(regs: list[RegistrationRecord]) -> tuple[YearRow, ...]:
+def year_rows(regs: list[Registration]) -> tuple[YearRow, ...]:
     """Distinct establishments and products registered per year."""
-    by_year: dict[int, list[RegistrationRecord]] = defaultdict(list)
+    establishments: dict[int, set[int]] = defaultdict(set)
+    products: dict[int, set[int]] = defaultdict(set)
     for r in regs:
-        by_year[r.year].append(r)
-    return tuple(YearRow(y, len({r.establishment_id for r in rs}), len({r.product_id for r in rs}))
-                 for y, rs in sorted(by_year.items()))
+        establishments[r.year].add(r.establishment_id)
+        products[r.year].add(r.product_id)
+    return tuple(YearRow(y, len(establishments[y]), len(products[y])) for y in sorted(products))
 
 
-def recognised_products(data: ReportData, span: range, level: str) -> set[int]:
-    """Products recognised at a level in the period: recognitions, and rounds marked recognised."""
-    found = {r.product_id for r in data.recognitions if r.level == level and r.year in span}
-    return found | {r.product_id for r in data.rounds if r.level == level and r.year in span and r.recognised}
+def recognised_by_level(data: ReportData, span: range) -> dict[str, set[int]]:
+    """Products recognised per level in the period: recognitions, and rounds marked recognised.
+
+    Every level that has a recognition is there, and the three main ones even without any.
+    """
+    found: dict[str, set[int]] = {lv: set() for lv in RECOGNITION_LEVELS}
+    for r in data.recognitions:
+        found.setdefault(r.level, set())
+        if r.year in span:
+            found[r.level].add(r.product_id)
+    for r in data.rounds:
+        if r.level in found and r.year in span and r.recognised:
+            found[r.level].add(r.product_id)
+    return found
 
 
-def recognised_counts(data: ReportData, span: range) -> dict[str, int]:
-    """Distinct products recognised per level in the period (every level that has any, and the three main ones)."""
-    levels = dict.fromkeys(RECOGNITION_LEVELS) | dict.fromkeys(r.level for r in data.recognitions)
-    return {lv: len(recognised_products(data, span, lv)) for lv in levels}
-
-
-def group_rows(regs: list[RegistrationRecord], recs: list[RecognitionRecord], data: ReportData) -> tuple[GroupRow, ...]:
+def group_rows(regs: list[Registration], recs: list[Recognition], data: ReportData,
+               recognised_at: dict[str, set[int]]) -> tuple[GroupRow, ...]:
     """Products registered and recognised per group (a product in the group of its latest registration)."""
-    group_of: dict[int, str] = {}
-    for r in sorted(regs, key=lambda r: r.year):
-        group_of[r.product_id] = r.group
+    group_of = {r.product_id: r.group for r in sorted(regs, key=_YEAR)}
     span = range(data.year_from, data.year_to + 1)
     for r in recs:
         group_of.setdefault(r.product_id, r.group)
@@ -235,11 +242,11 @@ def group_rows(regs: list[RegistrationRecord], recs: list[RecognitionRecord], da
             group_of.setdefault(r.product_id, r.group)
     known = list(rules.GROUPS) + sorted({g for g in group_of.values() if g not in rules.GROUPS}, key=fold)
     registered: dict[str, set[int]] = defaultdict(set)
-    for r in regs:
-        registered[group_of[r.product_id]].add(r.product_id)
+    for p in {r.product_id for r in regs}:
+        registered[group_of[p]].add(p)
     recognised: dict[tuple[str, str], int] = defaultdict(int)  # (group, level) -> products
     for lv in RECOGNITION_LEVELS:
-        for p in recognised_products(data, span, lv):
+        for p in recognised_at.get(lv, ()):
             recognised[(group_of.get(p, ""), lv)] += 1
     rows = []
     for group in known:
@@ -247,6 +254,9 @@ def group_rows(regs: list[RegistrationRecord], recs: list[RecognitionRecord], da
         if registered[group] or any(counts.values()) or group in rules.GROUPS:
             rows.append(GroupRow(group, len(registered[group]), counts))
     return tuple(rows)
+
+
+_YEAR = attrgetter("year")
 
 
 def activity_totals(data: ReportData, span: range) -> tuple[tuple[str, int], ...]:
@@ -261,7 +271,7 @@ def activity_totals(data: ReportData, span: range) -> tuple[tuple[str, int], ...
     return tuple((k, totals[k]) for k in order)
 
 
-def dossier_gaps(regs: list[RegistrationRecord]) -> tuple[tuple[str, int], ...]:
+def dossier_gaps(regs: list[Registration]) -> tuple[tuple[str, int], ...]:
     """How many registrations lacked each dossier document, most often missing first."""
     counts: dict[str, int] = {}
     for r in regs:
@@ -270,33 +280,37 @@ def dossier_gaps(regs: list[RegistrationRecord]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], fold(kv[0]))))
 
 
-def certificate_status(recs: tuple[RecognitionRecord, ...], year_to: int):
+def certificate_status(recs: tuple[Recognition, ...], year_to: int):
     """(expired, expiring, renewed) certificates as the report's last year sees them.
 
     A certificate is expired when its validity ended before the report's last year, expiring when
     it ends in that year or the next; either only while the product has not been recognised again
     at that level since (then the earlier certificate is listed as renewed instead).
     """
-    expired, expiring, renewed = [], [], []
-    years: dict[tuple[int, str], set[int]] = defaultdict(set)  # (product, level) -> years recognised
+    latest: dict[tuple[int, str], int] = {}  # (product, level) -> last year recognised up to year_to
     for o in recs:
-        if o.year <= year_to:
-            years[(o.product_id, o.level)].add(o.year)
-    for r in sorted(recs, key=lambda r: (r.valid_until or dt.date.max, r.product_name.casefold())):
+        if o.year <= year_to and latest.get((o.product_id, o.level), o.year) <= o.year:
+            latest[(o.product_id, o.level)] = o.year
+    expired, expiring, renewed = [], [], []
+    for r in recs:  # chosen in the register's order, then sorted: a row only for a certificate listed
         if r.valid_until is None or r.year > year_to:
             continue
-        again = max(years[(r.product_id, r.level)]) > r.year
-        listed = renewed if again else expired if r.valid_until.year < year_to else \
-            expiring if r.valid_until.year <= year_to + 1 else None
-        if listed is not None:  # a row only for a certificate listed (most are still valid)
-            listed.append(CertificateRow(r.level, r.year, r.product_name, r.establishment_name, r.district,
-                                         r.cert_no, r.valid_until))
-    return tuple(expired), tuple(expiring), tuple(renewed)
+        listed = renewed if latest[(r.product_id, r.level)] > r.year else expired if r.valid_until.year < year_to \
+            else expiring if r.valid_until.year <= year_to + 1 else None
+        if listed is not None:
+            listed.append(r)
+    return tuple(tuple(CertificateRow(r.level, r.year, r.product_name, r.establishment_name, r.district, r.cert_no,
+                                      r.valid_until) for r in sorted(rows, key=_by_expiry))
+                 for rows in (expired, expiring, renewed))
 
 
-def appendix(recs: list[RecognitionRecord]) -> tuple[tuple[str, int, tuple[RecognitionRecord, ...]], ...]:
+def _by_expiry(r: Recognition) -> tuple[dt.date, str]:
+    return r.valid_until, r.product_name.casefold()
+
+
+def appendix(recs: list[Recognition]) -> tuple[tuple[str, int, tuple[Recognition, ...]], ...]:
     """The recognised products per level (provincial first) and year, in certificate order."""
-    groups: dict[tuple[str, int], list[RecognitionRecord]] = defaultdict(list)
+    groups: dict[tuple[str, int], list[Recognition]] = defaultdict(list)
     for r in recs:
         groups[(r.level, r.year)].append(r)
     keys = sorted(groups, key=lambda k: (_level_rank(k[0]), k[1]))

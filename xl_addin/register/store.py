@@ -84,6 +84,13 @@ class Register:
         with self.reading() as conn:
             return queries.report_data(conn, year_from, year_to)
 
+    def report_facts(self, year_from: int, year_to: int) -> ReportData:
+        """The same period as report_data, with only what the summary report reads of registrations and recognitions."""
+        if year_from > year_to:
+            raise RegisterError(msg.BAD_PERIOD.format(start=year_from, end=year_to))
+        with self.reading() as conn:
+            return queries.report_facts(conn, year_from, year_to)
+
 
 def open_register(location: str | None, base_folder: Path) -> Register:
     """The register meant by --register / $BINHCHON_REGISTER / base_folder, created or migrated as needed."""

@@ -57,6 +57,8 @@ class ExpiringOutcome:
                 f"{len(self.invited)} sản phẩm của {establishments} cơ sở chưa được công nhận lại.")
         if self.letters is not None:
             text += f" Đã viết {len(self.letters.files)} thư mời và tệp in chung {self.letters.merged}."
+            if self.letters.pdf_files:
+                text += f" Đã xuất PDF của từng thư và của tệp in chung ({len(self.letters.pdf_files)} tệp PDF)."
         return text
 
 

@@ -1,6 +1,6 @@
 """The summary report use case: the register's figures for a period, written as a Word report (and PDF).
 
-It reads only the register (Register.report_data); it never opens a contest workbook.
+It reads only the register (Register.report_facts); it never opens a contest workbook.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200  # "every year" when asking the register whic
 class ReportSource(Protocol):
     """What the report needs of a register."""
 
-    def report_data(self, year_from: int, year_to: int) -> ReportData:
-        """The register's records of a period."""
+    def report_facts(self, year_from: int, year_to: int) -> ReportData:
+        """The register's records of a period, as much of them as the report reads."""
 
 
 @dataclass
@@ -77,9 +77,9 @@ def make_report(register: ReportSource, year_from: int, year_to: int, out_dir: P
     if year_from > year_to:
         outcome.findings.append(error(msg.BAD_PERIOD_CODE, "", "", msg.bad_period(year_from, year_to)))
         return outcome
-    data = register.report_data(year_from, year_to)
+    data = register.report_facts(year_from, year_to)
     if not any(year_from <= c.year <= year_to for c in data.contests):
-        every = register.report_data(FIRST_YEAR, LAST_YEAR)
+        every = register.report_facts(FIRST_YEAR, LAST_YEAR)
         years = sorted({c.year for c in every.contests})
         outcome.findings.append(error(msg.NO_CONTEST_CODE, "", "", msg.no_contest(year_from, year_to, years, location)))
         return outcome
@@ -122,7 +122,7 @@ def report_for_contest(book: ContestBook, pdf: bool = False) -> ReportOutcome:
     with open_register(location, base) as register:
         # One query up to this contest's year; the period starts at the register's first contest.
         last = info.year if info is not None and info.year else LAST_YEAR
-        data = register.report_data(FIRST_YEAR, last)
+        data = register.report_facts(FIRST_YEAR, last)
         years = sorted({c.year for c in data.contests})
         if info is None or not info.year:
             last = years[-1] if years else dt.date.today().year
