@@ -159,19 +159,23 @@ def _named_faults(func):
     return wrapper
 
 
-def _save_to(wb: Workbook, tmp: str) -> None:
+def _save_to(wb: Workbook | bytes, tmp: str) -> None:
     """Serialise in memory, then write and fsync: a failing disk raises once, here, and nothing else
-    (no half-closed zip left for the garbage collector to complain about)."""
-    buffer = io.BytesIO()
-    wb.save(buffer)
+    (no half-closed zip left for the garbage collector to complain about). Bytes are a whole package."""
+    if isinstance(wb, (bytes, bytearray)):
+        data = memoryview(wb)
+    else:
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        data = buffer.getbuffer()
     with open(tmp, "wb") as fh:
-        fh.write(buffer.getbuffer())
+        fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
 
 
 @_named_faults
-def write_atomically(wb: Workbook, path: Path) -> None:
+def write_atomically(wb: Workbook | bytes, path: Path) -> None:
     """Save to a temporary file beside path, then replace it: a failed save leaves no half file.
 
     The temporary file is created as any file the user makes (the umask decides its mode, not
@@ -192,8 +196,10 @@ def write_atomically(wb: Workbook, path: Path) -> None:
             os.unlink(tmp)
 
 
-def save_atomically(wb: Workbook, path: Path) -> Path | None:
-    """Back the file up, write to a temporary file beside it and replace it; the backup's path."""
+def save_atomically(wb: Workbook | bytes, path: Path) -> Path | None:
+    """Back the file up, write to a temporary file beside it and replace it; the backup's path.
+
+    wb is an openpyxl workbook, or the bytes of a whole .xlsx package already made."""
     ensure_writable(path)
     try:
         saved = backup(path)
