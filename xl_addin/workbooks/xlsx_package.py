@@ -140,6 +140,12 @@ class Package:
                 self.types.remove(el)
         etree.SubElement(self.types, _C + "Override", PartName="/" + part, ContentType=content_type)
 
+    def default_type(self, extension: str, content_type: str) -> None:
+        """Declare the content type of every part with that extension, unless one is declared already."""
+        if any(el.get("Extension", "").lower() == extension for el in self.types.findall(_C + "Default")):
+            return
+        self.types.insert(0, etree.Element(_C + "Default", Extension=extension, ContentType=content_type))
+
     def styles_part(self) -> str:
         """The styles part, declared (and its relationship added) when the workbook has none."""
         for rel in self.rels.iter(_P + "Relationship"):
