@@ -17,7 +17,7 @@ from xl_addin.usecases.init import init_contest
 from xl_addin.usecases.judges import make_judge_sheets
 from xl_addin.usecases.results import compute
 from xl_addin.usecases.sheet_layouts import RESULTS_HEADER_ROW, results_sheet_layout
-from xl_addin.workbooks import openpyxl_edits
+import openpyxl_reference
 from xl_addin.workbooks.contest_book import FileContestBook
 
 LONG_NAME = "Bánh đa nem làng Kim Lũ truyền thống " * 4  # 148 characters: wraps over several lines
@@ -52,7 +52,7 @@ def _both(computed, tmp_path, sheet, rows, layout):
     book.write_sheet(sheet, rows, layout)
     book.save()
     wb = openpyxl.load_workbook(b)
-    openpyxl_edits.replace_sheet(wb, sheet, rows, layout)
+    openpyxl_reference.replace_sheet(wb, sheet, rows, layout)
     wb.save(b)
     return openpyxl.load_workbook(a), openpyxl.load_workbook(b), a
 

@@ -15,22 +15,20 @@ from typing import Sequence
 from lxml import etree
 
 from ..domain import file_messages as msg
-from ..domain import schema
 from ..domain.tables import Rows
 from ..errors import WorkbookError, WorkbookLockedError
 from ..ports import Mark, SheetLayout
-from . import openpyxl_edits
 from .contest_lock import ContestLock
-from .openpyxl_edits import NOTE_AUTHOR  # noqa: F401 (the author of the tool's notes)
-from .sheet_append import append_rows_xml
+from .package_cells import mark_edits, patch_cells, unmark_edits
+from .sheet_notes import NOTE_AUTHOR  # noqa: F401 (the author of the tool's notes)
+from .sheet_patch import SheetEdits
 from .sheet_writer import write_sheet_xml
+from .sheet_xml import empty_sheet
 from .xlsx_guard import check_archive
-from .xlsx_io import open_workbook, read_sheets, save_atomically
+from .xlsx_io import read_sheets, save_atomically
 from .xlsx_package import Package
 from .xlsx_styles import StyleBook
 
-# The sheets the tool writes whole or appends to; on the others it only marks cells and adds rows.
-TOOL_SHEETS = frozenset({schema.SHEET_FINDINGS, schema.SHEET_RESULTS, schema.SHEET_LOG, schema.SHEET_LISTS})
 _NOTE_RELS = ("comments", "vmlDrawing")  # a rewritten sheet's notes go with its cells
 
 
@@ -113,32 +111,25 @@ class FileContestBook:
                 return None
             self._lock.acquire()  # again, for a book saved a second time
             edits, self._edits = self._edits, []
-            data = self._openpyxl(edits) if self._needs_openpyxl(edits) else self._package(edits)
-            return save_atomically(data, self.path)
+            return save_atomically(self._package(edits), self.path)
         finally:
             self._lock.release()
-
-    def _needs_openpyxl(self, edits: list[_Edit]) -> bool:
-        """True while the queue holds edits only the openpyxl path makes (marks, rows added to a person's sheet)."""
-        existing = set(self._names or [])
-        return any(e.kind in ("mark", "unmark") or (e.kind == "append" and e.sheet not in TOOL_SHEETS
-                                                     and e.sheet in existing) for e in edits)
 
     def _package(self, edits: list[_Edit]) -> bytes:
         pkg = _open_package(self.path)
         styles_part = pkg.styles_part()
         book = StyleBook(pkg.read(styles_part))
         for edit in edits:
-            part = pkg.sheet_part(edit.sheet)
-            old = pkg.read(part) if part else None
-            part = part or pkg.add_sheet(edit.sheet)
             if edit.kind == "write":
-                xml, names = write_sheet_xml(edit.rows, edit.layout, book, old)
-                pkg.drop_sheet_rels(part, _NOTE_RELS)
-                pkg.set_sheet_names(edit.sheet, {"_xlnm.Print_Titles": names.titles, "_xlnm.Print_Area": names.area})
+                _write(pkg, book, edit)
+            elif edit.kind == "append":
+                if pkg.sheet_part(edit.sheet) is None:
+                    pkg.put(pkg.add_sheet(edit.sheet), empty_sheet())
+                patch_cells(pkg, book, edit.sheet, SheetEdits(appended=edit.rows))
             else:
-                xml = append_rows_xml(old, edit.rows, book)
-            pkg.put(part, xml)
+                grouped = mark_edits(edit.marks) if edit.kind == "mark" else unmark_edits(edit.marks)
+                for sheet, cells in grouped.items():
+                    patch_cells(pkg, book, sheet, cells)
         if book.changed:
             pkg.put(styles_part, book.to_bytes())
         # The person's formulas keep their cached values (their sheets are copied as they are), but
@@ -146,19 +137,16 @@ class FileContestBook:
         pkg.recalc_on_load()
         return pkg.to_bytes()
 
-    def _openpyxl(self, edits: list[_Edit]):
-        wb = open_workbook(self.path, data_only=False)
-        for e in edits:
-            if e.kind == "write":
-                openpyxl_edits.replace_sheet(wb, e.sheet, e.rows, e.layout)
-            elif e.kind == "append":
-                openpyxl_edits.append(wb, e.sheet, e.rows)
-            elif e.kind == "mark":
-                openpyxl_edits.mark(wb, e.marks)
-            else:
-                openpyxl_edits.unmark(wb, e.marks)
-        wb.calculation.fullCalcOnLoad = True  # openpyxl drops the formulas' cached values
-        return wb
+
+def _write(pkg: Package, book: StyleBook, edit: _Edit) -> None:
+    """A sheet replaced whole by the sheet writer (its notes go with its cells), or created."""
+    part = pkg.sheet_part(edit.sheet)
+    old = pkg.read(part) if part else None
+    part = part or pkg.add_sheet(edit.sheet)
+    xml, names = write_sheet_xml(edit.rows, edit.layout, book, old)
+    pkg.drop_sheet_rels(part, _NOTE_RELS)
+    pkg.set_sheet_names(edit.sheet, {"_xlnm.Print_Titles": names.titles, "_xlnm.Print_Area": names.area})
+    pkg.put(part, xml)
 
 
 def _open_package(path: Path) -> Package:

@@ -44,6 +44,11 @@ def new_worksheet() -> etree._Element:
                             '<sheetData/></worksheet>'.encode())
 
 
+def empty_sheet() -> bytes:
+    """The part of a new sheet with no cells."""
+    return etree.tostring(new_worksheet(), xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def split_sheet_data(xml: bytes) -> tuple[etree._Element, bytes]:
     """The worksheet without its cells (an empty <sheetData/> in their place) and the cells' XML."""
     found = _SHEET_DATA.search(xml)

@@ -30,8 +30,10 @@ BUILTIN_FORMATS = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "
 _ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs")
 
 
-def _key(el: etree._Element) -> bytes:
-    return etree.tostring(el, method="c14n")
+def _key(el: etree._Element) -> tuple:
+    """What makes two entries equal: names, attributes, text and children (where namespaces are declared aside)."""
+    return (etree.QName(el).localname, tuple(sorted(el.attrib.items())), (el.text or "").strip(),
+            tuple(_key(child) for child in el if isinstance(child.tag, str)))
 
 
 class StyleBook:
@@ -51,7 +53,7 @@ class StyleBook:
         if not len(self._lists["cellXfs"]):
             self._add("cellXfs", etree.fromstring(f'<xf xmlns="{MAIN}" numFmtId="0" fontId="0" fillId="0" '
                                                   'borderId="0" xfId="0"/>'))
-        self._index: dict[str, dict[bytes, int]] = {}
+        self._index: dict[str, dict[tuple, int]] = {}
         self._made: dict[tuple, int] = {}
         self._severity: dict[int, str | None] = {}
 

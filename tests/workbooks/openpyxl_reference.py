@@ -1,34 +1,25 @@
-"""Today's openpyxl edits of a whole loaded workbook: the path for the edits the package writer does not do yet."""
+"""The reference: how the openpyxl path (before issue 11) laid out a tool-written sheet, kept to compare the sheet writer with."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from openpyxl.cell.cell import Cell, MergedCell
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..domain.cell_rules import stronger
-from ..domain.tables import Rows
-from ..ports import Mark, SheetLayout
-from . import styles
-from .cells import safe_value
-from .sheet_writer import BANNER_ROW_HEIGHT, CHOICE_ERROR, CHOICE_TITLE
+from xl_addin.domain.tables import Rows
+from xl_addin.ports import SheetLayout
+from xl_addin.workbooks import styles
+from xl_addin.workbooks.cells import safe_value
+from xl_addin.workbooks.sheet_writer import BANNER_ROW_HEIGHT, CHOICE_ERROR, CHOICE_TITLE
 
-NOTE_AUTHOR = "binhchon"
 CHOICE_SPARE_ROWS = 0
 _WRAP_TOP = Alignment(vertical="top", wrap_text=True)
 _TOP = Alignment(vertical="top")
 _CENTER_TOP = Alignment(horizontal="center", vertical="top")
-_FILLS = {
-    "error": PatternFill("solid", start_color=styles.ERROR_FILL_RGB, end_color=styles.ERROR_FILL_RGB),
-    "warning": PatternFill("solid", start_color=styles.WARNING_FILL_RGB, end_color=styles.WARNING_FILL_RGB),
-}
-_NO_FILL = PatternFill(fill_type=None)
 
 
 def _sheet(wb: Workbook, name: str) -> Worksheet:
@@ -115,20 +106,6 @@ def _print_setup(ws: Worksheet, layout: SheetLayout, nrows: int, ncols: int) -> 
         ws.print_area = f"A1:{get_column_letter(ncols)}{nrows}"
 
 
-def append(wb: Workbook, name: str, rows: Rows) -> None:
-    ws = _sheet(wb, name)
-    start = _last_used_row(ws) + 1
-    widths = _widths(ws, max((len(r) for r in rows), default=0))
-    _unmerge_rows(ws, start, start + len(rows))  # empty cells merged below the data take values again
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            if value is not None:
-                ws.cell(row=start + i, column=j + 1, value=safe_value(value)).alignment = _WRAP_TOP
-        # Long names and addresses wrap inside their columns, on screen and on paper.
-        ws.row_dimensions[start + i].height = styles.row_height(dict(enumerate(row, start=1)), widths)
-    _date_formats(ws, rows, start, SheetLayout().date_format)
-
-
 def _widths(ws: Worksheet, ncols: int) -> dict[int, float]:
     """The width of each column, in characters (the default where none is set)."""
     return {col: ws.column_dimensions[get_column_letter(col)].width or styles.DEFAULT_WIDTH
@@ -150,52 +127,3 @@ def _unmerge_rows(ws: Worksheet, first: int, last: int) -> None:
             ws.unmerge_cells(str(span))
 
 
-def _last_used_row(ws: Worksheet) -> int:
-    """The last row holding a value (styled but empty rows below it, e.g. from the template, don't count)."""
-    # ws._cells holds only the cells the file has: formatting to row 1,048,576 costs nothing here
-    return max((r for (r, _), c in ws._cells.items() if c.value is not None), default=0)
-
-
-def mark(wb: Workbook, marks: list[Mark]) -> None:
-    for m in marks:
-        cell = _target_cell(wb, m.sheet, m.cell)
-        if cell is None:
-            continue
-        cell.fill = _FILLS[stronger("error" if m.severity == "error" else "warning", _our_fill(cell))]
-        text = m.note if cell.comment is None or cell.comment.author != NOTE_AUTHOR else cell.comment.text + "\n" + m.note
-        cell.comment = Comment(text, NOTE_AUTHOR, width=320, height=120)
-
-
-def _our_fill(cell) -> str | None:
-    """'error' or 'warning' when the cell carries the tool's highlight, else None."""
-    if cell.fill is None or cell.fill.fill_type != "solid":
-        return None
-    rgb = str(cell.fill.fgColor.rgb)
-    return next((sev for sev, fill in _FILLS.items() if fill.fgColor.rgb == rgb), None)
-
-
-def unmark(wb: Workbook, cells: list[tuple[str, str]]) -> None:
-    for sheet, ref in cells:
-        cell = _target_cell(wb, sheet, ref)
-        if cell is None:
-            continue
-        if _our_fill(cell):
-            cell.fill = _NO_FILL
-        if cell.comment is not None and cell.comment.author == NOTE_AUTHOR:
-            cell.comment = None
-
-
-def _target_cell(wb: Workbook, sheet: str, ref: str) -> Cell | None:
-    """The cell to colour for an address: a merged range's top-left cell (the others are
-    read-only and hidden), None when the sheet is gone or the address is not one cell."""
-    if sheet not in wb.sheetnames or not ref:
-        return None
-    ws = wb[sheet]
-    try:
-        cell = ws[ref]
-    except (ValueError, KeyError, IndexError):
-        return None
-    if isinstance(cell, MergedCell):
-        span = next((r for r in ws.merged_cells.ranges if cell.coordinate in r), None)
-        return ws.cell(row=span.min_row, column=span.min_col) if span is not None else None
-    return cell if isinstance(cell, Cell) else None
