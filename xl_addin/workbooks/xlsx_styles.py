@@ -25,7 +25,7 @@ CENTER_TOP = ("center", "top", False)
 CENTER_WRAP_TOP = ("center", "top", True)
 # The formats Excel knows by number (ECMA-376 18.8.30): never written to numFmts.
 BUILTIN_FORMATS = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10,
-                   "0.00E+00": 11, "mm-dd-yy": 14, "d-mmm-yy": 15, "h:mm": 20, "h:mm:ss": 21, "@": 49}
+                   "0.00E+00": 11, "h:mm": 20, "h:mm:ss": 21, "@": 49}
 # Children of styleSheet in schema order, for the lists that may be missing.
 _ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs")
 
