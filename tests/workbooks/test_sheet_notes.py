@@ -96,3 +96,15 @@ def test_new_shapes_take_ids_after_the_drawings_own_and_go_with_their_notes():
     assert shapes[("Note", 8, 8)].get("id") == "_x0000_s3075" and ("Note", 3, 2) in shapes
     comments, vml = patch_notes(comments, {}, {(9, 9)}, vml=vml)
     assert set(comments_of(comments)) == {"C4"} and set(shapes_of(vml)) == {("Note", 3, 2), ("Checkbox", 0, 5)}
+
+
+def test_a_drawing_with_a_form_control_stays_when_the_last_note_goes():
+    comments, vml = patch_notes(None, {(9, 9): "[a] x"}, set(), vml=EXCEL_VML.replace(b"Note", b"Nothing"))
+    comments, vml = patch_notes(comments, {}, {(9, 9)}, vml=vml)
+    assert comments is None and set(shapes_of(vml)) == {("Nothing", 3, 2), ("Checkbox", 0, 5)}
+
+
+def test_the_stand_in_of_a_threaded_comment_is_left_alone():
+    threaded = EXCEL_COMMENTS.replace(b"<author>Lan</author>", b"<author>tc={6A3B2C1D-0E9F-4A8B-B7C6-D5E4F3A2B1C0}</author>")
+    comments, _ = patch_notes(threaded, {(4, 3): "[a] x"}, {(4, 3)})
+    assert comments_of(comments) == comments_of(threaded)

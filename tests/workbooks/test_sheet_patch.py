@@ -188,3 +188,25 @@ def pdf_text(soffice: str, xlsx: Path, tmp_path: Path) -> str:
     pdf = outdir / (xlsx.stem + ".pdf")
     assert pdf.exists(), "LibreOffice did not open the patched workbook"
     return subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def test_a_sheet_libreoffice_saved_with_its_own_notes_and_drawing(person_book, tmp_path, soffice):
+    saved = tmp_path / "lo"
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}", "--headless", "--norestore",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(saved), str(person_book)],
+                   check=True, capture_output=True, timeout=180)
+    src = saved / person_book.name
+    edits = SheetEdits(marks={(2, 1): ("error", "[e-code] mã trùng"), (6, 2): ("warning", "[w-name] tên ngắn")},
+                       unmarks={(5, 2)}, appended=[["SP011", "Chè Tân Cương", None, "Chế biến nông lâm thủy sản"]])
+    out = tmp_path / "patched.xlsx"
+    before, after = patch_package(src, out, SHEET, edits)
+    with zipfile.ZipFile(src) as zf:
+        assert related(zf, sheet_part(zf, SHEET), VML_TYPE) is not None  # LibreOffice wrote its own notes' drawing
+    ws = openpyxl.load_workbook(out)[SHEET]
+    # LibreOffice keeps no note's author: the person's note is known by its text, the tool's by its "[code] " lines
+    assert fill_rgb(ws["A2"]) == ERROR_FILL_RGB
+    assert ws["A2"].comment.text == "Của tôi: kiểm tra lại\n[e-code] mã trùng"
+    assert ws["B6"].comment.text == "[w-name] tên ngắn" and fill_rgb(ws["B6"]) == WARNING_FILL_RGB
+    assert ws["B5"].comment is None and fill_rgb(ws["B5"]) is None
+    assert [c.value for c in ws[8]][:4] == ["SP011", "Chè Tân Cương", None, "Chế biến nông lâm thủy sản"]
+    assert "SP011" in pdf_text(soffice, out, tmp_path)  # the long name wraps in its narrow column

@@ -138,6 +138,8 @@ def test_xml_that_is_not_a_worksheet_is_refused_with_an_error():
         patch_sheet(b"<worksheet><sheetData>", SheetEdits(), IdStyles())
     with pytest.raises(SheetXmlError):
         patch_sheet(f'<worksheet xmlns="{MAIN}"/>'.encode(), SheetEdits(), IdStyles())
+    with pytest.raises(SheetXmlError, match="row 2 twice"):
+        patch_sheet(sheet('<sheetData><row r="2"/><row r="2"/></sheetData>'), SheetEdits(), IdStyles())
 
 
 @given(st.dictionaries(st.tuples(st.integers(1, 6), st.integers(1, 6)), st.sampled_from(["error", "warning"]),

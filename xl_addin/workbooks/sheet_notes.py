@@ -8,6 +8,7 @@ or hidden) and any other shape in the drawing (form controls) are kept; new note
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from lxml import etree
@@ -29,32 +30,58 @@ def patch_notes(comments_xml: bytes | None, add: dict[tuple[int, int], str], rem
                 author: str = NOTE_AUTHOR, *, vml: bytes | None = None, drawing_id: int = 1
                 ) -> tuple[bytes | None, bytes | None]:
     """(comments part, VML drawing part) after the tool's notes are removed, then added; (None, None)
-    when no note is left. vml: the sheet's present drawing (its other shapes kept); drawing_id: the
-    o:idmap number of a new drawing (one per sheet)."""
+    when no note is left. vml: the sheet's present drawing, whose other shapes (form controls) are kept
+    (then the drawing stays even without notes); drawing_id: the o:idmap block of a new drawing."""
     root = (etree.fromstring(comments_xml, _PARSER) if comments_xml
             else etree.fromstring(b'<comments xmlns="%s"><authors/><commentList/></comments>' % MAIN_NS.encode()))
-    authors = _child(root, "authors", 0)
-    names = [a.text or "" for a in authors.findall(_M + "author")]
-    listing = _child(root, "commentList", 1)
-    by_cell = {cell_ref(c.get("ref", "")): c for c in listing.findall(_M + "comment")}
-    ours = {i for i, name in enumerate(names) if name == author}
+    notes = _Notes(root, author)
     for at in remove:
-        comment = by_cell.get(at)
-        if comment is not None and _remove_ours(comment, ours):
-            listing.remove(comment)
-            del by_cell[at]
+        notes.remove(at)
+    order = sorted(at for at in notes.by_cell if at is not None)
     for at, note in add.items():
-        comment = by_cell.get(at)
-        if comment is None:
-            by_cell[at] = _new_comment(listing, at, _author_id(authors, names, author), note, by_cell)
-        elif int(comment.get("authorId", "-1")) in ours:
-            _set_text(comment, _plain_text(comment) + "\n" + note)
-        else:
-            _append_run(comment, note)
-    if not by_cell:
-        return None, None
-    drawing = _drawing(vml, set(by_cell), drawing_id)
+        notes.add(at, note, order)
+    drawing = _drawing(vml, set(notes.by_cell), drawing_id)
+    if not notes.by_cell:
+        return None, drawing
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), drawing
+
+
+class _Notes:
+    """The comments part's notes by cell, and which authors are the tool."""
+
+    def __init__(self, root: etree._Element, author: str):
+        self.author = author
+        self.authors = _child(root, "authors", 0)
+        self.names = [a.text or "" for a in self.authors.findall(_M + "author")]
+        self.listing = _child(root, "commentList", 1)
+        self.by_cell = {cell_ref(c.get("ref", "")): c for c in self.listing.findall(_M + "comment")}
+        self.ours = {i for i, name in enumerate(self.names) if name == author}
+
+    def _author_of(self, comment: etree._Element) -> int:
+        return int(comment.get("authorId", "-1"))
+
+    def remove(self, at: tuple[int, int]) -> None:
+        """Take the tool's note off the cell (only the tool's lines of a person's note)."""
+        comment = self.by_cell.get(at)
+        if comment is not None and _remove_ours(comment, self.ours):
+            self.listing.remove(comment)
+            del self.by_cell[at]
+
+    def add(self, at: tuple[int, int], note: str, order: list[tuple[int, int]]) -> None:
+        """The tool's note on the cell: new, appended to the tool's earlier note, or a person's note's new lines."""
+        comment = self.by_cell.get(at)
+        if comment is None:
+            self.by_cell[at] = _new_comment(self.listing, at, _author_id(self.authors, self.names, self.author), note,
+                                            order, self.by_cell)
+        elif self._author_of(comment) in self.ours:
+            _set_text(comment, _plain_text(comment) + "\n" + note)
+        elif not self._threaded(comment):
+            _append_run(comment, note)
+
+    def _threaded(self, comment: etree._Element) -> bool:
+        """True for the stand-in of an Excel 365 threaded comment (its text lives in another part)."""
+        i = self._author_of(comment)
+        return 0 <= i < len(self.names) and self.names[i].startswith("tc=")
 
 
 def _child(root: etree._Element, name: str, index: int) -> etree._Element:
@@ -73,20 +100,20 @@ def _author_id(authors: etree._Element, names: list[str], author: str) -> int:
 
 
 def _new_comment(listing: etree._Element, at: tuple[int, int], author_id: int, note: str,
-                 by_cell: dict) -> etree._Element:
-    """A tool's note on the cell, placed in row-then-column order among the others."""
+                 order: list[tuple[int, int]], placed: dict) -> etree._Element:
+    """A tool's note on the cell, placed in row-then-column order among the others (order: their cells, sorted)."""
     comment = etree.Element(_M + "comment", ref=f"{get_column_letter(at[1])}{at[0]}", authorId=str(author_id),
                             shapeId="0")
     etree.SubElement(comment, _M + "text")
     _set_text(comment, note)
-    after = [c for key, c in by_cell.items() if key is not None and key < at]
-    before = [c for key, c in by_cell.items() if key is not None and key > at]
-    if before:
-        min(before, key=lambda c: cell_ref(c.get("ref"))).addprevious(comment)
-    elif after:
-        max(after, key=lambda c: cell_ref(c.get("ref"))).addnext(comment)
+    i = bisect.bisect(order, at)
+    if i < len(order):
+        placed[order[i]].addprevious(comment)
+    elif order:
+        placed[order[-1]].addnext(comment)
     else:
         listing.append(comment)
+    order.insert(i, at)
     return comment
 
 
@@ -135,8 +162,9 @@ def _remove_ours(comment: etree._Element, ours: set[int]) -> bool:
     return not _plain_text(comment).strip()
 
 
-def _drawing(vml: bytes | None, cells: set[tuple[int, int]], drawing_id: int) -> bytes:
-    """The VML drawing: shapes of the notes kept, new shapes for new notes, other shapes untouched."""
+def _drawing(vml: bytes | None, cells: set[tuple[int, int]], drawing_id: int) -> bytes | None:
+    """The VML drawing: shapes of the notes kept, new shapes for new notes, other shapes untouched;
+    None when no shape is left."""
     root = etree.fromstring(vml, _VML_PARSER) if vml else _new_drawing(drawing_id)
     ids = [int(m) for m in re.findall(r"_x0000_s(\d+)", etree.tostring(root).decode())]
     idmap = root.find(f"{{{O}}}shapelayout/{{{O}}}idmap")
@@ -157,6 +185,8 @@ def _drawing(vml: bytes | None, cells: set[tuple[int, int]], drawing_id: int) ->
     for at in sorted(cells - shown):
         root.append(_note_shape(at, next_id))
         next_id += 1
+    if root.find(f"{{{V}}}shape") is None:
+        return None
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 

@@ -4,6 +4,12 @@ patch_sheet takes one worksheet part's XML and gives it back with only the cells
 (their style index), the rows appended below the data, <dimension>, the merged ranges those rows
 would fall into and the <legacyDrawing> of the notes changed; every other byte (extLst with x14
 validations and sparklines, conditional formats, the person's rows, namespaces) is copied as it was.
+
+The package writer, per sheet it does not own: add, remove = note_edits(xml, edits); comments, vml =
+sheet_notes.patch_notes(old comments, add, remove, vml=old vml, drawing_id=n); then patch_sheet(xml,
+edits, styles, legacy_drawing_rid=<the vmlDrawing rId> when vml is not None, drop_legacy_drawing=True
+when the sheet had a drawing and vml is None). SheetXmlError: the part is not one this module can
+splice safely (fall back to rewriting the workbook).
 """
 
 from __future__ import annotations
@@ -106,6 +112,8 @@ class _Sheet:
         number = 0
         for span in elements(xml, self.prefix + b"row", self.data.tag_end, self._data_stop()):
             number = row_number(span, number)
+            if number in self.spans:  # splicing would lose one of the two
+                raise SheetXmlError(f"worksheet XML has row {number} twice")
             self.spans[number] = span
         self.rows: dict[int, Row] = {}
         self.bounds: list[tuple[int, int]] = []

@@ -13,7 +13,7 @@ from openpyxl.cell.rich_text import CellRichText
 from openpyxl.utils.cell import get_column_letter
 from openpyxl.utils.datetime import WINDOWS_EPOCH, to_excel
 
-from .sheet_scan import Span, attr, cell_ref, elements, with_attr
+from .sheet_scan import ATTRS, Span, attr, with_attr
 
 _DATES = (dt.datetime, dt.date, dt.time, dt.timedelta)
 
@@ -87,15 +87,25 @@ def parse_row(xml: bytes, span: Span, number: int, prefix: bytes) -> Row:
         return row
     stop = xml.rfind(b"</", span.tag_end, span.end)
     pos, col = span.tag_end, 0
-    for c in elements(xml, prefix + b"c", span.tag_end, stop):
-        ref = attr(c.attrs, b"r")
-        at = cell_ref(ref) if ref else None
-        col = at[1] if at else col + 1
-        rest = b"" if c.empty else xml[c.tag_end:c.end]
-        row.cells.append(Cell(col, c.attrs, rest, xml[pos:c.start]))
-        pos = c.end
+    close = b"</" + prefix + b"c>"
+    for m in _patterns(prefix)[1].finditer(xml, span.tag_end, stop):
+        ref = _COLUMN.search(m.group(1))
+        col = _column(ref.group(1)) if ref else col + 1
+        rest = b"" if m.group(3) is None else m.group(3) + close
+        row.cells.append(Cell(col, m.group(1), rest, xml[pos:m.start()]))
+        pos = m.end()
     row.tail = xml[pos:stop]
     return row
+
+
+_COLUMN = re.compile(rb"""(?:^|(?<=\s))r\s*=\s*["']\$?([A-Za-z]{1,3})\$?\d+["']""")
+
+
+def _column(letters: bytes) -> int:
+    col = 0
+    for letter in letters.upper():
+        col = col * 26 + letter - 64
+    return col
 
 
 def row_number(span: Span, previous: int) -> int:
@@ -134,17 +144,17 @@ def _finite(value: object) -> bool:
 
 def holds_value(xml: bytes, span: Span, prefix: bytes) -> bool:
     """True when a cell of the row has a value, a formula or an inline string (styles alone don't count)."""
-    if span.empty:
-        return False
-    pattern = _value_pattern(prefix)
-    return pattern.search(xml, span.tag_end, span.end) is not None
+    return not span.empty and _patterns(prefix)[0].search(xml, span.tag_end, span.end) is not None
 
 
-_PATTERNS: dict[bytes, re.Pattern] = {}
+_PATTERNS: dict[bytes, tuple[re.Pattern, re.Pattern]] = {}
 
 
-def _value_pattern(prefix: bytes) -> re.Pattern:
+def _patterns(prefix: bytes) -> tuple[re.Pattern, re.Pattern]:
+    """(a value inside a cell, a whole cell: attributes, "/" when empty, content) for this prefix."""
     if prefix not in _PATTERNS:
         p = re.escape(prefix)
-        _PATTERNS[prefix] = re.compile(rb"<" + p + rb"v(?:\s[^>]*)?>[^<]|<" + p + rb"is[\s>]|<" + p + rb"f[\s/>]")
+        value = re.compile(rb"<" + p + rb"v(?:\s[^>]*)?>[^<]|<" + p + rb"is[\s>]|<" + p + rb"f[\s/>]")
+        cell = re.compile(rb"<" + p + rb"c(?=[\s/>])" + ATTRS + rb"(?:(/)>|>(.*?)</" + p + rb"c>)", re.S)
+        _PATTERNS[prefix] = value, cell
     return _PATTERNS[prefix]

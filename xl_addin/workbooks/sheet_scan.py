@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lxml import etree
-from openpyxl.utils.cell import column_index_from_string
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_ATTRS = rb"""((?:[^>"']|"[^"]*"|'[^']*')*?)"""
-_TAG = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!\[CDATA\[.*?\]\]>|<!DOCTYPE[^>]*>|<(/?)([A-Za-z_][\w.:-]*)" + _ATTRS
+ATTRS = rb"""((?:[^>"'/]+|"[^"]*"|'[^']*'|/(?!>))*)"""  # a start tag's attributes (quoted ">" allowed)
+_TAG = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!\[CDATA\[.*?\]\]>|<!DOCTYPE[^>]*>|<(/?)([A-Za-z_][\w.:-]*)" + ATTRS
                   + rb"(/?)>", re.S)
-_REF = re.compile(r"([A-Z]{1,3})(\d+)$")
+_REF = re.compile(rb"\$?([A-Za-z]{1,3})\$?(\d+)$")
 
 
 class SheetXmlError(ValueError):
@@ -62,14 +61,17 @@ class Layout:
 
 
 def scan(xml: bytes) -> Layout:
-    """The root and its top-level children, checked against lxml's reading of the whole part."""
-    try:
-        tree = etree.fromstring(xml, etree.XMLParser(huge_tree=True, resolve_entities=False))
-    except etree.XMLSyntaxError as exc:
-        raise SheetXmlError(f"worksheet XML is not well-formed: {exc}") from exc
+    """The root and its top-level children, checked against lxml's reading of the part's skeleton (the
+    part without the rows: they are copied as they are, or parsed one by one when edited)."""
     root = _root(xml)
     prefix = root.qname[: root.qname.rfind(b":") + 1]
     children = _children(xml, root)
+    data = next((c for c in children if c.qname == prefix + b"sheetData" and not c.empty), None)
+    skeleton = xml if data is None else xml[:data.tag_end] + xml[xml.rfind(b"</", 0, data.end):]
+    try:
+        tree = etree.fromstring(skeleton, etree.XMLParser(huge_tree=True, resolve_entities=False))
+    except etree.XMLSyntaxError as exc:
+        raise SheetXmlError(f"worksheet XML is not well-formed: {exc}") from exc
     expected = [etree.QName(c).localname for c in tree if isinstance(c.tag, str)]
     if expected != [c.local for c in children]:
         raise SheetXmlError("worksheet XML could not be scanned (unexpected layout of its elements)")
@@ -105,7 +107,7 @@ def element(xml: bytes, m: re.Match) -> Span:
     qname = m.group(2)
     if m.group(4):
         return Span(qname, m.start(), m.end(), m.end(), m.group(3))
-    pattern = re.compile(rb"<(/?)" + re.escape(qname) + rb"(?=[\s/>])" + _ATTRS + rb"(/?)>")
+    pattern = re.compile(rb"<(/?)" + re.escape(qname) + rb"(?=[\s/>])" + ATTRS + rb"(/?)>")
     depth, pos = 1, m.end()
     while depth:
         n = pattern.search(xml, pos)
@@ -118,7 +120,7 @@ def element(xml: bytes, m: re.Match) -> Span:
 
 def elements(xml: bytes, qname: bytes, start: int, end: int) -> list[Span]:
     """The elements of one name between start and end that do not nest (rows, cells, mergeCell)."""
-    pattern = re.compile(rb"<" + re.escape(qname) + rb"(?=[\s/>])" + _ATTRS + rb"(/?)>")
+    pattern = re.compile(rb"<" + re.escape(qname) + rb"(?=[\s/>])" + ATTRS + rb"(/?)>")
     close = b"</" + qname + b">"
     found = []
     pos = start
@@ -140,7 +142,7 @@ def elements(xml: bytes, qname: bytes, start: int, end: int) -> list[Span]:
 def attr(attrs: bytes, name: bytes) -> bytes | None:
     """An attribute's raw value in a start tag's attribute bytes, or None."""
     m = _attr_pattern(name).search(attrs)
-    return m.group(0).split(b"=", 1)[1].strip()[1:-1] if m else None
+    return None if m is None else m.group(2)
 
 
 def with_attr(attrs: bytes, name: bytes, value: bytes | None, after: bytes | None = None) -> bytes:
@@ -161,16 +163,18 @@ def with_attr(attrs: bytes, name: bytes, value: bytes | None, after: bytes | Non
 
 @lru_cache(maxsize=64)
 def _attr_pattern(name: bytes) -> re.Pattern:
-    return re.compile(rb"(?:^|(?<=\s))" + re.escape(name) + rb"""\s*=\s*(["']).*?\1""", re.S)
+    return re.compile(rb"(?:^|(?<=\s))" + re.escape(name) + rb"""\s*=\s*(["'])(.*?)\1""", re.S)
 
 
 def cell_ref(ref: bytes | str) -> tuple[int, int] | None:
     """(row, column) of 'B12', or None when it is not one cell's address."""
-    text = ref.decode() if isinstance(ref, bytes) else ref
-    m = _REF.match(text.replace("$", "").upper())
+    m = _REF.match(ref if isinstance(ref, bytes) else ref.encode())
     if not m:
         return None
-    return int(m.group(2)), column_index_from_string(m.group(1))
+    col = 0
+    for letter in m.group(1).upper():
+        col = col * 26 + letter - 64
+    return int(m.group(2)), col
 
 
 def range_ref(ref: str) -> tuple[int, int, int, int] | None:
