@@ -111,23 +111,27 @@ def _sheet_data(values: list[list], layout: SheetLayout, book: StyleBook,
     aligns = {c: WRAP_TOP if c in layout.wrap_columns else CENTER_TOP if c in layout.center_columns else TOP
               for c in range(1, data_cols + 1)}
     letters = [column_letter(c) for c in range(1, data_cols + 1)]
+    plain = [0] + [book.cell_xf(align=aligns[c] if c <= ncols else None, number_format=layout.number_formats.get(c))
+                   for c in range(1, data_cols + 1)]
+    dated = [0] + [book.cell_xf(align=aligns[c] if c <= ncols else None,
+                                number_format=layout.number_formats.get(c, layout.date_format))
+                   for c in range(1, data_cols + 1)]
     out: list[str] = []
     for r, row in enumerate(values, start=1):
-        cells, height = [], None
-        for c in range(1, (data_cols if r > header else len(row)) + 1):
-            value = row[c - 1] if c <= len(row) else None
-            is_date = isinstance(value, (dt.date, dt.datetime))
-            fmt = layout.date_format if is_date else None
-            if r > header:
-                xf = book.cell_xf(align=aligns[c] if c <= ncols else None,
-                                  number_format=layout.number_formats.get(c, fmt))
-            elif r == header:
-                xf = book.header_xf(wrap=layout.wrap_header, number_format=fmt)
-            elif r in banners and c == 1:
-                xf = book.cell_xf(align=WRAP_TOP, number_format=fmt)
-            else:
-                xf = book.cell_xf(number_format=fmt) if fmt else 0
-            cells.append(cell_xml(f"{letters[c - 1] if c <= data_cols else column_letter(c)}{r}", value, xf))
+        height = None
+        if r > header:
+            cells = _data_cells(r, row, letters, plain, dated)
+        else:
+            cells = []
+            for c, value in enumerate(row, start=1):
+                fmt = layout.date_format if isinstance(value, (dt.date, dt.datetime)) else None
+                if r == header:
+                    xf = book.header_xf(wrap=layout.wrap_header, number_format=fmt)
+                elif r in banners and c == 1:
+                    xf = book.cell_xf(align=WRAP_TOP, number_format=fmt)
+                else:
+                    xf = book.cell_xf(number_format=fmt) if fmt else 0
+                cells.append(cell_xml(f"{column_letter(c)}{r}", value, xf))
         if r > header:
             height = styles.row_height({c: _text(row[c - 1]) for c in layout.wrap_columns if c <= len(row)}, widths)
         elif r == header and layout.wrap_header:
@@ -139,6 +143,26 @@ def _sheet_data(values: list[list], layout: SheetLayout, book: StyleBook,
         out.append(f'<row r="{r}"{ht}>{"".join(cells)}</row>')
     merges = [f"A{r}:{column_letter(last)}{r}" for r in sorted(banners) if r <= nrows]
     return "".join(out), merges
+
+
+def _data_cells(r: int, row: list, letters: list[str], plain: list[int], dated: list[int]) -> list[str]:
+    """A data row's cells, every column of the table styled (typed-in values later look the same)."""
+    cells = []
+    n = len(row)
+    for c in range(1, len(letters) + 1):
+        value = row[c - 1] if c <= n else None
+        if value is None:
+            cells.append(f'<c r="{letters[c - 1]}{r}" s="{plain[c]}"/>' if plain[c] else "")
+        elif type(value) is str:
+            if "&" in value or "<" in value or ">" in value:
+                value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            style = f' s="{plain[c]}"' if plain[c] else ""
+            cells.append(f'<c r="{letters[c - 1]}{r}"{style} t="inlineStr"><is><t xml:space="preserve">{value}</t>'
+                         '</is></c>')
+        else:
+            is_date = isinstance(value, (dt.date, dt.datetime))
+            cells.append(cell_xml(f"{letters[c - 1]}{r}", value, dated[c] if is_date else plain[c]))
+    return cells
 
 
 def _freeze(root: etree._Element, header: int) -> None:
