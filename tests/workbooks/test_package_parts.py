@@ -131,3 +131,20 @@ def test_print_names_replaced_not_repeated_and_a_new_sheet_declared(tmp_path):
     assert 'fullCalcOnLoad="1"' in workbook
     part = next(n for n in names(path) if n.startswith("xl/worksheets/sheet") and n != "xl/worksheets/sheet1.xml")
     assert f'PartName="/{part}"' in types
+
+
+def test_a_sheet_written_and_marked_in_one_save_keeps_both(tmp_path):
+    path = person_book(tmp_path / "b.xlsx")
+    book = FileContestBook(path)
+    book.write_sheet("Kết quả", [["Mã", "Tên"], ["SP01", "Bánh chưng"], ["SP02", "Chè"]], SheetLayout(header_row=1))
+    book.mark([Mark("Kết quả", "B3", "warning", "[w] xem lại")])
+    book.save()
+    book = FileContestBook(path)  # rewritten again: the old note goes with the old cells, the new one is made
+    book.write_sheet("Kết quả", [["Mã", "Tên"], ["SP01", "Bánh chưng"], ["SP02", "Chè"]], SheetLayout(header_row=1))
+    book.mark([Mark("Kết quả", "A2", "error", "[e] mã trùng")])
+    book.save()
+    ws = openpyxl.load_workbook(path)["Kết quả"]
+    assert ws["A2"].fill.fgColor.rgb == ERROR_FILL_RGB and ws["A2"].comment.text == "[e] mã trùng"
+    assert ws["B3"].comment is None and ws["B3"].fill.fill_type is None
+    assert ws["A1"].font.bold and ws.freeze_panes == "A2"
+    assert len([n for n in names(path) if n.startswith("xl/comments")]) == 2  # Dữ liệu's and Kết quả's
