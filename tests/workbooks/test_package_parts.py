@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -148,3 +149,20 @@ def test_a_sheet_written_and_marked_in_one_save_keeps_both(tmp_path):
     assert ws["B3"].comment is None and ws["B3"].fill.fill_type is None
     assert ws["A1"].font.bold and ws.freeze_panes == "A2"
     assert len([n for n in names(path) if n.startswith("xl/comments")]) == 2  # Dữ liệu's and Kết quả's
+
+
+def test_libreoffice_prints_a_sheet_the_tool_created(tmp_path, soffice):
+    path = person_book(tmp_path / "b.xlsx")
+    long = "Hợp tác xã sản xuất và chế biến nông sản an toàn xã Đại Kim, huyện Thanh Trì, thành phố Hà Nội"
+    book = FileContestBook(path)
+    book.write_sheet("Tổng hợp", [["Mã", "Cơ sở", "Ngày"], ["SP01", long, dt.date(2024, 3, 9)]],
+                     SheetLayout(header_row=1, widths={2: 40, 3: 12}, wrap_columns=(2,), landscape=True))
+    book.mark([Mark("Tổng hợp", "A2", "warning", "[w] xem lại")])
+    book.save()
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)], check=True, capture_output=True,
+                   timeout=240)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "09/03/2024" in text and "Hợp tác xã sản xuất" in text and "Thành phố Hà Nội".lower() in text.lower()
+    assert "Chè Tân Cương" in text and "Trang 2/2" in text  # the person's sheet prints too; the tool's footer
