@@ -5,10 +5,12 @@ from __future__ import annotations
 import zipfile
 
 import openpyxl
+import pytest
 from lxml import etree
 from openpyxl.comments import Comment
 
 from xl_addin.workbooks.sheet_notes import patch_notes
+from xl_addin.workbooks.sheet_patch import SheetXmlError
 
 M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 V, X = "{urn:schemas-microsoft-com:vml}", "{urn:schemas-microsoft-com:office:excel}"
@@ -108,3 +110,8 @@ def test_the_stand_in_of_a_threaded_comment_is_left_alone():
     threaded = EXCEL_COMMENTS.replace(b"<author>Lan</author>", b"<author>tc={6A3B2C1D-0E9F-4A8B-B7C6-D5E4F3A2B1C0}</author>")
     comments, _ = patch_notes(threaded, {(4, 3): "[a] x"}, {(4, 3)})
     assert comments_of(comments) == comments_of(threaded)
+
+
+def test_a_broken_notes_part_is_refused_with_the_sheet_error():
+    with pytest.raises(SheetXmlError, match="notes part"):
+        patch_notes(b"<comments><authors>", {(1, 1): "[a] x"}, set())
