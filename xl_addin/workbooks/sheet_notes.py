@@ -153,15 +153,25 @@ def _append_run(comment: etree._Element, note: str) -> None:
 
 
 def _remove_ours(comment: etree._Element, ours: set[int]) -> bool:
-    """Take the tool's note or lines off; True when the whole note goes."""
+    """Take the tool's note or lines off; True when the whole note goes. A run (or plain text) holding
+    only the tool's lines goes; one where a program merged them with a person's text loses those lines."""
     if int(comment.get("authorId", "-1")) in ours:
         return True
     text = comment.find(_M + "text")
-    for run in text.findall(_M + "r") if text is not None else []:
-        t = run.find(_M + "t")
-        lines = [line for line in (t.text or "").split("\n") if line] if t is not None else []
-        if lines and all(_OUR_LINE.match(line) for line in lines):
-            text.remove(run)
+    for t in list(text.iter(_M + "t")) if text is not None else []:
+        parent = t.getparent()
+        if parent.tag == _M + "rPh":
+            continue
+        lines = (t.text or "").split("\n")
+        kept = [line for line in lines if not _OUR_LINE.match(line)]
+        if kept == lines:
+            continue
+        if any(line.strip() for line in kept):
+            t.text = "\n".join(kept).rstrip("\n")
+        elif parent.tag == _M + "r":
+            text.remove(parent)
+        else:
+            t.text = ""
     return not _plain_text(comment).strip()
 
 
