@@ -5,10 +5,12 @@ from __future__ import annotations
 import zipfile
 
 import openpyxl
+import pytest
 from lxml import etree
 from openpyxl.comments import Comment
 
 from xl_addin.workbooks.sheet_notes import patch_notes
+from xl_addin.workbooks.sheet_patch import SheetXmlError
 
 M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 V, X = "{urn:schemas-microsoft-com:vml}", "{urn:schemas-microsoft-com:office:excel}"
@@ -108,3 +110,18 @@ def test_the_stand_in_of_a_threaded_comment_is_left_alone():
     threaded = EXCEL_COMMENTS.replace(b"<author>Lan</author>", b"<author>tc={6A3B2C1D-0E9F-4A8B-B7C6-D5E4F3A2B1C0}</author>")
     comments, _ = patch_notes(threaded, {(4, 3): "[a] x"}, {(4, 3)})
     assert comments_of(comments) == comments_of(threaded)
+
+
+def test_a_broken_notes_part_is_refused_with_the_sheet_error():
+    with pytest.raises(SheetXmlError, match="notes part"):
+        patch_notes(b"<comments><authors>", {(1, 1): "[a] x"}, set())
+
+
+def test_the_tools_lines_merged_into_a_persons_text_are_taken_out_of_it():
+    merged = EXCEL_COMMENTS.replace(b"\nGi\xc3\xa1 n\xc3\xa0y ch\xc6\xb0a c\xc3\xb3 VAT",
+                                    "\nGiá này chưa có VAT\n[price-missing] thiếu giá\nghi thêm".encode())
+    comments, _ = patch_notes(merged, {}, {(4, 3)})
+    assert comments_of(comments) == {"C4": ("Lan", "Lan:\nGiá này chưa có VAT\nghi thêm")}
+    only_tool = b'<comments xmlns="%s"><authors><author>Lan</author></authors><commentList><comment ref="A1" ' \
+                b'authorId="0"><text><t>[a-b] the tool\'s line</t></text></comment></commentList></comments>' % M[1:-1].encode()
+    assert patch_notes(only_tool, {}, {(1, 1)}) == (None, None)  # a plain-text note of the tool's lines only

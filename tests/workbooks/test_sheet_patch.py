@@ -191,11 +191,7 @@ def pdf_text(soffice: str, xlsx: Path, tmp_path: Path) -> str:
 
 
 def test_a_sheet_libreoffice_saved_with_its_own_notes_and_drawing(person_book, tmp_path, soffice):
-    saved = tmp_path / "lo"
-    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}", "--headless", "--norestore",
-                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(saved), str(person_book)],
-                   check=True, capture_output=True, timeout=180)
-    src = saved / person_book.name
+    src = saved_by_libreoffice(soffice, person_book, tmp_path)
     edits = SheetEdits(marks={(2, 1): ("error", "[e-code] mã trùng"), (6, 2): ("warning", "[w-name] tên ngắn")},
                        unmarks={(5, 2)}, appended=[["SP011", "Chè Tân Cương", None, "Chế biến nông lâm thủy sản"]])
     out = tmp_path / "patched.xlsx"
@@ -210,3 +206,25 @@ def test_a_sheet_libreoffice_saved_with_its_own_notes_and_drawing(person_book, t
     assert ws["B5"].comment is None and fill_rgb(ws["B5"]) is None
     assert [c.value for c in ws[8]][:4] == ["SP011", "Chè Tân Cương", None, "Chế biến nông lâm thủy sản"]
     assert "SP011" in pdf_text(soffice, out, tmp_path)  # the long name wraps in its narrow column
+
+
+def test_a_sheet_libreoffice_saved_with_sparklines_keeps_its_extlst_bytes(tmp_path, soffice):
+    src = saved_by_libreoffice(soffice, x14_workbook(tmp_path / "x14.xlsx"), tmp_path)
+    edits = SheetEdits(marks={(3, 2): ("error", "[e-name] tên")}, appended=[["SP004", "Lụa Vạn Phúc", "Dệt may", 1, 2, 3]])
+    out = tmp_path / "patched.xlsx"
+    before, after = patch_package(src, out, SHEET, edits)
+    assert b"&apos;\xc4\x90\xc4\x83ng k\xc3\xbd&apos;!D2:F2" in ext_lst(before)  # LibreOffice's own spelling ...
+    assert ext_lst(after) == ext_lst(before)  # ... kept: a parse-and-serialise round trip would write "'"
+    with pytest.warns(UserWarning):  # openpyxl reading it would drop the sparklines
+        ws = openpyxl.load_workbook(out)[SHEET]
+    assert fill_rgb(ws["B3"]) == ERROR_FILL_RGB and ws["B4"].value == "Lụa Vạn Phúc"
+    assert "Lụa Vạn Phúc" in pdf_text(soffice, out, tmp_path)
+
+
+def saved_by_libreoffice(soffice: str, xlsx: Path, tmp_path: Path) -> Path:
+    """The workbook as LibreOffice saves it (its own XML for every part)."""
+    saved = tmp_path / "lo"
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}", "--headless", "--norestore",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(saved), str(xlsx)],
+                   check=True, capture_output=True, timeout=180)
+    return saved / xlsx.name

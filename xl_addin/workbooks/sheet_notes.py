@@ -14,7 +14,7 @@ import re
 from lxml import etree
 from openpyxl.utils.cell import get_column_letter
 
-from .sheet_scan import MAIN_NS, cell_ref
+from .sheet_scan import MAIN_NS, SheetXmlError, cell_ref
 
 NOTE_AUTHOR = "binhchon"
 _OUR_LINE = re.compile(r"^\[[a-z0-9-]+\] ")
@@ -24,6 +24,7 @@ V, O, X = "urn:schemas-microsoft-com:vml", "urn:schemas-microsoft-com:office:off
 _PARSER = etree.XMLParser(resolve_entities=False)
 _VML_PARSER = etree.XMLParser(resolve_entities=False, recover=True)  # Excel's VML is not always well-formed
 NOTE_SIZE_PT = (240, 90)  # today's notes: 320 × 120 px
+_EMPTY = b'<comments xmlns="%s"><authors/><commentList/></comments>' % MAIN_NS.encode()
 
 
 def patch_notes(comments_xml: bytes | None, add: dict[tuple[int, int], str], remove: set[tuple[int, int]],
@@ -32,8 +33,10 @@ def patch_notes(comments_xml: bytes | None, add: dict[tuple[int, int], str], rem
     """(comments part, VML drawing part) after the tool's notes are removed, then added; (None, None)
     when no note is left. vml: the sheet's present drawing, whose other shapes (form controls) are kept
     (then the drawing stays even without notes); drawing_id: the o:idmap block of a new drawing."""
-    root = (etree.fromstring(comments_xml, _PARSER) if comments_xml
-            else etree.fromstring(b'<comments xmlns="%s"><authors/><commentList/></comments>' % MAIN_NS.encode()))
+    try:
+        root = etree.fromstring(comments_xml or _EMPTY, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise SheetXmlError(f"the sheet's notes part is not well-formed: {exc}") from exc
     notes = _Notes(root, author)
     for at in remove:
         notes.remove(at)
@@ -150,15 +153,25 @@ def _append_run(comment: etree._Element, note: str) -> None:
 
 
 def _remove_ours(comment: etree._Element, ours: set[int]) -> bool:
-    """Take the tool's note or lines off; True when the whole note goes."""
+    """Take the tool's note or lines off; True when the whole note goes. A run (or plain text) holding
+    only the tool's lines goes; one where a program merged them with a person's text loses those lines."""
     if int(comment.get("authorId", "-1")) in ours:
         return True
     text = comment.find(_M + "text")
-    for run in text.findall(_M + "r") if text is not None else []:
-        t = run.find(_M + "t")
-        lines = [line for line in (t.text or "").split("\n") if line] if t is not None else []
-        if lines and all(_OUR_LINE.match(line) for line in lines):
-            text.remove(run)
+    for t in list(text.iter(_M + "t")) if text is not None else []:
+        parent = t.getparent()
+        if parent.tag == _M + "rPh":
+            continue
+        lines = (t.text or "").split("\n")
+        kept = [line for line in lines if not _OUR_LINE.match(line)]
+        if kept == lines:
+            continue
+        if any(line.strip() for line in kept):
+            t.text = "\n".join(kept).rstrip("\n")
+        elif parent.tag == _M + "r":
+            text.remove(parent)
+        else:
+            t.text = ""
     return not _plain_text(comment).strip()
 
 

@@ -134,8 +134,18 @@ def value_cell(row: int, col: int, value: object, xf: int, prefix: bytes, epoch:
         return Cell(col, ref + style, b"<%s>%s</%s></%sc>" % (v, number.encode(), v, prefix))
     text = str(value) if not isinstance(value, CellRichText) else "".join(str(part) for part in value)
     space = b' xml:space="preserve"' if text != text.strip() or "\n" in text else b""
-    body = b"<%sis><%s%s>%s</%s></%sis></%sc>" % (prefix, t, space, escape(text).encode(), t, prefix, prefix)
+    body = b"<%sis><%s%s>%s</%s></%sis></%sc>" % (prefix, t, space, _xml_text(text), t, prefix, prefix)
     return Cell(col, ref + style + b' t="inlineStr"', body)
+
+
+_ESCAPED = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+def _xml_text(text: str) -> bytes:
+    """Text as a cell's <t> holds it: &, <, > escaped, a carriage return as a character reference (an
+    XML reader would make it a line feed) and a literal "_x0041_" escaped as Excel does (ST_Xstring)."""
+    text = _ESCAPED.sub(r"_x005F_\1", escape(text)).replace("\r", "&#13;")
+    return text.encode()
 
 
 def _finite(value: object) -> bool:
