@@ -1,50 +1,54 @@
-"""The contest workbook on disk, as a use-case ContestBook: reads are streamed, writes are queued."""
+"""The contest workbook on disk, as a use-case ContestBook: reads are streamed, writes are queued.
+
+A save rewrites only the parts of the .xlsx the tool owns (its own sheets, styles appended,
+the workbook's sheet list and print names) and copies every other entry of the package byte for
+byte, so a person's sheets, charts, pivot tables and custom parts come back as they were.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
-from openpyxl.cell.cell import Cell, MergedCell
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
+from lxml import etree
 
-from ..domain.cell_rules import stronger
+from ..domain import file_messages as msg
 from ..domain.tables import Rows
+from ..errors import WorkbookError, WorkbookLockedError
 from ..ports import Mark, SheetLayout
-from . import styles
-from .cells import safe_value
 from .contest_lock import ContestLock
-from .xlsx_io import open_workbook, read_sheets, save_atomically
+from .package_cells import mark_edits, patch_cells, unmark_edits
+from .sheet_notes import NOTE_AUTHOR  # noqa: F401 (the author of the tool's notes)
+from .sheet_patch import SheetEdits
+from .sheet_writer import write_sheet_xml
+from .sheet_xml import empty_sheet
+from .xlsx_guard import check_archive
+from .xlsx_io import read_sheets, save_atomically
+from .xlsx_package import Package
+from .xlsx_styles import StyleBook
 
-NOTE_AUTHOR = "binhchon"
-CHOICE_TITLE = "Chọn Có hoặc Không"
-CHOICE_ERROR = "Ô này chỉ nhận {values}. Hãy chọn trong danh sách."
-CHOICE_SPARE_ROWS = 0
-_WRAP_TOP = Alignment(vertical="top", wrap_text=True)
-_TOP = Alignment(vertical="top")
-_CENTER_TOP = Alignment(horizontal="center", vertical="top")
-BANNER_ROW_HEIGHT = 32  # two lines of a long title or rule statement
-_FILLS = {
-    "error": PatternFill("solid", start_color=styles.ERROR_FILL_RGB, end_color=styles.ERROR_FILL_RGB),
-    "warning": PatternFill("solid", start_color=styles.WARNING_FILL_RGB, end_color=styles.WARNING_FILL_RGB),
-}
-_NO_FILL = PatternFill(fill_type=None)
+_NOTE_RELS = ("comments", "vmlDrawing")  # a rewritten sheet's notes go with its cells
+
+
+@dataclass
+class _Edit:
+    kind: str  # write, append, mark, unmark
+    sheet: str = ""
+    rows: Rows = field(default_factory=list)
+    layout: SheetLayout = field(default_factory=SheetLayout)
+    marks: list = field(default_factory=list)
 
 
 class FileContestBook:
-    """A closed contest workbook: values read once, changes applied in one writable load and saved."""
+    """A closed contest workbook: values read once, changes applied to its package and saved."""
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self._values: dict[str, Rows] | None = None
         self._names: list[str] | None = None
-        self._edits: list[Callable[[Workbook], None]] = []
+        self._edits: list[_Edit] = []
         self._lock = ContestLock(self.path)  # held from the first read until the save
 
     @property
@@ -83,206 +87,74 @@ class FileContestBook:
         self._load()[sheet] = [list(r) for r in rows]
         if sheet not in (self._names or []):
             (self._names or []).append(sheet)
-        self._edits.append(lambda wb: _replace_sheet(wb, sheet, rows, layout))
+        self._edits.append(_Edit("write", sheet, [list(r) for r in rows], layout))
 
     def append_rows(self, sheet: str, rows: Rows) -> None:
         """Queue adding rows at the bottom of a sheet."""
         self._load().setdefault(sheet, []).extend(list(r) for r in rows)
-        self._edits.append(lambda wb: _append(wb, sheet, rows))
+        self._edits.append(_Edit("append", sheet, [list(r) for r in rows]))
 
     def mark(self, marks: Sequence[Mark]) -> None:
         """Queue highlighting cells with a note."""
-        marks = list(marks)
-        self._edits.append(lambda wb: _mark(wb, marks))
+        if marks:
+            self._edits.append(_Edit("mark", marks=list(marks)))
 
     def unmark(self, cells: Sequence[tuple[str, str]]) -> None:
         """Queue removing earlier highlights and the tool's notes."""
-        cells = list(cells)
-        self._edits.append(lambda wb: _unmark(wb, cells))
+        if cells:
+            self._edits.append(_Edit("unmark", marks=list(cells)))
 
     def save(self) -> Path | None:
-        """Apply the queued changes to the file (formulas and styles kept), atomically after a backup."""
+        """Apply the queued changes to the file (other parts kept byte for byte), atomically after a backup."""
         try:
             if not self._edits:
                 return None
             self._lock.acquire()  # again, for a book saved a second time
-            wb = open_workbook(self.path, data_only=False)
-            for edit in self._edits:
-                edit(wb)
-            self._edits.clear()
-            # openpyxl keeps a person's formulas but not their last computed values: let Excel
-            # (or LibreOffice) compute them again when the file is next opened.
-            wb.calculation.fullCalcOnLoad = True
-            return save_atomically(wb, self.path)
+            edits, self._edits = self._edits, []
+            return save_atomically(self._package(edits), self.path)
         finally:
             self._lock.release()
 
-
-def _sheet(wb: Workbook, name: str) -> Worksheet:
-    return wb[name] if name in wb.sheetnames else wb.create_sheet(name)
-
-
-def _replace_sheet(wb: Workbook, name: str, rows: Rows, layout: SheetLayout) -> None:
-    ws = _sheet(wb, name)
-    _unmerge_rows(ws, 1, ws.max_row)  # the tool rewrites this sheet whole; merged cells would be read-only
-    if ws.max_row > 0:
-        ws.delete_rows(1, ws.max_row)
-    for row in rows:
-        ws.append([safe_value(v) for v in row])
-    _date_formats(ws, rows, 1, layout.date_format)
-    bold = Font(bold=True)
-    header = layout.header_row
-    width = max((len(r) for r in rows), default=0)
-    if rows and header <= len(rows):
-        for col in range(1, len(rows[header - 1]) + 1):
-            cell = ws.cell(row=header, column=col)
-            cell.font = bold
-            cell.fill = styles.header_fill()
-            if layout.wrap_header:
-                cell.alignment = styles.wrap_alignment("center")
-        ws.freeze_panes = ws.cell(row=header + 1, column=1)
-    for col, width_chars in layout.widths.items():
-        ws.column_dimensions[get_column_letter(col)].width = width_chars
-    for col in layout.hidden_columns:
-        ws.column_dimensions[get_column_letter(col)].hidden = True
-    for col, fmt in layout.number_formats.items():
-        for r in range(header + 1, len(rows) + 1):
-            ws.cell(row=r, column=col).number_format = fmt
-    _wrap(ws, layout, len(rows), width)
-    _choices(ws, layout, len(rows))
-    _print_setup(ws, layout, len(rows), width)
+    def _package(self, edits: list[_Edit]) -> bytes:
+        pkg = _open_package(self.path)
+        styles_part = pkg.styles_part()
+        book = StyleBook(pkg.read(styles_part))
+        for edit in edits:
+            if edit.kind == "write":
+                _write(pkg, book, edit)
+            elif edit.kind == "append":
+                if pkg.sheet_part(edit.sheet) is None:
+                    pkg.put(pkg.add_sheet(edit.sheet), empty_sheet())
+                patch_cells(pkg, book, edit.sheet, SheetEdits(appended=edit.rows))
+            else:
+                grouped = mark_edits(edit.marks) if edit.kind == "mark" else unmark_edits(edit.marks)
+                for sheet, cells in grouped.items():
+                    patch_cells(pkg, book, sheet, cells)
+        if book.changed:
+            pkg.put(styles_part, book.to_bytes())
+        # The person's formulas keep their cached values (their sheets are copied as they are), but
+        # some may read the tool's sheets just rewritten: let Excel or LibreOffice compute them again.
+        pkg.recalc_on_load()
+        return pkg.to_bytes()
 
 
-def _wrap(ws: Worksheet, layout: SheetLayout, nrows: int, ncols: int) -> None:
-    """Wrapped data columns, and banner rows (title, rule statement) spanning the table, wrapped."""
-    widths = _widths(ws, ncols)
-    for r in range(layout.header_row + 1, nrows + 1):
-        for col in range(1, ncols + 1):
-            ws.cell(row=r, column=col).alignment = (_WRAP_TOP if col in layout.wrap_columns
-                                                    else _CENTER_TOP if col in layout.center_columns else _TOP)
-        texts = {col: ws.cell(row=r, column=col).value for col in layout.wrap_columns}
-        ws.row_dimensions[r].height = styles.row_height(texts, widths)  # openpyxl cannot autofit
-    if layout.wrap_header and 0 < layout.header_row <= nrows:
-        heads = {col: ws.cell(row=layout.header_row, column=col).value for col in range(1, ncols + 1)
-                 if col not in set(layout.hidden_columns)}
-        ws.row_dimensions[layout.header_row].height = styles.row_height(heads, widths, bold=True)
-    visible = [c for c in range(1, ncols + 1) if c not in set(layout.hidden_columns)]
-    last = visible[-1] if visible else ncols
-    for r in layout.banner_rows:
-        if r < layout.header_row and last > 1:
-            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last)
-            ws.cell(row=r, column=1).alignment = styles.wrap_alignment()
-            ws.row_dimensions[r].height = BANNER_ROW_HEIGHT
+def _write(pkg: Package, book: StyleBook, edit: _Edit) -> None:
+    """A sheet replaced whole by the sheet writer (its notes go with its cells), or created."""
+    part = pkg.sheet_part(edit.sheet)
+    old = pkg.read(part) if part else None
+    part = part or pkg.add_sheet(edit.sheet)
+    xml, names = write_sheet_xml(edit.rows, edit.layout, book, old)
+    pkg.drop_sheet_rels(part, _NOTE_RELS)
+    pkg.set_sheet_names(edit.sheet, {"_xlnm.Print_Titles": names.titles, "_xlnm.Print_Area": names.area})
+    pkg.put(part, xml)
 
 
-def _choices(ws: Worksheet, layout: SheetLayout, nrows: int) -> None:
-    """One dropdown per column listed in the layout, replacing the tool's earlier ones on that sheet."""
-    ws.data_validations.dataValidation = [
-        dv for dv in ws.data_validations.dataValidation if dv.promptTitle != CHOICE_TITLE]
-    if not layout.choices or nrows <= layout.header_row:
-        return
-    for col, values in layout.choices.items():
-        letter = get_column_letter(col)
-        dv = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True,
-                            showDropDown=False, promptTitle=CHOICE_TITLE, showErrorMessage=True,
-                            errorStyle="warning", errorTitle=CHOICE_TITLE,
-                            error=CHOICE_ERROR.format(values=" hoặc ".join(values)))
-        dv.add(f"{letter}{layout.header_row + 1}:{letter}{max(nrows, layout.header_row + 1) + CHOICE_SPARE_ROWS}")
-        ws.add_data_validation(dv)
-
-
-def _print_setup(ws: Worksheet, layout: SheetLayout, nrows: int, ncols: int) -> None:
-    """A4, orientation, fit to the page width, the header repeated and the written cells as print area."""
-    title = layout.header_row if layout.repeat_header and 0 < layout.header_row <= nrows else None
-    styles.page_setup(ws, landscape=layout.landscape, fit_to_width=layout.fit_to_width, title_row=title,
-                      pages_wide=layout.pages_wide)
-    if layout.title_columns:
-        ws.print_title_cols = layout.title_columns
-    if nrows and ncols:
-        ws.print_area = f"A1:{get_column_letter(ncols)}{nrows}"
-
-
-def _append(wb: Workbook, name: str, rows: Rows) -> None:
-    ws = _sheet(wb, name)
-    start = _last_used_row(ws) + 1
-    widths = _widths(ws, max((len(r) for r in rows), default=0))
-    _unmerge_rows(ws, start, start + len(rows))  # empty cells merged below the data take values again
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            if value is not None:
-                ws.cell(row=start + i, column=j + 1, value=safe_value(value)).alignment = _WRAP_TOP
-        # Long names and addresses wrap inside their columns, on screen and on paper.
-        ws.row_dimensions[start + i].height = styles.row_height(dict(enumerate(row, start=1)), widths)
-    _date_formats(ws, rows, start, SheetLayout().date_format)
-
-
-def _widths(ws: Worksheet, ncols: int) -> dict[int, float]:
-    """The width of each column, in characters (the default where none is set)."""
-    return {col: ws.column_dimensions[get_column_letter(col)].width or styles.DEFAULT_WIDTH
-            for col in range(1, ncols + 1)}
-
-
-def _date_formats(ws: Worksheet, rows: Rows, first_row: int, fmt: str) -> None:
-    """Date cells shown dd/mm/yyyy (openpyxl's default is the ISO yyyy-mm-dd)."""
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            if isinstance(value, (dt.date, dt.datetime)):
-                ws.cell(row=first_row + i, column=j + 1).number_format = fmt
-
-
-def _unmerge_rows(ws: Worksheet, first: int, last: int) -> None:
-    """Unmerge the merged ranges that reach into rows first..last (their cells cannot take values)."""
-    for span in list(ws.merged_cells.ranges):
-        if span.max_row >= first and span.min_row <= last:
-            ws.unmerge_cells(str(span))
-
-
-def _last_used_row(ws: Worksheet) -> int:
-    """The last row holding a value (styled but empty rows below it, e.g. from the template, don't count)."""
-    # ws._cells holds only the cells the file has: formatting to row 1,048,576 costs nothing here
-    return max((r for (r, _), c in ws._cells.items() if c.value is not None), default=0)
-
-
-def _mark(wb: Workbook, marks: list[Mark]) -> None:
-    for m in marks:
-        cell = _target_cell(wb, m.sheet, m.cell)
-        if cell is None:
-            continue
-        cell.fill = _FILLS[stronger("error" if m.severity == "error" else "warning", _our_fill(cell))]
-        text = m.note if cell.comment is None or cell.comment.author != NOTE_AUTHOR else cell.comment.text + "\n" + m.note
-        cell.comment = Comment(text, NOTE_AUTHOR, width=320, height=120)
-
-
-def _our_fill(cell) -> str | None:
-    """'error' or 'warning' when the cell carries the tool's highlight, else None."""
-    if cell.fill is None or cell.fill.fill_type != "solid":
-        return None
-    rgb = str(cell.fill.fgColor.rgb)
-    return next((sev for sev, fill in _FILLS.items() if fill.fgColor.rgb == rgb), None)
-
-
-def _unmark(wb: Workbook, cells: list[tuple[str, str]]) -> None:
-    for sheet, ref in cells:
-        cell = _target_cell(wb, sheet, ref)
-        if cell is None:
-            continue
-        if _our_fill(cell):
-            cell.fill = _NO_FILL
-        if cell.comment is not None and cell.comment.author == NOTE_AUTHOR:
-            cell.comment = None
-
-
-def _target_cell(wb: Workbook, sheet: str, ref: str) -> Cell | None:
-    """The cell to colour for an address: a merged range's top-left cell (the others are
-    read-only and hidden), None when the sheet is gone or the address is not one cell."""
-    if sheet not in wb.sheetnames or not ref:
-        return None
-    ws = wb[sheet]
+def _open_package(path: Path) -> Package:
+    """The file's package, checked first; WorkbookError with a Vietnamese message otherwise."""
+    check_archive(path)
     try:
-        cell = ws[ref]
-    except (ValueError, KeyError, IndexError):
-        return None
-    if isinstance(cell, MergedCell):
-        span = next((r for r in ws.merged_cells.ranges if cell.coordinate in r), None)
-        return ws.cell(row=span.min_row, column=span.min_col) if span is not None else None
-    return cell if isinstance(cell, Cell) else None
+        return Package.open(path)
+    except PermissionError as exc:
+        raise WorkbookLockedError(msg.READ_LOCKED.format(name=path.name)) from exc
+    except (KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise WorkbookError(msg.UNREADABLE.format(name=path.name, detail=type(exc).__name__)) from exc

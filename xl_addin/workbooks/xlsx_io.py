@@ -147,16 +147,21 @@ def _named_faults(func):
     return wrapper
 
 
-def _save_to(wb: Workbook, target: str) -> None:
+def _save_to(wb: Workbook | bytes, target: str) -> None:
     """Serialise in memory, then write the file whole (fsynced, through a temporary file beside it): a
-    failing disk raises once, here, and nothing else (no half-closed zip left for the garbage collector)."""
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    safe_files.write_atomically(Path(target), buffer.getbuffer(), suffix=".xlsx")
+    failing disk raises once, here, and nothing else (no half-closed zip left for the garbage collector).
+    Bytes are a whole package already made."""
+    if isinstance(wb, (bytes, bytearray)):
+        data = memoryview(wb)
+    else:
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        data = buffer.getbuffer()
+    safe_files.write_atomically(Path(target), data, suffix=".xlsx")
 
 
 @_named_faults
-def write_atomically(wb: Workbook, path: Path) -> None:
+def write_atomically(wb: Workbook | bytes, path: Path) -> None:
     """Save to a temporary file beside path, then replace it: a failed save leaves no half file.
 
     The temporary file is created as any file the user makes (the umask decides its mode, not
@@ -170,8 +175,10 @@ def write_atomically(wb: Workbook, path: Path) -> None:
         raise WorkbookLockedError(msg.WRITE_LOCKED.format(name=path.name)) from exc
 
 
-def save_atomically(wb: Workbook, path: Path) -> Path | None:
-    """Back the file up, write to a temporary file beside it and replace it; the backup's path."""
+def save_atomically(wb: Workbook | bytes, path: Path) -> Path | None:
+    """Back the file up, write to a temporary file beside it and replace it; the backup's path.
+
+    wb is an openpyxl workbook, or the bytes of a whole .xlsx package already made."""
     ensure_writable(path)
     try:
         saved = backup(path)
