@@ -98,9 +98,15 @@ def workflow(person_workbook, tmp_path_factory) -> Workflow:
     return Workflow(person_workbook, after, runs, list(sample_programme().registrations) + imported_products())
 
 
-def convert(soffice: str, source: Path, fmt: str, out_dir: Path) -> Path:
+@pytest.fixture(scope="module")
+def office(soffice, tmp_path_factory) -> tuple[str, Path]:
+    """soffice and one LibreOffice profile for the module (a fresh profile's first start is the slow part)."""
+    return soffice, tmp_path_factory.mktemp("lo-profile")
+
+
+def convert(office: tuple[str, Path], source: Path, fmt: str, out_dir: Path) -> Path:
     """source converted by LibreOffice headless (xlsx: a recalculated copy; pdf: every visible sheet printed)."""
-    profile = out_dir / "lo-profile"
+    soffice, profile = office
     cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
            "--convert-to", fmt, "--outdir", str(out_dir), str(source)]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
@@ -166,11 +172,11 @@ def test_the_persons_parts_are_a_valid_package(person_workbook):
     assert pv.ext_list(pkg, schema.SHEET_REGISTRATIONS).count(b"<ext ") == 2
 
 
-def test_libreoffice_opens_the_persons_workbook_before_the_tool_runs(person_workbook, soffice, tmp_path):
-    copy = convert(soffice, person_workbook, "xlsx", tmp_path / "xlsx")
+def test_libreoffice_opens_the_persons_workbook_before_the_tool_runs(person_workbook, office, tmp_path):
+    copy = convert(office, person_workbook, "xlsx", tmp_path / "xlsx")
     assert_person_sheet_understood(copy, list(sample_programme().registrations))
     assert_x14_understood(copy)
-    text = pdf_text(convert(soffice, person_workbook, "pdf", tmp_path / "pdf"))
+    text = pdf_text(convert(office, person_workbook, "pdf", tmp_path / "pdf"))
     assert pp.CHART_TITLE in text and "Xã/phường" in text
 
 
@@ -196,15 +202,15 @@ def test_the_persons_defined_name_and_formatting_are_kept(workflow):
 
 
 @pytest.fixture(scope="module")
-def final_copy(workflow, soffice, tmp_path_factory) -> Path:
+def final_copy(workflow, office, tmp_path_factory) -> Path:
     """LibreOffice's recalculated copy of the workbook after every command."""
-    return convert(soffice, workflow.after["documents"], "xlsx", tmp_path_factory.mktemp("final"))
+    return convert(office, workflow.after["documents"], "xlsx", tmp_path_factory.mktemp("final"))
 
 
 def test_libreoffice_opens_the_workbook_after_the_tool_with_the_chart_and_the_tools_sheets(workflow, final_copy,
-                                                                                         soffice, tmp_path):
+                                                                                         office, tmp_path):
     assert_person_sheet_understood(final_copy, workflow.registrations)
-    text = pdf_text(convert(soffice, workflow.after["documents"], "pdf", tmp_path))
+    text = pdf_text(convert(office, workflow.after["documents"], "pdf", tmp_path))
     assert pp.CHART_TITLE in text
     assert schema.FINDINGS_HEADERS[-1] in text and schema.RES_RANK in text  # Kiểm tra's and Kết quả's headers
     assert "Lục Ngạn" in text  # the imported rows, printed in Đăng ký
