@@ -22,7 +22,7 @@ from lxml import etree
 
 import package_view as pv
 import person_parts as pp
-from person_package import PERSON_NAME, PERSON_SHEET, PERSON_STYLED, add_person_parts, person_sheet
+from person_package import PERSON_NAME, PERSON_SHEET, PERSON_STYLED, add_person_parts, person_entries, person_sheet
 from xl_addin.domain import schema
 from xl_addin.domain.input_rows import rows_from_registrations
 from xl_addin.domain.models import Registration
@@ -170,6 +170,10 @@ def test_the_persons_parts_are_a_valid_package(person_workbook):
     sample = list(sample_programme().registrations)
     assert person_totals(person_workbook) == expected_totals(sample)  # the cached values, as typed by the builder
     assert pv.ext_list(pkg, schema.SHEET_REGISTRATIONS).count(b"<ext ") == 2
+    # What the byte-for-byte check covers: the person's parts and the package parts the tool never writes.
+    added = set(person_entries(person_sheet(sample), pv.sheet_parts(pkg)[PERSON_SHEET]))
+    assert set(pkg) - pv.owned_parts(pkg, TOOL_SHEETS) == added | {"_rels/.rels", "docProps/core.xml",
+                                                                   "xl/theme/theme1.xml"}
 
 
 def test_libreoffice_opens_the_persons_workbook_before_the_tool_runs(person_workbook, office, tmp_path):
