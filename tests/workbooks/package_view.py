@@ -57,6 +57,14 @@ def defined_names(pkg: dict[str, bytes]) -> dict[str, str]:
     return {d.get("name"): d.text for d in root.iter(f"{{{MAIN}}}definedName") if d.get("localSheetId") is None}
 
 
+def local_names(pkg: dict[str, bytes]) -> list[tuple[str, str, str]]:
+    """Sheet-local defined names as (name, the sheet their localSheetId means, what they refer to)."""
+    root = etree.fromstring(pkg[WORKBOOK])
+    tabs = [s.get("name") for s in root.iter(f"{{{MAIN}}}sheet")]
+    return [(d.get("name"), tabs[int(d.get("localSheetId"))], d.text)
+            for d in root.iter(f"{{{MAIN}}}definedName") if d.get("localSheetId") is not None]
+
+
 def content_type(pkg: dict[str, bytes], part: str) -> str | None:
     """A part's content type: its Override, else the Default of its extension."""
     root = etree.fromstring(pkg[CONTENT_TYPES])

@@ -82,14 +82,18 @@ def _child(root: etree._Element, tag: str, after: tuple[str, ...]) -> etree._Ele
     return made
 
 
-def add_to_workbook(xml: bytes, sheet_rid: str, cache_rid: str, cache_id: int, sheet: pp.PersonSheet) -> bytes:
-    """xl/workbook.xml with the person's sheet (last tab), their defined name and the pivot cache."""
+def add_to_workbook(xml: bytes, sheet_rid: str, cache_rid: str, cache_id: int, sheet: pp.PersonSheet,
+                    position: int) -> bytes:
+    """xl/workbook.xml with the person's sheet at this tab position, their defined name and the pivot cache."""
     root = etree.fromstring(xml)
     sheets = root.find(f"{{{pp.MAIN}}}sheets")
     sheet_id = max(int(s.get("sheetId")) for s in sheets) + 1
-    etree.SubElement(sheets, f"{{{pp.MAIN}}}sheet", {"name": sheet.name, "sheetId": str(sheet_id),
-                                                      f"{{{pp.REL_NS}}}id": sheet_rid})
+    sheets.insert(position, etree.Element(f"{{{pp.MAIN}}}sheet", {"name": sheet.name, "sheetId": str(sheet_id),
+                                                                   f"{{{pp.REL_NS}}}id": sheet_rid}))
     names = _child(root, "definedNames", ("sheets", "functionGroups", "externalReferences"))
+    for name in names:  # sheet-local names (print titles, filters) follow their sheet, as Excel renumbers them
+        if name.get("localSheetId") is not None and int(name.get("localSheetId")) >= position:
+            name.set("localSheetId", str(int(name.get("localSheetId")) + 1))
     etree.SubElement(names, f"{{{pp.MAIN}}}definedName", name=PERSON_NAME).text = \
         f"{sheet.quoted()}!$B${sheet.total_row}"
     caches = _child(root, "pivotCaches", ("sheets", "definedNames", "calcPr", "oleSize", "customWorkbookViews"))
@@ -186,7 +190,8 @@ def add_person_parts(path: Path, registrations: list[Registration]) -> PersonAdd
     wb_rels, _ = add_relationship(wb_rels, "sharedStrings", "sharedStrings.xml")
     wb_rels, _ = add_relationship(wb_rels, "customXml", "../customXml/item1.xml")
     pkg[rels_name(WORKBOOK)] = wb_rels
-    pkg[WORKBOOK] = add_to_workbook(pkg[WORKBOOK], sheet_rid, cache_rid, 1, sheet)
+    position = list(sheet_parts(pkg)).index(schema.SHEET_REGISTRATIONS) + 1  # the person's tab beside Đăng ký
+    pkg[WORKBOOK] = add_to_workbook(pkg[WORKBOOK], sheet_rid, cache_rid, 1, sheet, position)
     pkg["xl/styles.xml"], xf, dxf = add_person_styles(pkg["xl/styles.xml"])
     reg_part = sheet_parts(pkg)[schema.SHEET_REGISTRATIONS]
     pkg[reg_part] = patch_registrations(pkg[reg_part], xf, dxf, additions)

@@ -211,6 +211,13 @@ def final_copy(workflow, office, tmp_path_factory) -> Path:
     return convert(office, workflow.after["documents"], "xlsx", tmp_path_factory.mktemp("final"))
 
 
+def test_sheet_local_names_still_belong_to_their_sheets(workflow):
+    # The person's tab sits between Đăng ký and Giám khảo: every print title and filter after it moved one place.
+    for step, path in {"before": workflow.original, **workflow.after}.items():
+        names = pv.local_names(pv.entries(path))
+        assert names and all(refers.startswith(f"'{sheet}'!") for _, sheet, refers in names), (step, names)
+
+
 def test_libreoffice_opens_the_workbook_after_the_tool_with_the_chart_and_the_tools_sheets(workflow, final_copy,
                                                                                          office, tmp_path):
     assert_person_sheet_understood(final_copy, workflow.registrations)
