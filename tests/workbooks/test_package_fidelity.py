@@ -98,10 +98,23 @@ def workflow(person_workbook, tmp_path_factory) -> Workflow:
     return Workflow(person_workbook, after, runs, list(sample_programme().registrations) + imported_products())
 
 
+# LibreOffice trusts an .xlsx's cached values unless told otherwise ("never recalculate" is its default
+# for Excel 2007+ files); Excel itself recalculates on load, as calcPr's fullCalcOnLoad asks.
+ALWAYS_RECALCULATE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">
+<value>0</value></prop></item>
+</oor:items>
+"""
+
+
 @pytest.fixture(scope="module")
 def office(soffice, tmp_path_factory) -> tuple[str, Path]:
-    """soffice and one LibreOffice profile for the module (a fresh profile's first start is the slow part)."""
-    return soffice, tmp_path_factory.mktemp("lo-profile")
+    """soffice and one LibreOffice profile for the module, set to recalculate every formula on load."""
+    profile = tmp_path_factory.mktemp("lo-profile")
+    (profile / "user").mkdir()
+    (profile / "user" / "registrymodifications.xcu").write_text(ALWAYS_RECALCULATE, encoding="utf-8")
+    return soffice, profile
 
 
 def convert(office: tuple[str, Path], source: Path, fmt: str, out_dir: Path) -> Path:
