@@ -31,6 +31,8 @@ from xl_addin.usecases.demo import fill_inputs, play_judges
 
 STEPS = ("validate", "judges", "results", "import", "documents")
 TOOL_SHEETS = schema.CONTEST_SHEETS + (schema.SHEET_LISTS,)  # input sheets too: the tool marks and appends there
+# On main openpyxl rewrites the whole file, so these fail there; drop PENDING when the package-level save is
+# merged, PENDING_READ when the calamine read is merged too (the warning comes from reading Đăng ký with openpyxl).
 PENDING = pytest.mark.xfail(strict=True, reason="issue 11: needs the package-level save (branch pkgwrite)")
 PENDING_READ = pytest.mark.xfail(strict=True, reason="issue 11: needs the package-level save (branch pkgwrite) and no "
                                                      "openpyxl load of the whole contest workbook (branch calamine)")
