@@ -24,16 +24,13 @@ import package_view as pv
 import person_parts as pp
 from person_package import PERSON_NAME, PERSON_SHEET, PERSON_STYLED, add_person_parts, person_entries, person_sheet
 from xl_addin.domain import schema
-from xl_addin.domain.input_rows import rows_from_registrations
+from xl_addin.domain.sheets.registrations import rows_from_registrations
 from xl_addin.domain.models import Registration
 from xl_addin.domain.sample.programme import sample_programme
 from xl_addin.usecases.demo import fill_inputs, play_judges
 
 STEPS = ("validate", "judges", "results", "import", "documents")
 TOOL_SHEETS = schema.CONTEST_SHEETS + (schema.SHEET_LISTS,)  # input sheets too: the tool marks and appends there
-# On main openpyxl rewrites the whole file, so these fail there; drop PENDING when the package-level save is
-# merged, PENDING_READ when the calamine read is merged too (the warning comes from reading Đăng ký with openpyxl).
-PENDING = pytest.mark.xfail(strict=True, reason="issue 11: needs the package-level save (branch pkgwrite)")
 PENDING_READ = pytest.mark.xfail(strict=True, reason="issue 11: needs the package-level save (branch pkgwrite) and no "
                                                      "openpyxl load of the whole contest workbook (branch calamine)")
 OPENPYXL_WARNING = "extension is not supported"
@@ -244,7 +241,6 @@ def test_libreoffice_opens_the_workbook_after_the_tool_with_the_chart_and_the_to
 
 # --- Pending the package-level save: byte for byte, the extLst as it was, no openpyxl warning ----------
 
-@PENDING
 @pytest.mark.parametrize("step", STEPS)
 def test_every_part_not_the_tools_is_byte_identical_and_still_in_the_package(workflow, step):
     before, after = pv.entries(workflow.original), pv.entries(workflow.after[step])
@@ -261,7 +257,6 @@ def test_every_part_not_the_tools_is_byte_identical_and_still_in_the_package(wor
     assert pv.sheet_parts(after)[PERSON_SHEET] == pv.sheet_parts(before)[PERSON_SHEET]
 
 
-@PENDING
 @pytest.mark.parametrize("step", STEPS)
 def test_registrations_keep_the_x14_validation_sparklines_and_conditional_format(workflow, step):
     before, after = pv.entries(workflow.original), pv.entries(workflow.after[step])
@@ -270,12 +265,10 @@ def test_registrations_keep_the_x14_validation_sparklines_and_conditional_format
     assert pv.element(after, sheet, "conditionalFormatting") == pv.element(before, sheet, "conditionalFormatting")
 
 
-@PENDING
 def test_libreoffice_still_finds_the_x14_validation_and_sparklines_after_the_tool(final_copy):
     assert_x14_understood(final_copy)
 
 
-@PENDING
 def test_the_persons_formulas_keep_their_cached_values(workflow):
     cached = expected_totals(list(sample_programme().registrations))  # as the person's Excel last computed them
     assert {step: person_totals(path) for step, path in workflow.after.items()} == {step: cached for step in STEPS}
