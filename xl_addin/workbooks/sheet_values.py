@@ -22,12 +22,18 @@ GRID_SLOTS = 20_000_000  # beyond this many cells a sheet's rows are ragged, not
 MAX_MERGE_FILL = 10_000  # a merged range bigger than this keeps its value in the top-left cell only
 
 Cell = tuple[int, int, object]
+Cells = dict[tuple[int, int], object]  # (row, column) 1-based -> a value that is not None
 
 
 def rows_of(ws: Worksheet | ReadOnlyWorksheet) -> Rows:
-    """All rows of a sheet as lists of values from A1, bounded by the cells that hold a value."""
-    cells: dict[tuple[int, int], object] = {}
+    """All rows of a sheet as lists of values from A1, bounded by the cells that hold a value (openpyxl)."""
+    cells: Cells = {}
     merges = _read(ws, cells)
+    return rows_from_cells(cells, merges)
+
+
+def rows_from_cells(cells: Cells, merges: Iterable[tuple[int, int, int, int]]) -> Rows:
+    """The rows of a sheet's cells, each merged range (min_col, min_row, max_col, max_row) filled."""
     for bounds in merges:
         _fill(cells, bounds)
     return _grid((r, c, v) for (r, c), v in cells.items())
