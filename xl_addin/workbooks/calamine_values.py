@@ -25,29 +25,28 @@ from python_calamine import CalamineWorkbook
 
 from ..domain.values import Uncomputed
 from ..ooxml_guard import PackageStats
-from .sheet_values import Cells, rows_from_cells
+from .sheet_values import MAX_MERGE_FILL, trimmed
 from .xlsx_guard import sheet_names_by_part
 
 DENSE_SLOTS = 2_000_000  # calamine's grid of a sheet (32 bytes a slot in Rust) read dense up to this size
 
 _COLUMN = re.compile(rb'<c r="([A-Z]{1,3})\d')
 _ROW = re.compile(rb'<row r="(\d+)"')
-_FORMULA = re.compile(rb"<f[\s>/]")
+_UNCOMPUTED = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*>\s*<f(?:\s[^>]*?)?(?:/>|>([^<]*)</f>)\s*(?:<v/>|<v></v>)?\s*</c>')
 _ERROR = re.compile(rb'<c r="[A-Z]+\d+"[^>]*?\st="e"')
 _CELL_HEAD = re.compile(rb'<c r="([A-Z]+)(\d+)"([^>]*?)(/?)>')
 _VALUE = re.compile(rb"<v>([^<]*)</v>|<v/>")
-_FORMULA_TEXT = re.compile(rb"<f(?:\s[^>]*)?(?:/>|>([^<]*)</f>)")
-_EMPTY_TEXT = re.compile(rb"<t(?:\s[^>]*)?(?:/>|></t>)|<is/>|<is></is>|<si/>|<si></si>")
+_EMPTY_FORMS = (b"></t>", b"<t/>", b'preserve"/>', b"<is/>", b"<is></is>", b"<si/>", b"<si></si>")
 _STRING_ITEM = re.compile(rb"<si>(.*?)</si>|<si/>", re.S)
 _TEXT_RUN = re.compile(rb"<t(?:\s[^>]*)?>([^<]+)</t>")
 _PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.S)
 _INLINE = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?\st="inlineStr"[^>]*>\s*<is>(.*?)</is>', re.S)
 _ESCAPED = re.compile(rb"_x[0-9A-Fa-f]{4}_")
-_UNMARKED_SPACE = re.compile(rb"<t>[ \t\r\n]|<t>[^<]*[ \t\r\n]</t>")  # calamine trims these, openpyxl keeps
 _ISO_DATE = re.compile(rb'<c r="[A-Z]+\d+"[^>]*?\st="d"')
 _POINTED = re.compile(rb"<v>(-?\d+\.0*|-?\d+(?:\.\d*)?[eE][+-]?\d+)</v>")  # integral, written as a float
 _EXACT = 2.0 ** 53  # integral floats below this are exact: the int openpyxl reads
 _MIDNIGHT = dt.time()
+_TEXT = {str}
 
 
 class CalamineBook:
@@ -88,15 +87,16 @@ class CalamineBook:
             sheet = self.book.get_sheet_by_name(name)
             grid = sheet.to_python(skip_empty_area=False)
             merged = sheet.merged_cell_ranges or []
-            cells, inexact = _cells(grid)
+            cells = _Grid(grid)
             self._fix(xml, cells)
-            _fix_numbers(xml, cells, inexact)
+            _fix_numbers(xml, cells)
         except BaseException as exc:  # a CalamineError, or a Rust panic (PanicException is a BaseException)
             if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
                 raise
             return None
-        merges = [(c0 + 1, r0 + 1, c1 + 1, r1 + 1) for (r0, c0), (r1, c1) in merged]
-        return rows_from_cells(cells, merges)
+        for (r0, c0), (r1, c1) in merged:
+            cells.fill(r0 + 1, c0 + 1, r1 + 1, c1 + 1)
+        return trimmed(cells.rows)
 
     def _readable(self, xml: bytes, part: str) -> bool:
         """True when calamine reads this sheet exactly and within memory (see the module's docstring)."""
@@ -108,7 +108,7 @@ class CalamineBook:
         columns = max((_column_number(c) for c in set(_COLUMN.findall(xml))), default=0)
         if max(rows, default=0) * columns > DENSE_SLOTS:
             return False
-        if _ESCAPED.search(xml) or _ISO_DATE.search(xml) or _UNMARKED_SPACE.search(xml):
+        if _escaped(xml) or (b' t="d"' in xml and _ISO_DATE.search(xml)) or _unmarked_space(xml):
             return False
         return not self._shared_strings()[0]
 
@@ -117,59 +117,94 @@ class CalamineBook:
         if self._shared is None:
             part = next((n for n in self._zip.NameToInfo if n.lower().endswith("sharedstrings.xml")), None)
             sst = self._zip.read(part) if part else b""
-            awkward = bool(_ESCAPED.search(sst) or _UNMARKED_SPACE.search(sst))
-            self._shared = awkward, _empty_items(sst) if _EMPTY_TEXT.search(sst) else set()
+            self._shared = _escaped(sst) or _unmarked_space(sst), _empty_items(sst) if _has_empty(sst) else set()
         return self._shared
 
-    def _fix(self, xml: bytes, cells: Cells) -> None:
+    def _fix(self, xml: bytes, cells: _Grid) -> None:
         """Set what calamine cannot tell: errors, formulas without a value, empty strings."""
         if b' t="e"' in xml:
             for m in _ERROR.finditer(xml):
                 _set_error(xml, m.start(), cells)
-        if _FORMULA.search(xml):
-            for m in _FORMULA.finditer(xml):
-                _set_uncomputed(xml, m.start(), cells)
+        if b"<f>" in xml or b"<f " in xml or b"<f/>" in xml:
+            for m in _UNCOMPUTED.finditer(xml):  # no value, or an empty one: openpyxl reads "not computed"
+                cells[(int(m.group(2)), _column_number(m.group(1)))] = Uncomputed(html.unescape((m.group(3) or b"").decode()))
         empty = self._shared_strings()[1]
         if empty:
             _set_empty_shared(xml, empty, cells)
-        if b"inlineStr" in xml and _EMPTY_TEXT.search(xml):
+        if b"inlineStr" in xml and _has_empty(xml):
             for m in _INLINE.finditer(xml):
                 if not _text_of(m.group(3)):
                     cells[(int(m.group(2)), _column_number(m.group(1)))] = ""
 
 
-def _cells(grid: list[list[object]]) -> tuple[Cells, list[tuple[int, int]]]:
-    """The grid's values with openpyxl's types, keyed (row, column) 1-based, empty cells left out; and
-    the cells holding an integer too big for a float to be exact (read from the XML's text)."""
-    cells: Cells = {}
-    inexact: list[tuple[int, int]] = []
-    for r, row in enumerate(grid, 1):
-        for c, value in enumerate(row, 1):
-            kind = type(value)
-            if kind is str:
-                if value:
-                    cells[(r, c)] = value
-            elif kind is float:
-                if value.is_integer():
-                    cells[(r, c)] = int(value)
-                    if abs(value) >= _EXACT:
-                        inexact.append((r, c))
-                else:
-                    cells[(r, c)] = value
-            elif kind is dt.date:
-                cells[(r, c)] = dt.datetime.combine(value, _MIDNIGHT)
-            else:
-                cells[(r, c)] = value
-    return cells, inexact
+class _Grid:
+    """calamine's rows with openpyxl's types, addressed (row, column) 1-based like sheet_values.Cells."""
+
+    def __init__(self, grid: list[list[object]]):
+        self.inexact: list[tuple[int, int]] = []  # integers too big for a float to be exact
+        self.rows = [[v or None for v in row] if set(map(type, row)) == _TEXT else self._typed(r, row)
+                     for r, row in enumerate(grid, 1)]
+
+    def _typed(self, r: int, row: list[object]) -> list[object]:
+        out = [(v or None) if (kind := type(v)) is str else (int(v) if v.is_integer() else v) if kind is float
+               else dt.datetime.combine(v, _MIDNIGHT) if kind is dt.date else v for v in row]
+        self.inexact += [(r, c) for c, v in enumerate(out, 1) if type(v) is int and abs(v) >= _EXACT]
+        return out
+
+    def get(self, key: tuple[int, int]) -> object:
+        """The value at (row, column), None when empty."""
+        r, c = key
+        if r <= len(self.rows) and c <= len(self.rows[r - 1]):
+            return self.rows[r - 1][c - 1]
+        return None
+
+    def __setitem__(self, key: tuple[int, int], value: object) -> None:
+        r, c = key
+        self.rows.extend([] for _ in range(r - len(self.rows)))
+        row = self.rows[r - 1]
+        row.extend([None] * (c - len(row)))
+        row[c - 1] = value
+
+    def fill(self, min_row: int, min_col: int, max_row: int, max_col: int) -> None:
+        """A merged range read as its top-left value in every cell (none when it is bigger than MAX_MERGE_FILL)."""
+        top = self.get((min_row, min_col))
+        if top is None or (max_col - min_col + 1) * (max_row - min_row + 1) > MAX_MERGE_FILL:
+            return
+        for r in range(min_row, max_row + 1):
+            for c in range(min_col, max_col + 1):
+                if self.get((r, c)) is None:
+                    self[(r, c)] = top
 
 
-def _fix_numbers(xml: bytes, cells: Cells, inexact: list[tuple[int, int]]) -> None:
+def _escaped(xml: bytes) -> bool:
+    return b"_x" in xml and _ESCAPED.search(xml) is not None
+
+
+def _has_empty(xml: bytes) -> bool:
+    """True when the XML may hold an empty text (a cell or shared string reading as "")."""
+    return any(form in xml for form in _EMPTY_FORMS)
+
+
+def _unmarked_space(xml: bytes) -> bool:
+    """True when a <t> without xml:space="preserve" starts or ends with white space."""
+    for ch in (b" ", b"\t", b"\n", b"\r"):
+        if b"<t>" + ch in xml:
+            return True
+        at = xml.find(ch + b"</t>")
+        while at >= 0:
+            if xml.startswith(b"<t>", xml.rfind(b"<", 0, at)):
+                return True
+            at = xml.find(ch + b"</t>", at + 1)
+    return False
+
+
+def _fix_numbers(xml: bytes, cells: _Grid) -> None:
     """openpyxl reads "2025.0" or "1E+20" as a float, digits alone as an exact int."""
     for m in _POINTED.finditer(xml):
         row, col, element = _element(xml, m.start())
         if type(cells.get((row, col))) is int:
             cells[(row, col)] = float(m.group(1))
-    for row, col in inexact:
+    for row, col in cells.inexact:
         at = xml.find(f'<c r="{_letters(col)}{row}"'.encode())
         text = _value_text(_element(xml, at)[2]) if at >= 0 else None
         if text is not None and type(cells.get((row, col))) is int:
@@ -206,19 +241,11 @@ def _value_text(element: bytes) -> str | None:
     return html.unescape(m.group(1).decode()) if m and m.group(1) else None
 
 
-def _set_error(xml: bytes, at: int, cells: Cells) -> None:
+def _set_error(xml: bytes, at: int, cells: _Grid) -> None:
     row, col, element = _element(xml, at)
     text = _value_text(element)
     if text is not None:
         cells[(row, col)] = text
-
-
-def _set_uncomputed(xml: bytes, at: int, cells: Cells) -> None:
-    row, col, element = _element(xml, at)
-    if _value_text(element) is None:  # no value, or an empty one: openpyxl reads the formula as not computed
-        m = _FORMULA_TEXT.search(element)
-        formula = m.group(1) if m and m.group(1) else b""
-        cells[(row, col)] = Uncomputed(html.unescape(formula.decode()))
 
 
 def _empty_items(sst: bytes) -> set[int]:
@@ -230,7 +257,7 @@ def _text_of(item: bytes) -> str:
     return "".join(t.decode() for t in _TEXT_RUN.findall(_PHONETIC.sub(b"", item)))
 
 
-def _set_empty_shared(xml: bytes, indexes: set[int], cells: Cells) -> None:
+def _set_empty_shared(xml: bytes, indexes: set[int], cells: _Grid) -> None:
     pattern = re.compile(rb"<v>(?:" + b"|".join(str(i).encode() for i in sorted(indexes)) + rb")</v>")
     for m in pattern.finditer(xml):
         row, col, element = _element(xml, m.start())

@@ -101,6 +101,27 @@ def _grid(cells: Iterable[Cell]) -> Rows:
     return rows
 
 
+def trimmed(rows: list[list[object]]) -> Rows:
+    """Dense rows from A1 cut as _grid cuts them: to the last row holding a value that is not blank
+    space, padded to the last column holding a value (each row to its own when the grid is huge)."""
+    height = len(rows)
+    while height and _blank_row(dict(enumerate(v for v in rows[height - 1] if v is not None))):
+        height -= 1
+    del rows[height:]
+    ends = [_end(row) for row in rows]
+    width = max(ends, default=0)
+    if height * width > GRID_SLOTS:
+        return [row[:end] for row, end in zip(rows, ends)]
+    return [row if len(row) == width else row[:width] + [None] * (width - len(row)) for row in rows]
+
+
+def _end(row: list[object]) -> int:
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return end
+
+
 def _blank_row(cols: dict[int, object]) -> bool:
     return all(isinstance(v, str) and not v.strip() for v in cols.values())
 
