@@ -31,6 +31,7 @@ from xl_addin.workbooks.contest_template import CONTEST_TEMPLATE
 from xl_addin.workbooks.paths import template_path
 from xl_addin.workbooks.calamine_values import CalamineBook
 from xl_addin.workbooks.xlsx_guard import check_archive, sheet_names_by_part
+from xl_addin.workbooks import xlsx_io
 from xl_addin.workbooks.xlsx_io import read_sheets
 
 from xlsx_parts import handmade_workbook
@@ -229,3 +230,15 @@ def test_a_far_sparse_value_is_read_without_a_dense_grid(tmp_path, monkeypatch):
 def test_column_letters_count_as_excel_counts_them():
     assert [calamine_values._column_number(c.encode()) for c in ("A", "Z", "AA", "XFD")] == [1, 26, 27, 16384]
     assert get_column_letter(16384) == "XFD"
+
+
+def test_a_package_missing_a_sheet_part_reads_as_today(tmp_path):
+    whole = handmade_workbook(tmp_path / "whole.xlsx")
+    broken = tmp_path / "thieu.xlsx"
+    with zipfile.ZipFile(whole) as src, zipfile.ZipFile(broken, "w") as dst:
+        for info in src.infolist():
+            if info.filename != "xl/worksheets/sheet2.xml":
+                dst.writestr(info, src.read(info))
+    got = read_sheets(broken)
+    assert list(got) == ["Kiểu"]  # openpyxl leaves the sheet without its part out, and so does read_sheets
+    assert differences(got, xlsx_io._read_openpyxl(broken, None)) == []

@@ -73,7 +73,8 @@ ROWS = [
     '<c r="A3" t="inlineStr"><is><t>Nội tuyến</t></is></c><c r="B3" t="inlineStr"><is><t/></is></c>'
     '<c r="C3" t="inlineStr"></c><c r="D3" t="inlineStr"><is><r><t xml:space="preserve">ghép </t></r><r><t>hai</t></r></is></c>',
     '<c r="A4" t="b"><v>1</v></c><c r="B4" t="b"><v>0</v></c><c r="C4" t="e"><v>#DIV/0!</v></c>'
-    '<c r="D4" t="e"><f>NA()</f><v>#N/A</v></c><c r="E4" t="b"><f>A1=1</f><v>1</v></c>',
+    '<c r="D4" t="e"><f>NA()</f><v>#N/A</v></c><c r="E4" t="b"><f>A1=1</f><v>1</v></c><c r="F4" t="e"/>'
+    '<c r="G4" t="n"><v>5</v></c>',
     '<c r="A5"><f>A1*2</f><v>2</v></c><c r="B5"><f>SUM(A1:A2)</f></c>'
     '<c r="C5" t="str"><f>IF(A1&gt;5,"x","")</f><v></v></c><c r="D5" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>'
     '<c r="E5"><f t="shared" ref="E5:F5" si="0">A1+1</f></c><c r="F5"><f t="shared" si="0"/></c>'

@@ -56,7 +56,11 @@ class CalamineBook:
         self._zip = zipfile.ZipFile(path)
         self._stats = stats
         self._parts = {name: part for part, name in sheet_names_by_part(self._zip).items()}
-        self.book = CalamineWorkbook.from_path(str(path))
+        try:
+            self.book = CalamineWorkbook.from_path(str(path))
+        except BaseException:
+            self._zip.close()
+            raise
         self._shared: tuple[bool, set[int]] | None = None  # (escapes in the shared strings, empty ones)
 
     def __enter__(self) -> CalamineBook:
@@ -127,7 +131,8 @@ class CalamineBook:
                 _set_error(xml, m.start(), cells)
         if b"<f>" in xml or b"<f " in xml or b"<f/>" in xml:
             for m in _UNCOMPUTED.finditer(xml):  # no value, or an empty one: openpyxl reads "not computed"
-                cells[(int(m.group(2)), _column_number(m.group(1)))] = Uncomputed(html.unescape((m.group(3) or b"").decode()))
+                formula = html.unescape((m.group(3) or b"").decode())
+                cells[(int(m.group(2)), _column_number(m.group(1)))] = Uncomputed(formula)
         empty = self._shared_strings()[1]
         if empty:
             _set_empty_shared(xml, empty, cells)
@@ -231,9 +236,9 @@ def _element(xml: bytes, inside: int) -> tuple[int, int, bytes]:
     start = xml.rfind(b"<c r=", 0, inside + 5)  # the <c> starting at `inside`, or holding it
     end = xml.find(b"</c>", inside)
     head = _CELL_HEAD.match(xml, start)
-    if head is None or end < 0:
+    if head is None or (end < 0 and not head.group(4)):
         raise ValueError("malformed cell")
-    return int(head.group(2)), _column_number(head.group(1)), xml[start:end]
+    return int(head.group(2)), _column_number(head.group(1)), xml[start:head.end() if head.group(4) else end]
 
 
 def _value_text(element: bytes) -> str | None:

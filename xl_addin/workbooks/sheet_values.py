@@ -4,6 +4,9 @@ openpyxl's own rows are padded to the dimension a file declares (A1:XFD1048576 a
 cell in the last column: billions of Nones). Here only cells holding a value count, rows start at
 A1 and end at the last row holding a value, and a merged range reads as its top-left value in
 every cell (a province merged over two products' rows belongs to both).
+
+rows_of reads a sheet through openpyxl; calamine_values reads the same cells with python-calamine
+and cuts its dense grid by the same rules (trimmed).
 """
 
 from __future__ import annotations

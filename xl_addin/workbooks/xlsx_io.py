@@ -68,7 +68,8 @@ def read_sheets(path: Path | str, names: tuple[str, ...] | None = None) -> dict[
             rows = book.rows(name)
             if rows is None:
                 fallback = fallback or _load(path, read_only=True)
-                out[name] = _read_sheet(fallback, name, path)
+                if name in fallback.sheetnames:  # openpyxl leaves out a sheet whose part is missing
+                    out[name] = _read_sheet(fallback, name, path)
             else:
                 out[name] = _bounded(rows, name, path)
         return out
