@@ -14,6 +14,8 @@ from xml.etree import ElementTree
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -242,3 +244,29 @@ def test_a_package_missing_a_sheet_part_reads_as_today(tmp_path):
     got = read_sheets(broken)
     assert list(got) == ["Kiểu"]  # openpyxl leaves the sheet without its part out, and so does read_sheets
     assert differences(got, xlsx_io._read_openpyxl(broken, None)) == []
+
+
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from(" \n\tđẫỹ"),
+                max_size=12)
+_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**12, 10**12), _TEXT,
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15),
+    st.datetimes(dt.datetime(1900, 3, 1), dt.datetime(2100, 1, 1)).map(lambda d: d.replace(microsecond=0)),
+    st.dates(dt.date(1900, 3, 1), dt.date(2100, 1, 1)), st.times().map(lambda t: t.replace(microsecond=0)),
+    st.sampled_from(["=1+1", "=SUM(A1:B2)", '=IF(A1>0,"có","")', "#DIV/0!"]))
+
+
+@settings(max_examples=25)
+@given(rows=st.lists(st.lists(_VALUES, max_size=6), max_size=8),
+       merge=st.tuples(st.integers(1, 8), st.integers(1, 6), st.integers(0, 2), st.integers(0, 2)))
+def test_any_sheet_openpyxl_writes_reads_as_openpyxl_reads_it(tmp_path_factory, rows, merge):
+    path = tmp_path_factory.mktemp("prop") / "p.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    r, c, dr, dc = merge
+    if dr or dc:
+        ws.merge_cells(start_row=r, start_column=c, end_row=r + dr, end_column=c + dc)
+    wb.save(path)
+    assert differences(read_sheets(path), expected_rows(path)) == []
