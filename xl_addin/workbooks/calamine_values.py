@@ -32,6 +32,7 @@ DENSE_SLOTS = 2_000_000  # calamine's grid of a sheet (32 bytes a slot in Rust) 
 
 _COLUMN = re.compile(rb'<c r="([A-Z]{1,3})\d')
 _ROW = re.compile(rb'<row r="(\d+)"')
+_CONTENT_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*(?<!/)>\s*<[vfi]')  # holding <v>, <f> or <is>
 _UNCOMPUTED = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*>\s*<f(?:\s[^>]*?)?(?:/>|>([^<]*)</f>)\s*(?:<v/>|<v></v>)?\s*</c>')
 _ERROR = re.compile(rb'<c r="[A-Z]+\d+"[^>]*?\st="e"')
 _CELL_HEAD = re.compile(rb'<c r="([A-Z]+)(\d+)"([^>]*?)(/?)>')
@@ -110,7 +111,7 @@ class CalamineBook:
         if any(a >= b for a, b in zip(rows, rows[1:])):
             return False
         columns = max((_column_number(c) for c in set(_COLUMN.findall(xml))), default=0)
-        if max(rows, default=0) * columns > DENSE_SLOTS:
+        if max(rows, default=0) * columns > DENSE_SLOTS and _content_span(xml) > DENSE_SLOTS:
             return False
         if _escaped(xml) or (b' t="d"' in xml and _ISO_DATE.search(xml)) or _unmarked_space(xml):
             return False
@@ -179,6 +180,13 @@ class _Grid:
             for c in range(min_col, max_col + 1):
                 if self.get((r, c)) is None:
                     self[(r, c)] = top
+
+
+def _content_span(xml: bytes) -> int:
+    """Rows x columns up to the last cells holding something (not formatting alone: <c s="1"/>, <c s="1"></c>)."""
+    found = _CONTENT_CELL.findall(xml)
+    rows = max((int(r) for _, r in found), default=0)
+    return rows * max((_column_number(c) for c in {c for c, _ in found}), default=0)
 
 
 def _escaped(xml: bytes) -> bool:
