@@ -4,6 +4,9 @@ openpyxl's own rows are padded to the dimension a file declares (A1:XFD1048576 a
 cell in the last column: billions of Nones). Here only cells holding a value count, rows start at
 A1 and end at the last row holding a value, and a merged range reads as its top-left value in
 every cell (a province merged over two products' rows belongs to both).
+
+rows_of reads a sheet through openpyxl; calamine_values reads the same cells with python-calamine
+and cuts its dense grid by the same rules (trimmed).
 """
 
 from __future__ import annotations
@@ -22,12 +25,18 @@ GRID_SLOTS = 20_000_000  # beyond this many cells a sheet's rows are ragged, not
 MAX_MERGE_FILL = 10_000  # a merged range bigger than this keeps its value in the top-left cell only
 
 Cell = tuple[int, int, object]
+Cells = dict[tuple[int, int], object]  # (row, column) 1-based -> a value that is not None
 
 
 def rows_of(ws: Worksheet | ReadOnlyWorksheet) -> Rows:
-    """All rows of a sheet as lists of values from A1, bounded by the cells that hold a value."""
-    cells: dict[tuple[int, int], object] = {}
+    """All rows of a sheet as lists of values from A1, bounded by the cells that hold a value (openpyxl)."""
+    cells: Cells = {}
     merges = _read(ws, cells)
+    return rows_from_cells(cells, merges)
+
+
+def rows_from_cells(cells: Cells, merges: Iterable[tuple[int, int, int, int]]) -> Rows:
+    """The rows of a sheet's cells, each merged range (min_col, min_row, max_col, max_row) filled."""
     for bounds in merges:
         _fill(cells, bounds)
     return _grid((r, c, v) for (r, c), v in cells.items())
@@ -93,6 +102,27 @@ def _grid(cells: Iterable[Cell]) -> Rows:
             row[c - 1] = value
         rows.append(row)
     return rows
+
+
+def trimmed(rows: list[list[object]]) -> Rows:
+    """Dense rows from A1 cut as _grid cuts them: to the last row holding a value that is not blank
+    space, padded to the last column holding a value (each row to its own when the grid is huge)."""
+    height = len(rows)
+    while height and _blank_row(dict(enumerate(v for v in rows[height - 1] if v is not None))):
+        height -= 1
+    del rows[height:]
+    ends = [_end(row) for row in rows]
+    width = max(ends, default=0)
+    if height * width > GRID_SLOTS:
+        return [row[:end] for row, end in zip(rows, ends)]
+    return [row if len(row) == width else row[:width] + [None] * (width - len(row)) for row in rows]
+
+
+def _end(row: list[object]) -> int:
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return end
 
 
 def _blank_row(cols: dict[int, object]) -> bool:

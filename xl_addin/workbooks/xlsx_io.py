@@ -18,6 +18,7 @@ from ..domain import schema
 from ..domain.tables import Rows
 from .. import safe_files
 from ..errors import SaveError, WorkbookError, WorkbookLockedError
+from .calamine_values import CalamineBook
 from .sheet_values import row_beyond, rows_of
 from .xlsx_guard import check_archive
 
@@ -32,6 +33,10 @@ def open_workbook(path: Path | str, *, read_only: bool = False, data_only: bool 
     """The workbook at path, checked first; WorkbookError with a Vietnamese message otherwise."""
     path = Path(path)
     check_archive(path)
+    return _load(path, read_only=read_only, data_only=data_only)
+
+
+def _load(path: Path, *, read_only: bool, data_only: bool = True) -> Workbook:
     try:
         return openpyxl.load_workbook(path, read_only=read_only, data_only=data_only)
     except PermissionError as exc:
@@ -41,9 +46,39 @@ def open_workbook(path: Path | str, *, read_only: bool = False, data_only: bool 
 
 
 def read_sheets(path: Path | str, names: tuple[str, ...] | None = None) -> dict[str, Rows]:
-    """The values of the named sheets (all when None) of a closed workbook, read-only."""
+    """The values of the named sheets (all when None) of a closed workbook, read-only.
+
+    Read with python-calamine; a sheet it cannot read exactly (calamine_values says which), or a
+    file it cannot open, is read with openpyxl as before, whose errors give the messages.
+    """
     path = Path(path)
-    wb = open_workbook(path, read_only=True)
+    stats = check_archive(path)
+    try:
+        book = CalamineBook(path, stats)
+    except Exception:  # CalamineError, OSError: openpyxl reads it, or says what is wrong
+        return _read_openpyxl(path, names)
+    fallback: Workbook | None = None
+    try:
+        wanted = book.sheet_names if names is None else [n for n in book.sheet_names if n in names]
+        out: dict[str, Rows] = {}
+        for name in wanted:
+            rows = book.rows(name)
+            if rows is None:
+                fallback = fallback or _load(path, read_only=True)
+                if name in fallback.sheetnames:  # openpyxl leaves out a sheet whose part is missing
+                    out[name] = _read_sheet(fallback, name, path)
+            else:
+                out[name] = _bounded(rows, name, path)
+        return out
+    finally:
+        book.close()
+        if fallback is not None:
+            fallback.close()
+
+
+def _read_openpyxl(path: Path, names: tuple[str, ...] | None) -> dict[str, Rows]:
+    """read_sheets with openpyxl's reader alone (as before calamine): the reference the tests compare with."""
+    wb = _load(path, read_only=True)
     try:
         wanted = wb.sheetnames if names is None else [n for n in wb.sheetnames if n in names]
         return {name: _read_sheet(wb, name, path) for name in wanted}
@@ -57,6 +92,10 @@ def _read_sheet(wb: Workbook, name: str, path: Path) -> Rows:
     except Exception as exc:  # the sheet's XML is parsed here, lazily: name the file and the sheet
         detail = f"sheet “{name}”: {type(exc).__name__}"
         raise WorkbookError(msg.UNREADABLE.format(name=path.name, detail=detail)) from exc
+    return _bounded(rows, name, path)
+
+
+def _bounded(rows: Rows, name: str, path: Path) -> Rows:
     beyond = row_beyond(rows, MAX_ROWS)
     if beyond is not None:  # checking pasted junk row by row would only swell memory and Kiểm tra
         raise WorkbookError(msg.TOO_MANY_ROWS.format(name=path.name, sheet=name, limit=_dotted(MAX_ROWS),
