@@ -58,7 +58,8 @@ def recognised_contest(folder: Path, n: int, n_judges: int = 5) -> Path:
     import pipeline
 
     from xl_addin.domain import schema
-    from xl_addin.domain.input_rows import rows_from_judges, rows_from_registrations
+    from xl_addin.domain.sheets.judges import rows_from_judges
+    from xl_addin.domain.sheets.registrations import rows_from_registrations
     from xl_addin.usecases.init import init_contest
     from xl_addin.usecases.judges import make_judge_sheets
     from xl_addin.usecases.results import compute

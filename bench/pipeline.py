@@ -64,9 +64,7 @@ def fill_decision(path: Path) -> None:
     import datetime as dt
 
     from xl_addin.domain import schema
-    from xl_addin.domain.info_notes import with_info_notes
-    from xl_addin.domain.info_sheet import info_from_rows, rows_from_info
-    from xl_addin.usecases.sheet_layouts import INFO_LAYOUT
+    from xl_addin.domain.sheets.info import INFO_LAYOUT, info_from_rows, rows_from_info, with_info_notes
     from xl_addin.workbooks.contest_book import FileContestBook
 
     book = FileContestBook(path)
