@@ -13,23 +13,30 @@ from .measure import longest_word_points, text_points
 
 DEFAULT_MARGIN = 108  # twips: Word's default left (and right) cell margin
 MAX_WORD_TWIPS = 2_600  # about 4.6 cm: a longer token (an e-mail address) may wrap rather than widen
+# Qualified names built once: fitting a 1,000-row annex looks them up hundreds of thousands of times.
+_TC, _TR, _P, _R, _T = qn("w:tc"), qn("w:tr"), qn("w:p"), qn("w:r"), qn("w:t")
+_VAL, _W, _TYPE = qn("w:val"), qn("w:w"), qn("w:type")
+_GRID_SPAN = f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
+_TC_WIDTH = f"{qn('w:tcPr')}/{qn('w:tcW')}"
+_RUN_SIZE, _RUN_BOLD = f"{qn('w:rPr')}/{qn('w:sz')}", f"{qn('w:rPr')}/{qn('w:b')}"
+_HEADER_ROW = f"{qn('w:trPr')}/{qn('w:tblHeader')}"
 
 
 def _span(tc) -> int:
-    span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-    return int(span.get(qn("w:val"))) if span is not None else 1
+    span = tc.find(_GRID_SPAN)
+    return int(span.get(_VAL)) if span is not None else 1
 
 
 def _width(tc) -> int:
-    tcw = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
-    return int(tcw.get(qn("w:w"), 0)) if tcw is not None and tcw.get(qn("w:type"), "dxa") == "dxa" else 0
+    tcw = tc.find(_TC_WIDTH)
+    return int(tcw.get(_W, 0)) if tcw is not None and tcw.get(_TYPE, "dxa") == "dxa" else 0
 
 
 def _set_width(tc, twips: int) -> None:
-    tcw = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+    tcw = tc.find(_TC_WIDTH)
     if tcw is not None:
-        tcw.set(qn("w:w"), str(twips))
-        tcw.set(qn("w:type"), "dxa")
+        tcw.set(_W, str(twips))
+        tcw.set(_TYPE, "dxa")
 
 
 def fit_table(tbl, max_twips: int) -> None:
@@ -58,9 +65,10 @@ def _apply_grid(tbl, widths: list[int]) -> None:
         grid.append(col)
     for row in rows:
         pos = 0
-        for tc in row.findall(qn("w:tc")):
-            _set_width(tc, sum(widths[pos:pos + _span(tc)]))
-            pos += _span(tc)
+        for tc in row.findall(_TC):
+            span = _span(tc)
+            _set_width(tc, sum(widths[pos:pos + span]))
+            pos += span
 
 
 def _cell_margins(tbl) -> int:
@@ -72,20 +80,20 @@ def _cell_margins(tbl) -> int:
 
 def _run_format(r, body_pt: float) -> tuple[float, bool]:
     """A run's size in points and whether it is bold."""
-    sz = r.find(f"{qn('w:rPr')}/{qn('w:sz')}")
-    b = r.find(f"{qn('w:rPr')}/{qn('w:b')}")
-    bold = b is not None and b.get(qn("w:val"), "true") not in ("0", "false")
-    return (int(sz.get(qn("w:val"))) / 2 if sz is not None else body_pt), bold
+    sz = r.find(_RUN_SIZE)
+    b = r.find(_RUN_BOLD)
+    bold = b is not None and b.get(_VAL, "true") not in ("0", "false")
+    return (int(sz.get(_VAL)) / 2 if sz is not None else body_pt), bold
 
 
 def _cell_needs(tc, body_pt: float) -> tuple[int, int]:
     """(widest word, widest paragraph) of a cell in twips; the word capped (a long token may wrap)."""
     word = line = 0.0
-    for p in tc.iter(qn("w:p")):
-        runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+    for p in tc.iter(_P):
+        runs = [r for r in p.iter(_R) if r.find(_T) is not None]
         if not runs:
             continue
-        text = "".join(t.text or "" for r in runs for t in r.iter(qn("w:t")))
+        text = "".join(t.text or "" for r in runs for t in r.iter(_T))
         size, bold = max((_run_format(r, body_pt) for r in runs), key=lambda f: (f[0], f[1]))
         word = max(word, longest_word_points(text, size, bold))
         line = max(line, text_points(text.strip(), size, bold))
@@ -95,15 +103,16 @@ def _cell_needs(tc, body_pt: float) -> tuple[int, int]:
 def _column_needs(tbl, count: int, body_pt: float) -> tuple[list[int], list[int]]:
     """Per grid column: the widest word of any cell, and the widest line of its data cells (header excluded)."""
     words, lines, margins = [0] * count, [0] * count, _cell_margins(tbl)
-    for row in tbl.findall(qn("w:tr")):
-        header = row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    for row in tbl.findall(_TR):
+        header = row.find(_HEADER_ROW) is not None
         pos = 0
-        for tc in row.findall(qn("w:tc")):
-            if _span(tc) == 1 and pos < count:
+        for tc in row.findall(_TC):
+            span = _span(tc)
+            if span == 1 and pos < count:
                 word, line = _cell_needs(tc, body_pt)
                 words[pos] = max(words[pos], word + margins)
                 lines[pos] = lines[pos] if header else max(lines[pos], line + margins)
-            pos += _span(tc)
+            pos += span
     return words, lines
 
 

@@ -7,6 +7,7 @@ closely; Vietnamese letters are as wide as their base letter, so diacritics are 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # Advance widths in 1/1000 em: (regular, bold).
 _UPPER = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", zip(
@@ -44,6 +45,7 @@ def _base(ch: str) -> str:
     return unicodedata.normalize("NFD", ch)[0]
 
 
+@lru_cache(maxsize=4096)  # a few hundred distinct letters; measuring every table cell asks for each thousands of times
 def char_width(ch: str, bold: bool = False) -> int:
     """The advance of one character in 1/1000 em."""
     b = _base(ch)
