@@ -28,14 +28,15 @@ class Collector:
 
     sheet: str
     findings: list[Finding] = field(default_factory=list)
+    file: str | None = None  # a judge's workbook; None: the contest workbook itself
 
-    def error(self, code: str, cell: str, message: str) -> None:
-        """Record an error at a cell of this sheet."""
-        self.findings.append(error(code, self.sheet, cell, message))
+    def error(self, code: str, cell: str, message: str, *, sheet: str | None = None) -> None:
+        """Record an error at a cell of this sheet (or of another sheet of the same file)."""
+        self.findings.append(error(code, sheet or self.sheet, cell, message, self.file))
 
-    def warning(self, code: str, cell: str, message: str) -> None:
-        """Record a warning at a cell of this sheet."""
-        self.findings.append(warning(code, self.sheet, cell, message))
+    def warning(self, code: str, cell: str, message: str, *, sheet: str | None = None) -> None:
+        """Record a warning at a cell of this sheet (or of another sheet of the same file)."""
+        self.findings.append(warning(code, sheet or self.sheet, cell, message, self.file))
 
 
 def require(out: Collector, raw: object, cell: str, what: str) -> bool:

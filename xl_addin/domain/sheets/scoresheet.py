@@ -9,6 +9,7 @@ from typing import Mapping
 from .. import file_messages as file_msg
 from .. import schema
 from .. import score_messages as msg
+from ..checks import Collector
 from ..findings import Finding, a1, error, warning
 from ..models import Contest, Judge, ScoreSheet
 from ..rules import LEVELS, Criterion, fmt_points
@@ -17,27 +18,34 @@ from ..tables import Record, Rows, Table, find_table, header_key, label_values
 from ..values import AmbiguousNumber, ValueProblem, fold, integer, is_blank, number, text
 
 
+FATAL = frozenset({"wrong-contest", "stale-product-list", "missing-sheet", "missing-column"})  # stop reading
+
+
 @dataclass
 class _Reader:
-    """The state of reading one judge's sheet: where to report and what was found."""
+    """The state of reading one judge's workbook: its findings (one Collector for the file) and whether to go on."""
 
-    file: str
     contest: Contest
     provisional: bool
-    findings: list[Finding] = field(default_factory=list)
+    out: Collector
     fatal: bool = False
-
-    def error(self, code: str, sheet: str, cell: str, message: str) -> None:
-        self.findings.append(error(code, sheet, cell, message, self.file))
-        if code in ("wrong-contest", "stale-product-list", "missing-sheet", "missing-column"):
-            self.fatal = True
-
     blank_rows: list[tuple[str, str]] = field(default_factory=list)  # (first score cell, product) of unscored rows
     expected_rows: int = 0  # product rows the judge is to score (no conflict)
 
+    @property
+    def findings(self) -> list[Finding]:
+        """What was found so far."""
+        return self.out.findings
+
+    def error(self, code: str, sheet: str, cell: str, message: str) -> None:
+        """An error at a cell of one of the judge's sheets; some mean the rest cannot be read."""
+        self.out.error(code, cell, message, sheet=sheet)
+        self.fatal = self.fatal or code in FATAL
+
     def missing(self, cell: str, message: str) -> None:
-        make = warning if self.provisional else error
-        self.findings.append(make("missing-score", schema.SHEET_SCORING, cell, message, self.file))
+        """A score left blank: an error, or a warning for provisional results."""
+        (self.out.warning if self.provisional else self.out.error)("missing-score", cell, message,
+                                                                   sheet=schema.SHEET_SCORING)
 
 
 def score_sheet_from_rows(
@@ -49,7 +57,7 @@ def score_sheet_from_rows(
     provisional: bool = False,
 ) -> tuple[ScoreSheet | None, list[Finding]]:
     """One judge's scores and the findings on their workbook; None when the sheet is unusable."""
-    reader = _Reader(file, contest, provisional)
+    reader = _Reader(contest, provisional, Collector(schema.SHEET_SCORING, file=file))
     judge = _check_identity(reader, _sheet(sheets, schema.SHEET_SCORING_META), fingerprint)
     if reader.fatal or judge is None:
         # Scores on a sheet of another contest or an old product list mean nothing: stop here.
@@ -207,8 +215,7 @@ def _unknown_row(reader: _Reader, record: Record, columns: dict[str, int]) -> No
                      msg.STALE_UNKNOWN_PRODUCT.format(code=code, sheet=schema.SHEET_REGISTRATIONS))
     for item_code, col in columns.items():
         if not is_blank(_raw(record, col)):
-            reader.findings.append(error("unexpected-score", schema.SHEET_SCORING, a1(record.row_index, col),
-                                         msg.UNKNOWN_ROW_SCORE.format(code=code), reader.file))
+            reader.out.error("unexpected-score", a1(record.row_index, col), msg.UNKNOWN_ROW_SCORE.format(code=code))
 
 
 def _raw(record: Record, col: int) -> object:
@@ -233,9 +240,8 @@ def _product_row(reader: _Reader, record: Record, columns: dict[str, int],
                 blanks.append((cell, item.code))
             continue
         if conflicted:
-            reader.findings.append(error("unexpected-score", schema.SHEET_SCORING, cell, msg.CONFLICT_SCORE.format(
-                judge=judge_code, code=code, column=schema.COL_JUDGE_CONFLICTS, sheet=schema.SHEET_JUDGES),
-                reader.file))
+            reader.out.error("unexpected-score", cell, msg.CONFLICT_SCORE.format(
+                judge=judge_code, code=code, column=schema.COL_JUDGE_CONFLICTS, sheet=schema.SHEET_JUDGES))
             continue
         points = _score(reader, raw, cell, item, code)
         if points is not None:
@@ -271,19 +277,17 @@ def _score(reader: _Reader, raw: object, cell: str, item: Criterion, code: str) 
     try:
         points = number(raw)
     except AmbiguousNumber as exc:
-        reader.findings.append(error("ambiguous-number", schema.SHEET_SCORING, cell, file_msg.ambiguous_number(
-            cell, f"điểm của sản phẩm {code}, tiêu chí {item.code}", exc), reader.file))
+        reader.out.error("ambiguous-number", cell, file_msg.ambiguous_number(
+            cell, f"điểm của sản phẩm {code}, tiêu chí {item.code}", exc))
         return None
     except ValueProblem:
-        reader.findings.append(error("invalid-number", schema.SHEET_SCORING, cell, msg.INVALID_SCORE.format(
-            value=text(raw), code=code, item=item.code), reader.file))
+        reader.out.error("invalid-number", cell, msg.INVALID_SCORE.format(value=text(raw), code=code, item=item.code))
         return None
     if points is None:
         return None
     if points < 0 or points > item.max_points:
-        reader.findings.append(error("score-out-of-range", schema.SHEET_SCORING, cell,
-                                     msg.SCORE_OUT_OF_RANGE.format(value=text(raw), code=code, item=item.code,
-                                                                   max=fmt_points(item.max_points)), reader.file))
+        reader.out.error("score-out-of-range", cell, msg.SCORE_OUT_OF_RANGE.format(
+            value=text(raw), code=code, item=item.code, max=fmt_points(item.max_points)))
         return None
     return points
 
