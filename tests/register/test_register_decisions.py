@@ -98,7 +98,7 @@ def test_a_blank_decision_records_nothing(capsys, two_pairs, tmp_path):
     exported(capsys, two_pairs, path)
     code, out, err = run(capsys, "register", "import", path, "--register", two_pairs)
     assert code == 0, out + err
-    assert "0 xác nhận nghi trùng" in out and count(two_pairs, tmp_path, "duplicate_decisions") == 0
+    assert "xác nhận nghi trùng" not in out and count(two_pairs, tmp_path, "duplicate_decisions") == 0
     assert "2 cặp cơ sở nghi trùng chưa xác nhận" in run(capsys, "register", "nghi-trung", "--register", two_pairs)[1]
 
 
@@ -119,4 +119,18 @@ def test_a_bad_value_or_co_for_two_tax_numbers_is_a_finding_with_its_cell(capsys
     # All or nothing: a good answer beside a bad one is not written either.
     answer(path, {"Nguyễn Văn Kế": "Không"})
     assert run(capsys, "register", "import", path, "--register", two_pairs)[0] == 1
+    assert count(two_pairs, tmp_path, "duplicate_decisions") == 0
+
+
+def test_an_establishment_the_register_no_longer_has_is_a_finding(capsys, two_pairs, tmp_path):
+    path = tmp_path / "xuat.xlsx"
+    exported(capsys, two_pairs, path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[rs.VIEW_DUPLICATES]
+    ws["A2"], ws["I2"] = 999, "Không"
+    wb.save(path)
+    code, out, _ = run(capsys, "register", "import", path, "--register", two_pairs, "--json")
+    assert code == 1
+    [finding] = json.loads(out)
+    assert (finding["code"], finding["cell"]) == ("unknown-establishment", "A2") and "999" in finding["message"]
     assert count(two_pairs, tmp_path, "duplicate_decisions") == 0

@@ -28,7 +28,7 @@ def _establishment(conn: Connection, est_id: int):
 def _checked(conn: Connection, row: DecisionRow, file: str, findings: list[Finding]):
     """The two establishments of a row, or None with a finding saying which cell is wrong."""
     if row.first_id == row.second_id:
-        findings.append(error("invalid-value", rs.VIEW_DUPLICATES, row.id_cell,
+        findings.append(error("same-establishment", rs.VIEW_DUPLICATES, row.id_cell,
                               msg.SAME_ESTABLISHMENT_TWICE.format(cell=row.id_cell, id=row.first_id), file))
         return None
     pair = [_establishment(conn, est_id) for est_id in (row.first_id, row.second_id)]

@@ -44,8 +44,8 @@ class ImportOutcome:
             return (f"Không ghi gì vào sổ theo dõi {self.where}: {errors} lỗi (xem danh sách). "
                     "Hãy sửa các ô được chỉ ra rồi nhập lại cả tệp.")
         return (f"Đã ghi vào sổ theo dõi {self.where}: {s.rounds} kết quả cấp trên ({s.recognitions} được công "
-                f"nhận), {s.activities} dòng hoạt động, {s.references} dòng số cơ sở CNNT, "
-                f"{s.decisions} xác nhận nghi trùng.")
+                f"nhận), {s.activities} dòng hoạt động, {s.references} dòng số cơ sở CNNT"
+                + (f", {s.decisions} xác nhận nghi trùng." if s.decisions else "."))
 
 
 def write_register_template(folder: Path) -> Path:
