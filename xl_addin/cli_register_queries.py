@@ -39,6 +39,9 @@ def print_history(h) -> None:
     print(f"{h.name} — mã số {h.tax_code or 'chưa có'} — {', '.join(p for p in (h.commune, h.district, h.province) if p)}")
     if len(h.names) > 1:
         print("  Tên đã đăng ký: " + "; ".join(h.names))
+    for other_id, other_name, other_tax in h.same_as:
+        print(f"  Đã xác nhận là cùng một cơ sở với: {other_name} (mã cơ sở {other_id}, mã số {other_tax or 'chưa có'}); "
+              "sổ vẫn giữ riêng lịch sử của từng mã.")
     print("  Đăng ký:")
     print(_table(["Năm", "Cấp", "Mã SP", "Tên sản phẩm", "Tổng điểm", "Đạt", "HĐ đề xuất", "Hồ sơ thiếu"], [
         [str(r.year), rules.LEVELS.get(r.level, r.level), r.product_code, r.product_name,
@@ -115,11 +118,15 @@ def cmd_duplicates(args) -> int:
     with open_for(args, Path.cwd()) as register:
         pairs = duplicates(register)
     if pairs:
-        print(_table(["Mã 1", "Tên cơ sở 1", "Mã số 1", "Mã 2", "Tên cơ sở 2", "Mã số 2", "Xã/phường", "Độ giống"], [
+        print(_table(["Mã 1", "Tên cơ sở 1", "Mã số 1", "Mã 2", "Tên cơ sở 2", "Mã số 2", "Xã/phường", "Độ giống",
+                      "Xác nhận"], [
             [str(p.first_id), p.first_name, p.first_tax or "-", str(p.second_id), p.second_name, p.second_tax or "-",
-             p.commune, f"{p.score}%"] for p in pairs], ""))
-    print(f"{len(pairs)} cặp cơ sở nghi trùng (cùng xã/phường, tên gần giống). Sổ không tự gộp: hãy xem lại, "
-          f"và ghi xác nhận ở sheet “{rs.VIEW_DUPLICATES}” của binhchon register export.")
+             p.commune, f"{p.score}%", "Cùng một cơ sở" if p.confirmed else "Chưa xác nhận"] for p in pairs], ""))
+    open_pairs = sum(1 for p in pairs if not p.confirmed)
+    print(f"{open_pairs} cặp cơ sở nghi trùng chưa xác nhận, {len(pairs) - open_pairs} cặp đã xác nhận là cùng một "
+          f"cơ sở (cùng xã/phường, tên gần giống). Sổ không tự gộp: hãy chọn Có/Không ở cột “{rs.COL_SAME}” "
+          f"của sheet “{rs.VIEW_DUPLICATES}” (binhchon register export) rồi chạy binhchon register import tệp đó; "
+          "cặp đã chọn Không sẽ không được nêu lại.")
     return 0
 
 

@@ -34,9 +34,10 @@ def test_a_wheel_of_the_tree_creates_a_register_at_the_newest_revision(tmp_path)
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
         assert "xl_addin/register/migrations/versions/0001_initial.py" in names
+        assert "xl_addin/register/migrations/versions/0003_duplicate_decisions.py" in names
         zf.extractall(tmp_path / "site")
     out = subprocess.run([sys.executable, "-c", CHECK, str(tmp_path / "site"), str(tmp_path / "so.sqlite")],
                          capture_output=True, text=True, cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     current, head = out.stdout.split()
-    assert current == head == "0002"
+    assert current == head == "0003"

@@ -57,7 +57,7 @@ def _first_version(location: str, tmp_path):
 def test_a_first_version_register_migrates_without_losing_rows(register_location, tmp_path):
     loc = _first_version(register_location, tmp_path)
     with open_register(register_location, tmp_path) as reg:
-        assert any("0001" in note and "0002" in note for note in reg.notes)
+        assert any("0001" in note and migrate.head_revision() in note for note in reg.notes)
         data = reg.report_data(2019, 2019)
         with reg.engine.connect() as conn:
             assert migrate.current_revision(conn) == migrate.head_revision()
@@ -95,3 +95,30 @@ def test_a_file_that_is_no_register_is_refused(tmp_path):
     with pytest.raises(RegisterError) as caught:
         open_register(str(other), tmp_path)
     assert "không phải là sổ theo dõi" in caught.value.message
+
+
+def test_a_register_at_0002_with_rows_migrates_to_the_decisions_table_keeping_every_row(register_location, tmp_path):
+    loc = _first_version(register_location, tmp_path)
+    engine = loc_mod.make_engine(loc)
+    with engine.connect() as conn:
+        migrate.upgrade(conn, "0002")
+        conn.commit()
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO dossier_gaps (registration_id, document) VALUES (1, 'Phiếu đăng ký')"))
+        conn.execute(sa.text("INSERT INTO activities (year, kind, content, quantity, note) "
+                             "VALUES (2019, 'Hội chợ, triển lãm', 'Hội chợ vùng', 2, '')"))
+        conn.execute(sa.text("INSERT INTO reference_counts (year, district, commune, district_key, commune_key, "
+                             "establishments) VALUES (2019, 'Việt Yên', 'Vân Hà', 'viet yen', 'van ha', 45)"))
+    tables = ("contests", "establishments", "products", "registrations", "scores", "dossier_gaps", "activities",
+              "reference_counts")
+    with engine.connect() as conn:
+        before = {t: conn.execute(sa.text(f"SELECT * FROM {t} ORDER BY id")).all() for t in tables}
+    engine.dispose()
+    assert all(len(rows) == 1 for rows in before.values())
+    with open_register(register_location, tmp_path) as reg:
+        assert any("0002" in note and "0003" in note for note in reg.notes)
+        with reg.engine.connect() as conn:
+            assert migrate.current_revision(conn) == "0003" == migrate.head_revision()
+            after = {t: conn.execute(sa.text(f"SELECT * FROM {t} ORDER BY id")).all() for t in tables}
+            assert conn.execute(sa.text("SELECT COUNT(*) FROM duplicate_decisions")).scalar() == 0
+    assert after == before

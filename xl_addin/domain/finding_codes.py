@@ -76,6 +76,9 @@ CODES: tuple[FindingCode, ...] = (
     _entry("unknown-product", _E, "Không tìm thấy sản phẩm"),
     _entry("duplicate-row", _E, "Dòng lặp lại"),
     _entry("product-name-differs", _W, "Tên sản phẩm khác trong sổ"),
+    _entry("unknown-establishment", _E, "Không tìm thấy cơ sở", reg_msg.UNKNOWN_ESTABLISHMENT),
+    _entry("same-establishment", _E, "Hai mã cơ sở giống nhau", reg_msg.SAME_ESTABLISHMENT_TWICE),
+    _entry("different-tax-codes", _E, "Hai mã số ĐKKD/MST khác nhau", reg_msg.DIFFERENT_TAX_CODES),
     # --- The summary report (report) ---
     _entry("report-no-contest", _E, "Không có cuộc bình chọn trong kỳ"),
     _entry("report-bad-period", _E, "Kỳ báo cáo không hợp lệ"),

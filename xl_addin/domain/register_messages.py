@@ -140,3 +140,16 @@ def repeated_activity(row: int, kind: str, year: int, first: int) -> str:
 def repeated_reference(row: int, year: int, first: int) -> str:
     """The same area's count for the same year twice."""
     return f"Dòng {row}: số cơ sở CNNT năm {year} của địa bàn này đã có ở dòng {first}. Hãy xóa một trong hai dòng."
+
+# --- Nghi trùng decisions (register import of the export's sheet) -------------------------------
+UNKNOWN_ESTABLISHMENT = (
+    "Ô {cell}: sổ theo dõi không có cơ sở mã {id} (sổ đã thay đổi từ khi xuất tệp này). Hãy xuất lại "
+    "bằng binhchon register export rồi ghi xác nhận vào tệp mới."
+)
+SAME_ESTABLISHMENT_TWICE = "Ô {cell}: hai mã cơ sở giống nhau ({id}); một cơ sở không thể trùng với chính nó."
+DIFFERENT_TAX_CODES = (
+    "Ô {cell}: “Có” nghĩa là một cơ sở, nhưng hai cơ sở có mã số ĐKKD/MST khác nhau ({first} và {second}); "
+    "sổ không bao giờ coi hai mã số khác nhau là một cơ sở. Nếu một mã số bị gõ sai, hãy sửa ở sổ bình chọn "
+    "của cuộc đó rồi chạy lại binhchon register add; nếu là hai cơ sở, hãy chọn “Không”."
+)
+REPEATED_DECISION = "Ô {cell}: cặp cơ sở {first} và {second} đã được xác nhận ở dòng {first_row}; hãy giữ một dòng."

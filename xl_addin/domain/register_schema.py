@@ -90,10 +90,15 @@ RECOGNITION_VIEW_HEADERS = (
     "Tình trạng",
 )
 ACTIVITY_VIEW_HEADERS = ACTIVITY_HEADERS
+COL_FIRST_ID = "Mã cơ sở 1"
+COL_SECOND_ID = "Mã cơ sở 2"
+COL_SAME = "Cùng một cơ sở? (Có/Không)"  # staff's decision, read back by register import
 DUPLICATE_VIEW_HEADERS = (
-    "Mã cơ sở 1", "Tên cơ sở 1", "Mã số 1", "Mã cơ sở 2", "Tên cơ sở 2", "Mã số 2", schema.COL_COMMUNE,
-    "Độ giống (%)", "Xác nhận (Trùng/Không trùng)",
+    COL_FIRST_ID, "Tên cơ sở 1", "Mã số 1", COL_SECOND_ID, "Tên cơ sở 2", "Mã số 2", schema.COL_COMMUNE,
+    "Độ giống (%)", COL_SAME,
 )
+DECISION_HEADERS = (COL_FIRST_ID, COL_SECOND_ID, COL_SAME)
+IMPORT_SHEETS[VIEW_DUPLICATES] = DECISION_HEADERS  # the export's sheet, read back with staff's decisions
 
 # Names this similar (rapidfuzz token-set ratio on folded names, 0–100) in one commune are listed.
 DUPLICATE_THRESHOLD = 85

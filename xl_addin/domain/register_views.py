@@ -76,6 +76,7 @@ class EstablishmentHistory:
     registrations: tuple[RegistrationRecord, ...]
     certificates: tuple[CertificateLine, ...]
     rounds: tuple[RoundRecord, ...]
+    same_as: tuple[tuple[int, str, str], ...] = ()  # (id, name, tax number) confirmed the same establishment
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Lookalike:
     second_tax: str
     commune: str
     score: int  # 0–100
+    confirmed: bool = False  # a person recorded Có: the same establishment (the register keeps both rows)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 
 from ..domain import register_schema as rs
 from ..domain import rules
-from ..domain.register_views import lookalikes, with_status
+from ..domain.register_views import with_status
 from ..domain.values import yes_no_text
 from . import views
 from .tables import activities, contests, dossier_gaps, establishments, products, recognitions, registrations
@@ -90,10 +90,10 @@ def activity_rows(conn: Connection) -> Rows:
 
 
 def duplicate_rows(conn: Connection) -> Rows:
-    """Nghi trùng: establishments of one commune whose names look alike, for a person to confirm."""
+    """Nghi trùng: look-alike establishments of one commune, for a person to answer (rejected pairs left out)."""
     return [list(rs.DUPLICATE_VIEW_HEADERS)] + [
         [p.first_id, p.first_name, p.first_tax or None, p.second_id, p.second_name, p.second_tax or None,
-         p.commune, p.score, None] for p in lookalikes(views.establishment_keys(conn))]
+         p.commune, p.score, yes_no_text(True) if p.confirmed else None] for p in views.lookalike_pairs(conn)]
 
 
 def all_views(conn: Connection, today: dt.date) -> dict[str, Rows]:

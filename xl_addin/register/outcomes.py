@@ -30,6 +30,7 @@ class Stored:
     recognitions: int = 0
     activities: int = 0
     references: int = 0
+    decisions: int = 0  # Nghi trùng answers read (Có or Không)
     findings: list[Finding] = field(default_factory=list)
 
 

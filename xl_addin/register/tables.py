@@ -209,4 +209,21 @@ reference_counts = Table(
     UniqueConstraint("year", "district_key", "commune_key", name="uq_reference_counts_year_district_commune"),
 )
 
+# --- Added by revision 0003 -------------------------------------------------------------------
+# A person's answer to a Nghi trùng suggestion. The pair is named by stable keys (domain/
+# register_decisions.stable_key, first < second), not by ids a re-added contest may renumber.
+duplicate_decisions = Table(
+    "duplicate_decisions", metadata, _id(),
+    Column("first_key", String(700), nullable=False),
+    Column("second_key", String(700), nullable=False),
+    Column("first_name", String(400), nullable=False, default=""),
+    Column("second_name", String(400), nullable=False, default=""),
+    Column("same", Boolean, nullable=False),  # True: one establishment (Có); False: two (Không)
+    Column("decided_at", DateTime, nullable=False),
+    Column("source_file", Text, nullable=False, default=""),
+    Column("sheet_row", Integer),
+    Column("import_id", Integer, ForeignKey("imports.id")),
+    UniqueConstraint("first_key", "second_key", name="uq_duplicate_decisions_first_key_second_key"),
+)
+
 OUR_TABLES = frozenset(metadata.tables)

@@ -9,9 +9,12 @@ from sqlalchemy.engine import Connection
 
 from ..domain.models import Registration
 from ..domain.register_entry import tax_digits
-from ..domain.register_views import CertificateLine, EstablishmentHistory, EstablishmentKey
+from ..domain import register_schema as rs
+from ..domain.register_decisions import apply_decisions, decided_pairs
+from ..domain.register_views import CertificateLine, EstablishmentHistory, EstablishmentKey, Lookalike, lookalikes
 from ..domain.values import loose_key
 from . import queries
+from .decisions import stored_decisions
 from .tables import contests, establishments, products, recognitions, registrations
 
 
@@ -92,7 +95,22 @@ def history(conn: Connection, establishment_id: int) -> EstablishmentHistory:
     product_ids |= {c.product_id for c in certs}
     rounds = [r for r in queries.rounds_of(conn, product_ids)]
     return EstablishmentHistory(est.id, est.name, est.tax_code or "", est.commune, est.district, est.province, names,
-                                tuple(regs), tuple(certs), tuple(rounds))
+                                tuple(regs), tuple(certs), tuple(rounds), _confirmed_same(conn, est.id))
+
+
+def _confirmed_same(conn: Connection, establishment_id: int) -> tuple[tuple[int, str, str], ...]:
+    """(id, name, tax number) of the establishments a person confirmed are this one."""
+    keys = establishment_keys(conn)
+    by_id = {k.establishment_id: k for k in keys}
+    others = {other for pair, same in decided_pairs(keys, stored_decisions(conn)).items()
+              if same and establishment_id in pair for other in pair if other != establishment_id}
+    return tuple((i, by_id[i].name, by_id[i].tax_code) for i in sorted(others))
+
+
+def lookalike_pairs(conn: Connection) -> list[Lookalike]:
+    """The Nghi trùng suggestions less those a person rejected; those confirmed marked."""
+    keys = establishment_keys(conn)
+    return apply_decisions(lookalikes(keys, rs.DUPLICATE_THRESHOLD), decided_pairs(keys, stored_decisions(conn)))
 
 
 def establishment_keys(conn: Connection) -> list[EstablishmentKey]:

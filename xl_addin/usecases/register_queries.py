@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..documents.letters import LettersOutcome, Sender, default_sender, write_letters
 from ..domain import register_schema as rs
-from ..domain.register_views import CertificateLine, EstablishmentHistory, Lookalike, lookalikes, with_status
+from ..domain.register_views import CertificateLine, EstablishmentHistory, Lookalike, with_status
+from ..domain.values import yes_no_text
 from ..errors import BinhchonError
 from ..register import Register
 from ..register import export_views, views
@@ -96,11 +97,11 @@ def export_register(register: Register, path: Path, today: dt.date | None = None
         raise BinhchonError(f"Tệp xuất {path} phải có đuôi .xlsx (ví dụ so_theo_doi.xlsx).")
     with register.reading() as conn:
         tables = export_views.all_views(conn, today or dt.date.today())
-    write_export(path, tables)
+    write_export(path, tables, {rs.VIEW_DUPLICATES: {rs.COL_SAME: (yes_no_text(True), yes_no_text(False))}})
     return ExportOutcome(path, {name: len(rows) - 1 for name, rows in tables.items()})
 
 
 def duplicates(register: Register) -> list[Lookalike]:
-    """Establishments of one commune whose names look alike, for a person to confirm or reject."""
+    """Establishments of one commune whose names look alike, less the pairs a person rejected."""
     with register.reading() as conn:
-        return lookalikes(views.establishment_keys(conn), rs.DUPLICATE_THRESHOLD)
+        return views.lookalike_pairs(conn)

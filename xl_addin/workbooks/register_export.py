@@ -9,11 +9,13 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ..domain.tables import Rows
 from . import styles
 from .cells import safe_value
+from .register_template import CHOICE_ERROR
 from .xlsx_io import ensure_writable, write_atomically
 
 DATE_FORMAT = "dd/mm/yyyy"
@@ -29,13 +31,19 @@ def table_name(sheet: str) -> str:
     return "".join(ch if ch.isascii() and ch.isalnum() else "_" for ch in plain)
 
 
-def write_export(path: Path, views: dict[str, Rows]) -> Path:
+Dropdowns = dict[str, dict[str, tuple[str, ...]]]  # sheet -> column header -> the choices staff pick from
+ANSWER_ROWS = 500  # rows below the data the dropdowns still cover
+
+
+def write_export(path: Path, views: dict[str, Rows], dropdowns: Dropdowns | None = None) -> Path:
     """Write the views into path (replacing an earlier export, never a file Excel holds open)."""
     ensure_writable(path)
     wb = Workbook()
     wb.remove(wb.active)
     for sheet, rows in views.items():
         _sheet(wb, sheet, rows)
+        for header, choices in (dropdowns or {}).get(sheet, {}).items():
+            _dropdown(wb[sheet], rows, header, choices)
     wb.properties.title = "Sổ theo dõi bình chọn sản phẩm CNNT tiêu biểu"
     wb.properties.creator = "binhchon"
     write_atomically(wb, path)
@@ -61,6 +69,16 @@ def _sheet(wb: Workbook, name: str, rows: Rows) -> None:
     table = Table(displayName=table_name(name), ref=ref)
     table.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
     ws.add_table(table)
+
+
+def _dropdown(ws, rows: Rows, header: str, choices: tuple[str, ...]) -> None:
+    """A list of choices on a column's cells below the header, as in the register template."""
+    letter = get_column_letter(list(rows[0]).index(header) + 1)
+    dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True, showErrorMessage=True,
+                        errorStyle="stop", errorTitle="Giá trị ngoài danh sách", error=CHOICE_ERROR)
+    dv.add(f"{letter}2:{letter}{len(rows) + ANSWER_ROWS}")
+    ws.add_data_validation(dv)
+    ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, len(header) + 2)
 
 
 def _format_column(ws, col: int, values: list[object]) -> None:
