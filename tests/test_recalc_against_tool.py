@@ -8,23 +8,13 @@ from decimal import Decimal
 import openpyxl
 
 from xl_addin.domain import schema
-from xl_addin.usecases.demo import fill_inputs, play_judges
-from xl_addin.usecases.init import init_contest
-from xl_addin.usecases.judges import make_judge_sheets
-from xl_addin.usecases.results import compute
-from xl_addin.workbooks.contest_book import FileContestBook
+from workbook_edits import judged_contest
 
 
 def test_sheet_formulas_agree_with_computed_totals(tmp_path, soffice):
     folder = tmp_path / "c"
-    path = init_contest(folder, year=2019, level="tinh", province="Bắc Giang").path
-    fill_inputs(path)
-    book = FileContestBook(path)
-    make_judge_sheets(book)
-    book.save()
-    play_judges(folder)
-    book = FileContestBook(path)
-    rs = compute(book).result_set
+    _, outcome = judged_contest(folder)
+    rs = outcome.result_set
     assert rs is not None
     files = sorted((folder / schema.JUDGES_DIR).glob("*.xlsx"))
     out = tmp_path / "recalculated"

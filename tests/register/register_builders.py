@@ -88,3 +88,22 @@ def make_contest(folder: Path, year: int, items: list[Item], *, decision: dt.dat
     book.save()
     assert outcome.result_set is not None, outcome.summary()
     return folder
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    """binhchon's main on these arguments: its exit code, what it printed and what it printed to stderr."""
+    from xl_addin.cli import main
+
+    code = main([str(a) for a in argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def table_count(location: str, folder: Path, table: str) -> int:
+    """The rows of a table of the register at location (opened as the commands open it, from folder)."""
+    import sqlalchemy as sa
+
+    from xl_addin.register import open_register
+
+    with open_register(location, folder) as reg, reg.engine.connect() as conn:
+        return conn.execute(sa.text(f"SELECT COUNT(*) FROM {table}")).scalar()

@@ -7,24 +7,9 @@ import json
 
 import openpyxl
 import pytest
-import sqlalchemy as sa
-from register_builders import CRAFT, Item, make_contest
+from register_builders import CRAFT, Item, make_contest, run, table_count
 
-from xl_addin.cli import main
 from xl_addin.domain import register_schema as rs
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def count(location: str, tmp_path, table: str) -> int:
-    from xl_addin.register import open_register
-
-    with open_register(location, tmp_path) as reg, reg.engine.connect() as conn:
-        return conn.execute(sa.text(f"SELECT COUNT(*) FROM {table}")).scalar()
 
 
 @pytest.fixture(scope="session")
@@ -79,7 +64,7 @@ def test_khong_is_never_suggested_again_and_co_is_recorded_and_shown(capsys, two
         code, out, err = run(capsys, "register", "import", path, "--register", two_pairs)
         assert code == 0, out + err
         assert "2 xác nhận nghi trùng" in out
-    assert count(two_pairs, tmp_path, "duplicate_decisions") == 2
+    assert table_count(two_pairs, tmp_path, "duplicate_decisions") == 2
     code, out, _ = run(capsys, "register", "nghi-trung", "--register", two_pairs)
     assert code == 0 and "Dĩnh Kế" not in out and "Cùng một cơ sở" in out
     assert "0 cặp cơ sở nghi trùng chưa xác nhận, 1 cặp đã xác nhận" in out
@@ -98,7 +83,7 @@ def test_a_blank_decision_records_nothing(capsys, two_pairs, tmp_path):
     exported(capsys, two_pairs, path)
     code, out, err = run(capsys, "register", "import", path, "--register", two_pairs)
     assert code == 0, out + err
-    assert "xác nhận nghi trùng" not in out and count(two_pairs, tmp_path, "duplicate_decisions") == 0
+    assert "xác nhận nghi trùng" not in out and table_count(two_pairs, tmp_path, "duplicate_decisions") == 0
     assert "2 cặp cơ sở nghi trùng chưa xác nhận" in run(capsys, "register", "nghi-trung", "--register", two_pairs)[1]
 
 
@@ -115,11 +100,11 @@ def test_a_bad_value_or_co_for_two_tax_numbers_is_a_finding_with_its_cell(capsys
     assert found == {("different-tax-codes", "Nghi trùng", f"I{row_ke}"), ("invalid-choice", "Nghi trùng", f"I{row_tre}")}
     message = next(f["message"] for f in json.loads(out) if f["code"] == "different-tax-codes")
     assert "8100000022" in message and "8100000099" in message
-    assert count(two_pairs, tmp_path, "duplicate_decisions") == 0
+    assert table_count(two_pairs, tmp_path, "duplicate_decisions") == 0
     # All or nothing: a good answer beside a bad one is not written either.
     answer(path, {"Nguyễn Văn Kế": "Không"})
     assert run(capsys, "register", "import", path, "--register", two_pairs)[0] == 1
-    assert count(two_pairs, tmp_path, "duplicate_decisions") == 0
+    assert table_count(two_pairs, tmp_path, "duplicate_decisions") == 0
 
 
 def test_an_establishment_the_register_no_longer_has_is_a_finding(capsys, two_pairs, tmp_path):
@@ -133,4 +118,4 @@ def test_an_establishment_the_register_no_longer_has_is_a_finding(capsys, two_pa
     assert code == 1
     [finding] = json.loads(out)
     assert (finding["code"], finding["cell"]) == ("unknown-establishment", "A2") and "999" in finding["message"]
-    assert count(two_pairs, tmp_path, "duplicate_decisions") == 0
+    assert table_count(two_pairs, tmp_path, "duplicate_decisions") == 0

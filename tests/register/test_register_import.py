@@ -6,9 +6,8 @@ import datetime as dt
 import shutil
 
 import openpyxl
-import sqlalchemy as sa
 
-from xl_addin.cli import main
+from register_builders import run, table_count
 from xl_addin.domain import register_schema as rs
 
 UPPER = [
@@ -29,19 +28,6 @@ REFERENCE = [
     [2019, "huyện Việt Yên", "xã Vân Hà", 45],  # the same area, a later count
     [2019, "Việt Yên", "Tăng Tiến", 30],
 ]
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def count(location: str, tmp_path, table: str) -> int:
-    from xl_addin.register import open_register
-
-    with open_register(location, tmp_path) as reg, reg.engine.connect() as conn:
-        return conn.execute(sa.text(f"SELECT COUNT(*) FROM {table}")).scalar()
 
 
 def filled_template(capsys, folder, upper=UPPER, activities=ACTIVITIES, reference=REFERENCE):
@@ -86,10 +72,10 @@ def test_outcomes_activities_and_counts_imported_twice_are_kept_once(capsys, tmp
         code, out, err = run(capsys, "register", "import", path, "--register", register_location)
         assert code == 0, out + err
     assert "4 kết quả cấp trên (3 được công nhận), 3 dòng hoạt động, 3 dòng số cơ sở CNNT" in out
-    assert count(register_location, tmp_path, "rounds") == 4
-    assert count(register_location, tmp_path, "recognitions") == 6 + 3
-    assert count(register_location, tmp_path, "activities") == 3
-    assert count(register_location, tmp_path, "reference_counts") == 3
+    assert table_count(register_location, tmp_path, "rounds") == 4
+    assert table_count(register_location, tmp_path, "recognitions") == 6 + 3
+    assert table_count(register_location, tmp_path, "activities") == 3
+    assert table_count(register_location, tmp_path, "reference_counts") == 3
     from xl_addin.register import open_register
 
     with open_register(register_location, tmp_path) as reg:
@@ -119,8 +105,8 @@ def test_rows_that_cannot_be_placed_are_findings_and_nothing_is_written(capsys, 
     found = {(f["code"], f["sheet"], f["cell"]) for f in json.loads(out)}
     assert found == {("unknown-product", "Kết quả cấp trên", "C4"), ("invalid-number", "Hoạt động", "A5"),
                      ("invalid-choice", "Hoạt động", "B6")}
-    assert count(register_location, tmp_path, "rounds") == 0
-    assert count(register_location, tmp_path, "activities") == 0
+    assert table_count(register_location, tmp_path, "rounds") == 0
+    assert table_count(register_location, tmp_path, "activities") == 0
 
 
 def test_a_file_with_none_of_the_sheets_is_refused(capsys, tmp_path, register_location, history):

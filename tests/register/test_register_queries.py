@@ -10,14 +10,9 @@ import docx
 import openpyxl
 import pytest
 
+from register_builders import run
 from xl_addin.cli import main
 from xl_addin.domain import register_schema as rs
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.fixture

@@ -8,27 +8,13 @@ import subprocess
 import openpyxl
 import pytest
 
+from workbook_edits import judged_contest
 from xl_addin.domain import schema
-from xl_addin.usecases.demo import fill_inputs, play_judges
-from xl_addin.usecases.init import init_contest
-from xl_addin.usecases.judges import make_judge_sheets
-from xl_addin.usecases.results import compute
-from xl_addin.workbooks.contest_book import FileContestBook
 
 
 @pytest.fixture(scope="module")
 def computed(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("print") / "c"
-    path = init_contest(folder, year=2019, level="tinh", province="Bắc Giang").path
-    fill_inputs(path)
-    book = FileContestBook(path)
-    make_judge_sheets(book)
-    book.save()
-    play_judges(folder)
-    book = FileContestBook(path)
-    compute(book)
-    book.save()
-    return path
+    return judged_contest(tmp_path_factory.mktemp("print") / "c")[0]
 
 
 def header_of(ws, anchor):

@@ -9,13 +9,10 @@ import zipfile
 import openpyxl
 import pytest
 
+from workbook_edits import judged_contest
 from xl_addin.domain import schema
 from xl_addin.domain.rules import preset
-from xl_addin.usecases.demo import fill_inputs, play_judges
 from xl_addin.usecases.findings_sheet import FINDINGS_LAYOUT
-from xl_addin.usecases.init import init_contest
-from xl_addin.usecases.judges import make_judge_sheets
-from xl_addin.usecases.results import compute
 from xl_addin.domain.sheets.results import HEADER_ROW as RESULTS_HEADER_ROW, results_sheet_layout
 import openpyxl_reference
 from xl_addin.workbooks.contest_book import FileContestBook
@@ -26,17 +23,7 @@ LONG_NAME = "Bánh đa nem làng Kim Lũ truyền thống " * 4  # 148 character
 @pytest.fixture(scope="module")
 def computed(tmp_path_factory):
     """A demo contest after judges and results, saved the way the CLI saves it."""
-    folder = tmp_path_factory.mktemp("writer") / "c"
-    path = init_contest(folder, year=2019, level="tinh", province="Bắc Giang").path
-    fill_inputs(path)
-    book = FileContestBook(path)
-    make_judge_sheets(book)
-    book.save()
-    play_judges(folder)
-    book = FileContestBook(path)
-    compute(book)
-    book.save()
-    return path
+    return judged_contest(tmp_path_factory.mktemp("writer") / "c")[0]
 
 
 def _rows(path, sheet):
