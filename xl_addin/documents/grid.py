@@ -3,9 +3,6 @@ and widened where a column is narrower than a word it holds (so "QNa/2024/01" or
 
 from __future__ import annotations
 
-import io
-
-from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -139,9 +136,8 @@ def fit_to_words(tbl, body_pt: float) -> None:
     _apply_grid(tbl, new)
 
 
-def fit_tables(docx: bytes) -> bytes:
-    """The document with every top-level table's grid fitted between the page margins and to its words."""
-    doc = Document(io.BytesIO(docx))
+def fit_document(doc) -> None:
+    """Fit every top-level table of an open python-docx document (docxtpl's, before it is saved)."""
     section = doc.sections[0]
     max_twips = int((section.page_width - section.left_margin - section.right_margin) / 635)
     size = doc.styles["Normal"].font.size
@@ -149,6 +145,3 @@ def fit_tables(docx: bytes) -> bytes:
     for tbl in doc.element.body.findall(qn("w:tbl")):
         fit_table(tbl, max_twips)
         fit_to_words(tbl, body_pt)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()

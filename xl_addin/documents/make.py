@@ -16,7 +16,7 @@ from ..progress import NO_PROGRESS, Progress
 from . import pdf as pdf_mod
 from .certificate_files import CertificateFiles, certificate_jobs, write_certificates
 from .contexts import annex_context, clean
-from .grid import fit_tables
+from .grid import fit_document
 from .render import TemplateRenderer
 from .safety import sandbox_env, write_file
 from .summary_context import summary_context
@@ -78,10 +78,10 @@ def write_documents(
     annex_tpl = TemplateRenderer(template_path(templates_dir, ANNEX), FIELDS[ANNEX], env)
     numbers = assign_certificates(rows, contest.info, contest.rules)
     chosen = recognised_rows(rows)
-    singles = {ANNEX_FILE: fit_tables(annex_tpl.render(annex_context(contest, chosen, numbers)))}
+    singles = {ANNEX_FILE: annex_tpl.render(annex_context(contest, chosen, numbers), finish=fit_document)}
     if result_set is not None:
         summary_tpl = TemplateRenderer(template_path(templates_dir, SUMMARY), FIELDS[SUMMARY], env)
-        singles[SUMMARY_FILE] = fit_tables(summary_tpl.render(summary_context(contest, rows, result_set)))
+        singles[SUMMARY_FILE] = summary_tpl.render(summary_context(contest, rows, result_set), finish=fit_document)
     outcome = DocumentsOutcome(certificates=numbers, messages=_notes(contest, chosen, result_set))
     jobs = certificate_jobs(contest, chosen, numbers, out_dir)
     if jobs:

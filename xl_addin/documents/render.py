@@ -6,6 +6,7 @@ import functools
 import io
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,12 +28,16 @@ _TEXT_NODE = re.compile(rb">([^<]*)<")
 DOCUMENT_XML = "word/document.xml"
 
 
-def render_docx(path: Path, context: dict, env: SandboxedEnvironment) -> bytes:
-    """The .docx bytes of a template rendered by docxtpl with autoescaping in the sandbox."""
-    return render_template(DocxTemplate(path), path, context, env)
+def render_docx(path: Path, context: dict, env: SandboxedEnvironment, finish: Callable | None = None) -> bytes:
+    """The .docx bytes of a template rendered by docxtpl with autoescaping in the sandbox.
+
+    finish, when given, edits the rendered python-docx document before it is saved (e.g. fits its
+    tables): one save instead of a save, a parse and another save of a large document."""
+    return render_template(DocxTemplate(path), path, context, env, finish)
 
 
-def render_template(tpl: DocxTemplate, path: Path, context: dict, env: SandboxedEnvironment) -> bytes:
+def render_template(tpl: DocxTemplate, path: Path, context: dict, env: SandboxedEnvironment,
+                    finish: Callable | None = None) -> bytes:
     """The .docx bytes of an opened template (whose sub-documents the context may hold), rendered safely."""
     try:
         tpl.render(context, jinja_env=env, autoescape=True)
@@ -40,6 +45,8 @@ def render_template(tpl: DocxTemplate, path: Path, context: dict, env: Sandboxed
         raise TemplateError(msg.template_unsafe(str(path), str(exc))) from exc
     except (JinjaError, LxmlError) as exc:
         raise TemplateError(msg.template_failed(str(path), str(exc))) from exc
+    if finish is not None:
+        finish(tpl.docx)
     buf = io.BytesIO()
     tpl.save(buf)
     return buf.getvalue()
@@ -139,9 +146,9 @@ class TemplateRenderer:
         self.stamp: Stamp | None = None
         self._try_stamp = fast  # the stamp is made from the first context (its lists of lines)
 
-    def render(self, context: dict) -> bytes:
-        """The .docx bytes for one context, by docxtpl."""
-        return render_docx(self.path, context, self.env)
+    def render(self, context: dict, finish: Callable | None = None) -> bytes:
+        """The .docx bytes for one context, by docxtpl (finish edits the document before it is saved)."""
+        return render_docx(self.path, context, self.env, finish)
 
     def parts(self, context: dict) -> tuple[list[zippkg.Entry], dict[str, bytes]]:
         """The package of one context as (entries, replaced parts); word/document.xml always given."""
