@@ -16,6 +16,7 @@ from openpyxl.workbook.workbook import Workbook
 from ..domain import file_messages as msg
 from ..domain import schema
 from ..domain.tables import Rows
+from ..domain.values import grouped
 from .. import safe_files
 from ..errors import SaveError, WorkbookError, WorkbookLockedError
 from .calamine_values import CalamineBook
@@ -98,13 +99,9 @@ def _read_sheet(wb: Workbook, name: str, path: Path) -> Rows:
 def _bounded(rows: Rows, name: str, path: Path) -> Rows:
     beyond = row_beyond(rows, MAX_ROWS)
     if beyond is not None:  # checking pasted junk row by row would only swell memory and Kiểm tra
-        raise WorkbookError(msg.TOO_MANY_ROWS.format(name=path.name, sheet=name, limit=_dotted(MAX_ROWS),
-                                                     row=_dotted(beyond)))
+        raise WorkbookError(msg.TOO_MANY_ROWS.format(name=path.name, sheet=name, limit=grouped(MAX_ROWS),
+                                                     row=grouped(beyond)))
     return rows
-
-
-def _dotted(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def ensure_writable(path: Path) -> None:
