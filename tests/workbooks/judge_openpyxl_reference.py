@@ -1,4 +1,4 @@
-"""The reference: how the openpyxl path (before issue 11, session 4) drew a judge's workbook, kept to compare the XML writer with."""
+"""The reference: how the openpyxl path (before issue 11, session 4) drew a judge's workbook, for the XML writer."""
 
 from __future__ import annotations
 

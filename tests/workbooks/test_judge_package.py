@@ -13,7 +13,9 @@ from lxml import etree
 from xl_addin.domain import rules, schema
 from xl_addin.domain.models import Contest, ContestInfo, Judge, Registration
 from xl_addin.domain.rules import Criterion, Rules
-from xl_addin.workbooks.judge_workbook import JudgeFiles, build_scoring_template, write_judge_workbook
+from xl_addin.workbooks.judge_workbook import (
+    JudgeFiles, build_scoring_template, read_judge_workbook, write_judge_workbook,
+)
 
 from judge_openpyxl_reference import write_judge_workbook as reference_workbook
 
@@ -100,6 +102,8 @@ def test_each_judge_file_reads_as_the_openpyxl_one(tmp_path, make):
         files.write(ours, judge, "f1ng3r")
         reference_workbook(theirs, c, judge, "f1ng3r")
         assert_same_workbook(ours, theirs)
+        # and the tool reads both alike (python-calamine, as results does)
+        assert read_judge_workbook(ours, snapshot=True) == read_judge_workbook(theirs, snapshot=True)
 
 
 def test_conflicted_rows_differ_between_judges_and_nothing_else(tmp_path):

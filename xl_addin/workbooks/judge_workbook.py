@@ -40,10 +40,9 @@ class JudgeFiles:
         """The .xlsx bytes of one judge's workbook."""
         info = self.contest.info
         lines, footer = layout.header_lines(info, judge), layout.footer_lines(info, judge)
+        title = f"Phiếu chấm điểm – {judge.name} ({judge.code}) – năm {info.year}"
         own = {
-            "docProps/core.xml": [(None, parts.core_xml(f"Phiếu chấm điểm – {judge.name} ({judge.code}) – năm "
-                                                         f"{info.year}", layout.council_title(info),
-                                                         info.contest_id or None))],
+            "docProps/core.xml": [(None, parts.core_xml(title, layout.council_title(info), info.contest_id or None))],
             "xl/worksheets/sheet1.xml": self.sheet.chunks(lines, judge.conflicts, footer),
             "xl/worksheets/sheet2.xml": [(None, parts.hidden_sheet(meta_rows(info, judge.code, fingerprint)))],
         }
