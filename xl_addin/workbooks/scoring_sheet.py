@@ -62,6 +62,7 @@ class ScoringSheet:
         self.last = column_letter(self.width)
         self._letters = [column_letter(c) for c in range(1, self.width + 1)]
         self.products = sorted(registrations, key=lambda r: r.code)
+        self._codes = [r.code for r in self.products]
         self.last_row = FIRST_DATA_ROW + max(len(self.products), 1) - 1
         self.sign_row = self.last_row + 3
         self.max_row = self.sign_row + 3 + SIGNATURE_SPACE_ROWS
@@ -88,7 +89,7 @@ class ScoringSheet:
                                                     + self._header).encode())]
         for number, start in enumerate(range(0, len(self.products), BLOCK_ROWS)):
             span = range(start, min(start + BLOCK_ROWS, len(self.products)))
-            if any(self.products[i].code in conflicts for i in span):
+            if not conflicts.isdisjoint(self._codes[start:span.stop]):
                 rows = (self._grey_row(i) if self.products[i].code in conflicts else self._rows[i] for i in span)
                 out.append((None, "".join(rows).encode()))
             else:
