@@ -138,3 +138,22 @@ def test_every_part_is_well_formed_and_typed(tmp_path):
         types = etree.fromstring(zf.read("[Content_Types].xml"))
     overridden = {el.get("PartName").lstrip("/") for el in types if el.get("PartName")}
     assert overridden == {n for n in names if n.endswith(".xml") and n != "[Content_Types].xml"}
+
+
+def test_blocks_of_rows_compressed_once_join_into_valid_files(tmp_path):
+    # 600 products: three blocks of product rows; the first judge greys rows in the second block only,
+    # so its file joins two blocks deflated for the other judge with one of its own
+    regs = registrations(600)
+    judges = (Judge("GK01", "Nguyễn Văn An", "", "", frozenset({"SP300", "SP301"})), Judge("GK02", "Lê Bình", "", ""))
+    c = Contest(info=ContestInfo(year=2025, level="quoc-gia", province="", contest_id="n"), rules=rules.preset(),
+                registrations=regs, judges=judges)
+    files = JudgeFiles(c)
+    for judge in (judges[1], judges[0]):  # the shared blocks are compressed for the first file written
+        files.write(tmp_path / f"{judge.code}.xlsx", judge, "f")
+        with zipfile.ZipFile(tmp_path / f"{judge.code}.xlsx") as zf:
+            assert zf.testzip() is None  # every member's CRC-32 and length check out
+    reference_workbook(tmp_path / "ref.xlsx", c, judges[0], "f")
+    assert_same_workbook(tmp_path / "GK01.xlsx", tmp_path / "ref.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "GK02.xlsx", read_only=True)[schema.SHEET_SCORING]
+    codes = [row[1] for row in ws.iter_rows(min_row=7, max_row=606, values_only=True)]
+    assert codes == [f"SP{i:03d}" for i in range(1, 601)]
