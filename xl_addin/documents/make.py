@@ -102,7 +102,8 @@ def write_documents(
 
 def _notes(contest: Contest, chosen: list[ResultRow], result_set: ResultSet | None) -> list[str]:
     """Notes for the user about what the documents lack."""
-    notes = [msg.unknown_registration(r.code) for r in chosen if contest.registration(r.code) is None]
+    registered = {r.code for r in contest.registrations}  # one set, not a search of them all per product
+    notes = [msg.unknown_registration(r.code) for r in chosen if r.code not in registered]
     notes += [] if chosen else [msg.NO_RECOGNISED]
     return notes + ([] if result_set is not None else [msg.NO_RESULT_SET])
 
