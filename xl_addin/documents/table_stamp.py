@@ -16,12 +16,14 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from docx.oxml.ns import qn
 
 from . import zippkg
 from .grid import cell_lines, fit_document, text_needs
-from .render import _SPECIAL, DOCUMENT_XML, _in_text_only, render_docx, xml_text
+from .render import DOCUMENT_XML, SPECIAL, in_text_only, xml_text
 
 _TR_OPEN = re.compile(rb"<w:tr[ >]")
+_TC = qn("w:tc")
 _WHOLE = rb"(<w:t(?: [^>]*)?>)?(%s)(</w:t>)?"
 Key = tuple[str, int]  # (a row's field, the index in its list or -1 for a text)
 
@@ -55,7 +57,7 @@ class _Slots:
 
     def needs(self, row, body_pt: float) -> list[tuple[int, int]] | None:
         """For grid.fit_document: a stand-in row's cells measured over the real rows it stands for."""
-        cells = [cell_lines(tc, body_pt) for tc in row.iterchildren("{*}tc")]
+        cells = [cell_lines(tc, body_pt) for tc in row.findall(_TC)]
         found = [m.group(0) for lines in cells for text, _, _ in lines for m in self.text_pattern.finditer(text)]
         if not found:
             return None
@@ -121,7 +123,7 @@ def _plain(context: dict, prefix: str) -> list[list[dict]] | None:
             if not all(type(x) is str for x in values):
                 return None
             text = "".join(values)
-            if prefix in text or _SPECIAL.search(text):
+            if prefix in text or SPECIAL.search(text):
                 return None
     return rows
 
@@ -177,7 +179,7 @@ def _same_parts(one: list[zippkg.Entry], two: list[zippkg.Entry]) -> bool:
 
 def _spans(xml: bytes, slots: _Slots) -> list[tuple[int, tuple[int, int]]] | None:
     """(group, (start, end)) of each group's stand-in row (one w:tr, in text only), in order; None if not so."""
-    if not _in_text_only(xml, slots.prefix.encode()):
+    if not in_text_only(xml, slots.prefix.encode()):
         return None
     found: dict[int, list[int]] = {}
     for m in slots.pattern.finditer(xml):
