@@ -11,7 +11,7 @@ from ..domain.findings import Finding, count, error, has_errors
 from ..domain.models import Contest, ScoreSheet, product_fingerprint
 from ..domain.results import ResultSet
 from ..domain.sheets.results import HEADER_ROW as RESULTS_HEADER_ROW  # noqa: F401 (callers read it here)
-from ..domain.sheets.results import result_rows_from_rows, results_layout, results_title, rows_from_results
+from ..domain.sheets.results import proposed_count, results_layout, results_title, rows_from_results
 from ..domain.sheets.scoresheet import check_sheet_set, score_sheet_from_rows
 from ..domain.sheets.scoresheet_identity import named_judge
 from ..domain.scoring import result_set_from_sheets
@@ -121,7 +121,7 @@ def compute(book: ContestBook, *, provisional: bool = False, progress: Progress 
         rs = result_set_from_sheets(contest, sheets, provisional=provisional)
         findings += list(rs.findings)
         rows = write_results(book, contest, rs)
-        proposed = sum(1 for r in result_rows_from_rows(rows) if r.council)
+        proposed = proposed_count(rows)
         outcome = ResultsOutcome(rs, findings, files, checked.findings, proposed)
     show_findings(book, checked.findings + findings)
     log_action(book, journal_name("compute_provisional" if provisional else "compute_results"), source_files(book) + files,
