@@ -18,10 +18,12 @@ from hypothesis import strategies as st
 
 from builders import contest, score_sheet, split_total
 from xl_addin.domain import rules as rules_mod
+from xl_addin.domain import schema
 from xl_addin.domain import score_messages as msg
 from xl_addin.domain.exact import Ratio, as_ratio, half_up_quotient, mean, round_half_up, to_decimal
 from xl_addin.domain.rules import Criterion
 from xl_addin.domain.scoring import result_set_from_sheets
+from xl_addin.domain.sheets.results import rows_from_results
 
 D = Decimal
 F = Fraction
@@ -203,6 +205,15 @@ def test_results_equal_the_fraction_reference(case):
         names = ref_depends(p, pass_mark)
         depends = [f for f in r.flags if f.startswith(msg.FLAG_DEPENDS.split("{")[0])]
         assert depends == ([msg.FLAG_DEPENDS.format(judges=", ".join(names))] if names else [])
+    rows = rows_from_results(rs, c.rules, judge_codes=[j.code for j in c.judges])
+    header = rows[3]
+    for row in rows[4:]:
+        p = products[row[header.index(schema.COL_CODE)]]
+        assert row[header.index(schema.RES_TOTAL)] == float(p["total"])
+        for code in (x.code for x in c.rules.top_criteria):  # shown as the 28-digit mean rounded half-up
+            assert row[header.index(code)] == float(ref_half_up(F(ref_decimal(p["means"].get(code, F(0))))))
+        gap = max(p["totals"].values()) - min(p["totals"].values()) if p["totals"] else F(0)
+        assert row[header.index(schema.RES_SPREAD)] == float(ref_half_up(gap))
     outliers = {f.cell: f.message for f in rs.findings if f.code == "outlier-judge"}
     for judge in c.judges:
         bias = ref_bias(judge.code, products)

@@ -35,7 +35,11 @@ class ProductScores:
 
     def official_without(self, judge_code: str) -> Decimal:
         """The official total the product would get without one of its judges (two judges at least)."""
-        return half_up_quotient(EXACT.subtract(self.total_sum, self.totals[judge_code]), len(self.totals) - 1)
+        return self.official_without_total(self.totals[judge_code])
+
+    def official_without_total(self, total: Decimal) -> Decimal:
+        """The official total without one judge whose total is `total` (two judges at least)."""
+        return half_up_quotient(EXACT.subtract(self.total_sum, total), len(self.totals) - 1)
 
 
 def official_total(judge_totals: Iterable[Decimal]) -> Decimal:

@@ -100,6 +100,11 @@ class _Alerts:
         for p, ok in zip(ordered, passed):
             if len(p.totals) < 2:
                 continue
+            # Leaving out the highest total lowers the mean most, the lowest raises it most, and rounding
+            # keeps the order: when that judge does not flip the pass, no judge does.
+            extreme = max(p.totals.values()) if ok else min(p.totals.values())
+            if (p.official_without_total(extreme) >= pass_mark) == ok:
+                continue
             names = [j for j in p.totals if (p.official_without(j) >= pass_mark) != ok]
             if names:
                 judges = ", ".join(names)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Mapping, Sequence
 
 from .. import schema
@@ -26,6 +26,8 @@ TEMPLATE_NOTE = "Sheet này do công cụ ghi khi tính kết quả; không cầ
 TWO_DECIMALS = "0.00"
 CHOICES = (schema.YES, schema.NO)
 _NOUGHT = Decimal(0)
+_HUNDREDTH = Decimal("0.01")
+_EXACT_YES_NO = {schema.YES: True, schema.NO: False}
 
 _WIDTHS = {
     schema.RES_RANK: 6, schema.COL_CODE: 10, schema.COL_NAME: 28, schema.COL_GROUP: 16,
@@ -233,6 +235,9 @@ def _number(value: Decimal) -> int | float:
 
 
 def _display(value: Decimal) -> float:
+    """A mean or spread as Kết quả shows it: rounded half-up to 2 places."""
+    if value >= 0 and value.adjusted() < 20:  # quantize is exact here: round_half_up's value, sooner
+        return float(value.quantize(_HUNDREDTH, rounding=ROUND_HALF_UP))
     return float(round_half_up(value))
 
 
@@ -285,6 +290,8 @@ def _same(visible: object, memory: object, column: str) -> bool:
 
 def _yes(value: object) -> bool:
     """A Có/Không cell as a flag; anything else (blank, unreadable) is not a proposal."""
+    if value.__class__ is str and value in _EXACT_YES_NO:
+        return _EXACT_YES_NO[value]  # what yes_no reads "Có" and "Không" as, without normalising them
     try:
         return bool(yes_no(value))
     except ValueProblem:
@@ -324,7 +331,7 @@ def proposed_count(rows: Rows) -> int:
         return 0
     code, council = table.column(schema.COL_CODE), table.column(schema.RES_COUNCIL)
     return sum(1 for record in table.records()
-               if text(_cell(row := table.rows[record.row_index], code)) and _read(yes_no, _cell(row, council)))
+               if text(_cell(row := table.rows[record.row_index], code)) and _yes(_cell(row, council)))
 
 
 def _read(parse, value: object):
