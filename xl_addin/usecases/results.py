@@ -77,16 +77,22 @@ def read_score_sheets(contest: Contest, files: list[Path], provisional: bool,
     fingerprint = product_fingerprint(contest.registrations)
     sheets: list[ScoreSheet] = []
     findings: list[Finding] = []
+    seen: set[Finding] = set()
     by_judge: dict[str, list[str]] = {}
     for path in tracked(progress, READING_SHEETS, files):
         label = f"{schema.JUDGES_DIR}/{path.name}"
         try:
             raw = read_judge_workbook(path, snapshot=True)
         except WorkbookError as exc:
-            findings.append(error("unreadable-file", schema.SHEET_SCORING, "", exc.message, label))
+            unreadable = error("unreadable-file", schema.SHEET_SCORING, "", exc.message, label)
+            seen.add(unreadable)
+            findings.append(unreadable)
             continue
         sheet, found = score_sheet_from_rows(label, raw, contest, fingerprint, provisional=provisional)
-        findings.extend(f for f in found if f not in findings)  # a renamed product: once, not per judge
+        for f in found:  # a renamed product: once, not per judge (a set: thousands of missing scores stay linear)
+            if f not in seen:
+                seen.add(f)
+                findings.append(f)
         if sheet is not None:
             sheets.append(sheet)
         # An unusable sheet (stale, another version) is still the judge's: not also "no sheet from GKxx".
