@@ -113,7 +113,7 @@ def product_scores(contest: Contest, sheets: Mapping[str, ScoreSheet], reg: Regi
     judge_totals: list[JudgeTotal] = []
     per_judge: dict[str, dict[str, Decimal]] = {}
     totals: dict[str, Decimal] = {}
-    tops = plan.tops
+    tops, codes, flat = plan.tops, plan.codes, plan.flat
     for judge, by_product, conflicts, absent, conflicted_total in plan.judges:
         if key is not None and key in conflicts:
             judge_totals.append(conflicted_total)
@@ -122,9 +122,15 @@ def product_scores(contest: Contest, sheets: Mapping[str, ScoreSheet], reg: Regi
         if not scores:
             judge_totals.append(absent)
             continue
-        points = plan.points(scores)
+        if flat:  # the criteria are the items: the total adds up the points in the criteria's order
+            # the sheet's own scores are the points when they hold every item in the rules' order
+            points = scores if tuple(scores) == codes else plan.points(scores)
+            total = sum(points.values(), Decimal(0))
+        else:
+            points = plan.points(scores)
+            total = sum([points[c] for c in tops], Decimal(0))
         per_judge[judge] = points
-        totals[judge] = total = sum([points[c] for c in tops], Decimal(0))
+        totals[judge] = total
         judge_totals.append(JudgeTotal(judge, total))
     n = len(per_judge)
     if not n:
