@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
-from fractions import Fraction
 from typing import Mapping, Protocol, Sequence, TypeVar
+
+from .exact import Ratio
+
+_ZERO = Ratio(0)
 
 
 class Rankable(Protocol):
@@ -17,7 +21,7 @@ class Rankable(Protocol):
     def total(self) -> Decimal: ...
 
     @property
-    def means(self) -> Mapping[str, Fraction]: ...
+    def means(self) -> Mapping[str, Ratio]: ...
 
 
 R = TypeVar("R", bound=Rankable)
@@ -25,13 +29,19 @@ R = TypeVar("R", bound=Rankable)
 
 def sort_key(item: Rankable, tie_break: Sequence[str]) -> tuple:
     """Official total descending, then each tie-break mean descending, then product code."""
-    cascade = tuple(-item.means.get(code, Fraction(0)) for code in tie_break)
+    cascade = tuple(-item.means.get(code, _ZERO) for code in tie_break)
     return (-item.total, *cascade, item.code)
 
 
 def ranked_order(items: Sequence[R], tie_break: Sequence[str]) -> list[R]:
-    """The items in ranking order."""
-    return sorted(items, key=lambda item: sort_key(item, tie_break))
+    """The items in ranking order (the order of sort_key)."""
+    # sort_key's order with integers for the means: each mean over one common denominator, so
+    # the sort compares ints, not rationals.
+    means = [[item.means.get(code, _ZERO) for code in tie_break] for item in items]
+    common = math.lcm(*{m.denominator for row in means for m in row})
+    keys = [(-item.total, *[-(m.numerator * (common // m.denominator)) for m in row], item.code)
+            for item, row in zip(items, means)]
+    return [items[i] for i in sorted(range(len(items)), key=keys.__getitem__)]
 
 
 def competition_ranks(totals: Sequence[Decimal]) -> list[int]:

@@ -2,106 +2,22 @@
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-from decimal import Decimal, localcontext
-from fractions import Fraction
+from decimal import Context, Decimal, localcontext
 from typing import Iterable, Mapping
 
 from . import cutoffs, ranking, schema
 from . import score_messages as msg
+from .exact import EXACT, Ratio, as_ratio, decimal_context, mean, round_half_up, to_decimal
 from .findings import Finding, warning
-from .models import Contest, Judge, Registration, ScoreSheet
-from .results import JudgeTotal, ProductResult, ResultSet
-from .rules import Criterion, Rules
-from .tables import header_key
+from .models import Contest, ScoreSheet
+from .product_scores import (ProductScores, ScoringPlan, conflicted, criterion_points, official_total,
+                             product_scores, spread)
+from .results import ProductResult, ResultSet
+from .rules import Rules
 
-
-@dataclass(frozen=True)
-class ProductScores:
-    """A product's judges' totals and exact means, before ranking."""
-
-    registration: Registration
-    judge_totals: tuple[JudgeTotal, ...]  # every judge of the contest, in order
-    totals: dict[str, Decimal]  # judge code -> total, only judges who scored the product
-    means: dict[str, Fraction]  # criterion or item code -> exact mean over those judges
-    exact: Fraction  # mean of the judges' totals
-    total: Decimal  # the official total
-
-    @property
-    def code(self) -> str:
-        """The product code."""
-        return self.registration.code
-
-
-def round_half_up(value: Fraction | Decimal | int, places: int = 2) -> Decimal:
-    """The value rounded half away from zero to `places` decimals, exactly (69.995 -> 70.00)."""
-    fr = Fraction(value)
-    n = math.floor(abs(fr) * 10**places + Fraction(1, 2))
-    return Decimal(-n if fr < 0 else n).scaleb(-places)
-
-
-def to_decimal(value: Fraction) -> Decimal:
-    """A Fraction as a Decimal (exact when it terminates, else 28 significant digits)."""
-    with localcontext() as ctx:
-        ctx.prec = 28
-        return Decimal(value.numerator) / Decimal(value.denominator)
-
-
-def mean(values: Iterable[Fraction | Decimal]) -> Fraction:
-    """The exact arithmetic mean; 0 for no values."""
-    items = [Fraction(v) for v in values]
-    return sum(items, Fraction(0)) / len(items) if items else Fraction(0)
-
-
-def official_total(judge_totals: Iterable[Decimal]) -> Decimal:
-    """The official total: the exact mean of the judges' totals rounded half-up to 2 places."""
-    return round_half_up(mean(judge_totals))
-
-
-def criterion_points(rules: Rules, scores: Mapping[str, Decimal]) -> dict[str, Decimal]:
-    """One judge's points per criterion code: items as scored, parents their items' sum capped."""
-    children: dict[str, list[Criterion]] = {}
-    for c in rules.criteria:
-        if c.parent:
-            children.setdefault(c.parent, []).append(c)
-    points: dict[str, Decimal] = {}
-
-    def value(c: Criterion) -> Decimal:
-        if c.code not in points:
-            kids = children.get(c.code)
-            points[c.code] = (min(sum((value(k) for k in kids), Decimal(0)), c.max_points)
-                              if kids else scores.get(c.code, Decimal(0)))
-        return points[c.code]
-
-    for c in rules.criteria:
-        value(c)
-    return points
-
-
-def conflicted(judge: Judge, code: str) -> bool:
-    """True when the judge declared a conflict with the product."""
-    return header_key(code) in {header_key(c) for c in judge.conflicts}
-
-
-def product_scores(contest: Contest, sheets: Mapping[str, ScoreSheet], reg: Registration) -> ProductScores:
-    """A product's scores from the judges' sheets (judge code -> sheet)."""
-    rules = contest.rules
-    judge_totals: list[JudgeTotal] = []
-    per_judge: dict[str, dict[str, Decimal]] = {}
-    for judge in contest.judges:
-        sheet = sheets.get(judge.code)
-        scores = sheet.scores.get(reg.code) if sheet else None
-        if conflicted(judge, reg.code) or not scores:
-            judge_totals.append(JudgeTotal(judge.code, None, conflicted(judge, reg.code)))
-            continue
-        points = criterion_points(rules, scores)
-        per_judge[judge.code] = points
-        judge_totals.append(JudgeTotal(judge.code, sum((points[c.code] for c in rules.top_criteria), Decimal(0))))
-    totals = {jt.judge_code: jt.total for jt in judge_totals if jt.total is not None}
-    means = {c.code: mean(p[c.code] for p in per_judge.values()) for c in rules.criteria}
-    exact = mean(totals.values())
-    return ProductScores(reg, tuple(judge_totals), totals, means, exact, round_half_up(exact))
+__all__ = ["ProductScores", "conflicted", "criterion_points", "judge_bias", "judge_biases", "mean",
+           "official_total", "product_scores", "result_set_from_sheets", "round_half_up", "spread", "to_decimal"]
+_ZERO = Ratio(0)
 
 
 def result_set_from_sheets(contest: Contest, sheets: list[ScoreSheet], *, provisional: bool = False) -> ResultSet:
@@ -110,7 +26,8 @@ def result_set_from_sheets(contest: Contest, sheets: list[ScoreSheet], *, provis
     by_judge: dict[str, ScoreSheet] = {}
     for sheet in sheets:
         by_judge.setdefault(sheet.judge_code, sheet)
-    ordered = ranking.ranked_order([product_scores(contest, by_judge, r) for r in contest.registrations],
+    plan = ScoringPlan(rules, contest.judges, by_judge)
+    ordered = ranking.ranked_order([product_scores(contest, by_judge, r, plan) for r in contest.registrations],
                                    rules.tie_break)
     pass_mark = rules.pass_mark(contest.info.level)
     passed = [bool(p.totals) and p.total >= pass_mark for p in ordered]
@@ -123,26 +40,23 @@ def result_set_from_sheets(contest: Contest, sheets: list[ScoreSheet], *, provis
     alerts.quota_ties([ordered[i] for i in tied], rules.quota)
     alerts.outliers(contest, ordered)
     alerts.cut_offs(ordered, ranks, passed, council, forward, rules)
+    context = decimal_context()
     results = tuple(
-        _result(p, rules.top_criteria, ranks[i], passed[i], council[i], forward[i], alerts.flags_of(p), provisional)
+        _result(p, plan.tops, ranks[i], passed[i], council[i], forward[i], alerts.flags_of(p), provisional, context)
         for i, p in enumerate(ordered)
     )
     return ResultSet(results, pass_mark, rules.quota, rules.forward_count, tuple(rules.tie_break),
                      msg.tie_break_text(tuple(rules.tie_break)), provisional, tuple(alerts.findings))
 
 
-def spread(p: ProductScores) -> Decimal:
-    """Max minus min of the judges' totals (0 with fewer than two)."""
-    values = list(p.totals.values())
-    return max(values) - min(values) if values else Decimal(0)
-
-
-def _result(p: ProductScores, tops: tuple[Criterion, ...], rank: int, passed: bool, council: bool,
-            forward: bool, flags: tuple[str, ...], provisional: bool) -> ProductResult:
+def _result(p: ProductScores, tops: tuple[str, ...], rank: int, passed: bool, council: bool,
+            forward: bool, flags: tuple[str, ...], provisional: bool, context: Context) -> ProductResult:
     reg = p.registration
     return ProductResult(
         code=reg.code, name=reg.name, group=reg.group, establishment=reg.establishment, rank=rank,
-        criterion_means={c.code: to_decimal(p.means[c.code]) for c in tops}, exact_total=to_decimal(p.exact), total=p.total, judge_totals=p.judge_totals,
+        criterion_means={c: to_decimal(p.means[c], context) for c in tops}, exact_total=to_decimal(p.exact, context),
+        total=p.total,
+        judge_totals=p.judge_totals,
         judge_count=len(p.totals), spread=spread(p), passed=passed, council_proposal=council,
         forward_proposal=forward, flags=flags, provisional=provisional,
     )
@@ -186,8 +100,12 @@ class _Alerts:
         for p, ok in zip(ordered, passed):
             if len(p.totals) < 2:
                 continue
-            names = [j for j in p.totals
-                     if (official_total(t for k, t in p.totals.items() if k != j) >= pass_mark) != ok]
+            # Leaving out the highest total lowers the mean most, the lowest raises it most, and rounding
+            # keeps the order: when that judge does not flip the pass, no judge does.
+            extreme = max(p.totals.values()) if ok else min(p.totals.values())
+            if (p.official_without_total(extreme) >= pass_mark) == ok:
+                continue
+            names = [j for j in p.totals if (p.official_without(j) >= pass_mark) != ok]
             if names:
                 judges = ", ".join(names)
                 change = msg.DEPENDS_WOULD_FAIL if ok else msg.DEPENDS_WOULD_PASS
@@ -216,9 +134,10 @@ class _Alerts:
 
     def outliers(self, contest: Contest, ordered: list[ProductScores]) -> None:
         """outlier-judge: a judge's mean gap to the other judges reaches the alert."""
-        alert = Fraction(contest.rules.outlier_alert)
+        alert = as_ratio(contest.rules.outlier_alert)
+        biases = judge_biases(ordered)
         for judge in contest.judges:
-            bias = judge_bias(judge.code, ordered)
+            bias = biases.get(judge.code)
             if bias is None or abs(bias) < alert:
                 continue
             direction = msg.OUTLIER_LOWER if bias < 0 else msg.OUTLIER_HIGHER
@@ -229,11 +148,29 @@ class _Alerts:
                                              alert=msg.short_points(contest.rules.outlier_alert))))
 
 
-def judge_bias(judge_code: str, products: Iterable[ProductScores]) -> Fraction | None:
+def judge_bias(judge_code: str, products: Iterable[ProductScores]) -> Ratio | None:
     """Mean over products of (judge's total - mean of the other judges' totals); None if unmeasurable."""
-    gaps = [
-        Fraction(p.totals[judge_code]) - mean(t for k, t in p.totals.items() if k != judge_code)
-        for p in products
-        if judge_code in p.totals and len(p.totals) >= 2
-    ]
-    return mean(gaps) if gaps else None
+    return judge_biases(products).get(judge_code)
+
+
+def judge_biases(products: Iterable[ProductScores]) -> dict[str, Ratio]:
+    """judge_bias of every judge measurable on the products, in one pass over them."""
+    # With n judges, a total t and their sum S: t - (S - t) / (n - 1) = (n * t - S) / (n - 1). The
+    # numerators are added exactly per judge and n - 1, so only a few Ratios are made.
+    numerators: dict[str, dict[int, Decimal]] = {}  # judge -> the other judges' count -> numerators added
+    gaps: dict[str, int] = {}
+    with localcontext(EXACT):
+        for p in products:
+            n = len(p.totals)
+            if n < 2:
+                continue
+            total_sum = p.total_sum
+            for judge, t in p.totals.items():
+                by_count = numerators.setdefault(judge, {})
+                by_count[n - 1] = by_count.get(n - 1, Decimal(0)) + (n * t - total_sum)
+                gaps[judge] = gaps.get(judge, 0) + 1
+    biases = {}
+    for judge, by_count in numerators.items():
+        added = sum((Ratio.of(s, others) for others, s in by_count.items()), _ZERO)
+        biases[judge] = Ratio(added.numerator, added.denominator * gaps[judge])
+    return biases

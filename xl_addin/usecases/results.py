@@ -11,7 +11,7 @@ from ..domain.findings import Finding, count, error, has_errors
 from ..domain.models import Contest, ScoreSheet, product_fingerprint
 from ..domain.results import ResultSet
 from ..domain.sheets.results import HEADER_ROW as RESULTS_HEADER_ROW  # noqa: F401 (callers read it here)
-from ..domain.sheets.results import result_rows_from_rows, results_layout, results_title, rows_from_results
+from ..domain.sheets.results import proposed_count, results_layout, results_title, rows_from_results
 from ..domain.sheets.scoresheet import check_sheet_set, score_sheet_from_rows
 from ..domain.sheets.scoresheet_identity import named_judge
 from ..domain.scoring import result_set_from_sheets
@@ -77,16 +77,22 @@ def read_score_sheets(contest: Contest, files: list[Path], provisional: bool,
     fingerprint = product_fingerprint(contest.registrations)
     sheets: list[ScoreSheet] = []
     findings: list[Finding] = []
+    seen: set[Finding] = set()
     by_judge: dict[str, list[str]] = {}
     for path in tracked(progress, READING_SHEETS, files):
         label = f"{schema.JUDGES_DIR}/{path.name}"
         try:
             raw = read_judge_workbook(path, snapshot=True)
         except WorkbookError as exc:
-            findings.append(error("unreadable-file", schema.SHEET_SCORING, "", exc.message, label))
+            unreadable = error("unreadable-file", schema.SHEET_SCORING, "", exc.message, label)
+            seen.add(unreadable)
+            findings.append(unreadable)
             continue
         sheet, found = score_sheet_from_rows(label, raw, contest, fingerprint, provisional=provisional)
-        findings.extend(f for f in found if f not in findings)  # a renamed product: once, not per judge
+        for f in found:  # a renamed product: once, not per judge (a set: thousands of missing scores stay linear)
+            if f not in seen:
+                seen.add(f)
+                findings.append(f)
         if sheet is not None:
             sheets.append(sheet)
         # An unusable sheet (stale, another version) is still the judge's: not also "no sheet from GKxx".
@@ -121,7 +127,7 @@ def compute(book: ContestBook, *, provisional: bool = False, progress: Progress 
         rs = result_set_from_sheets(contest, sheets, provisional=provisional)
         findings += list(rs.findings)
         rows = write_results(book, contest, rs)
-        proposed = sum(1 for r in result_rows_from_rows(rows) if r.council)
+        proposed = proposed_count(rows)
         outcome = ResultsOutcome(rs, findings, files, checked.findings, proposed)
     show_findings(book, checked.findings + findings)
     log_action(book, journal_name("compute_provisional" if provisional else "compute_results"), source_files(book) + files,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Mapping, Sequence
 
 from .. import schema
@@ -14,7 +14,7 @@ from ..results import ProductResult, ResultRow, ResultSet
 from ..rules import Rules
 from ..scoring import round_half_up
 from ..sheet_layout import SheetLayout
-from ..tables import Record, Rows, Table, find_table, header_key
+from ..tables import Rows, Table, find_table, header_key
 from ..values import ValueProblem, integer, is_blank, number, text, yes_no, yes_no_text
 
 HEADER_ROW = 4  # 1-based: title, rule statement, blank line, header
@@ -25,6 +25,9 @@ TEMPLATE_TITLE = "KẾT QUẢ BÌNH CHỌN"
 TEMPLATE_NOTE = "Sheet này do công cụ ghi khi tính kết quả; không cần nhập tay."
 TWO_DECIMALS = "0.00"
 CHOICES = (schema.YES, schema.NO)
+_NOUGHT = Decimal(0)
+_HUNDREDTH = Decimal("0.01")
+_EXACT_YES_NO = {schema.YES: True, schema.NO: False}
 
 _WIDTHS = {
     schema.RES_RANK: 6, schema.COL_CODE: 10, schema.COL_NAME: 28, schema.COL_GROUP: 16,
@@ -131,13 +134,14 @@ def rows_from_results(rs: ResultSet, rules: Rules, previous: Rows | None = None,
         [None] * width,
         list(header) + extra_headers,
     ]
+    place = _Places(header, rules)
+    no_extras = [None] * len(extra_headers)
     for i, r in enumerate(rs.results):
         prev = before.get(r.code)
         cells = {column: _keep_or_fill(prev, column, _auto(prev, column))
                  for column in (schema.RES_CERT_NO, schema.RES_VALID_UNTIL)}
         cells |= {schema.RES_COUNCIL: council[i], schema.RES_FORWARD: forward[i]}
-        row = _data_row(r, rules, header, cells, flags[r.code])
-        rows.append(row + extras.get(r.code, [None] * len(extra_headers)))
+        rows.append(place.row(r, cells, flags[r.code]) + extras.get(r.code, no_extras))
     return rows
 
 
@@ -150,12 +154,21 @@ def _extra_columns(previous: Rows | None, header: list[str]) -> tuple[list[str],
     head_row = table.rows[table.header_row]
     added = [text(h) for h in head_row if not is_blank(h) and header_key(h) not in known
              and not text(h).startswith(schema.RES_JUDGE_TOTAL_PREFIX)]  # a judge no longer in the contest
+    if not added:
+        return [], {}
+    code_col, cols = table.column(schema.COL_CODE), [table.column(h) for h in added]
     values: dict[str, list[object]] = {}
     for record in table.records():
-        code = record.text(schema.COL_CODE)
+        row = table.rows[record.row_index]
+        code = text(_cell(row, code_col))
         if code and code not in values:
-            values[code] = [record.raw(h) for h in added]
+            values[code] = [_cell(row, col) for col in cols]
     return added, values
+
+
+def _cell(row: list[object], col: int | None) -> object:
+    """What Record.raw gives: the value in a column, None when the column is absent or the row short."""
+    return row[col] if col is not None and col < len(row) else None
 
 
 def _flags(rs: ResultSet, council: list[bool], forward: list[bool]) -> dict[str, tuple[str, ...]]:
@@ -167,24 +180,53 @@ def _flags(rs: ResultSet, council: list[bool], forward: list[bool]) -> dict[str,
             + ((notes[r.code],) if r.code in notes else ()) for r in rs.results}
 
 
-def _data_row(r: ProductResult, rules: Rules, header: list[str], kept: dict[str, Cells],
-              flags: tuple[str, ...]) -> list:
-    """One product's row, in header order; `kept` holds the (visible, memory) pairs of the pre-filled columns."""
-    values: dict[str, object] = {
-        schema.RES_RANK: r.rank, schema.COL_CODE: r.code, schema.COL_NAME: r.name,
-        schema.COL_GROUP: r.group, schema.COL_ESTABLISHMENT: r.establishment,
-        schema.RES_TOTAL: float(r.total), schema.RES_JUDGES: r.judge_count,
-        schema.RES_SPREAD: _display(r.spread), schema.RES_PASSED: yes_no_text(r.passed),
-        schema.RES_STARS: rules.stars(r.total) if r.judge_count else None,
-        schema.RES_FLAGS: "; ".join(flags) or None,
-    }
-    values |= {c.code: _display(r.criterion_means.get(c.code, Decimal(0))) for c in rules.top_criteria}
-    for column, (visible, memory) in kept.items():
-        values[column], values[schema.RES_PREFILLED[column]] = visible, memory
-    for t in r.judge_totals:
-        values[schema.RES_JUDGE_TOTAL.format(code=t.judge_code)] = (
-            schema.RES_JUDGE_CONFLICT if t.conflicted else None if t.total is None else _number(t.total))
-    return [values.get(h) for h in header]
+class _Places:
+    """Where each value of a product's row goes in the header (worked out once for all the rows)."""
+
+    def __init__(self, header: list[str], rules: Rules) -> None:
+        at: dict[str, list[int]] = {}
+        for i, h in enumerate(header):
+            at.setdefault(h, []).append(i)
+        self.width, self.rules, self.stars = len(header), rules, bool(rules.star_bands)
+        self.at = at
+        self.means = [(c.code, at[c.code]) for c in rules.top_criteria if c.code in at]
+        self.kept = {column: (at.get(column, []), at.get(schema.RES_PREFILLED[column], []))
+                     for column in schema.RES_PREFILLED}
+        self.judge_at: dict[str, list[int]] = {}  # judge code -> columns of the judge's total
+        self.fixed = [at.get(h, []) for h in (
+            schema.RES_RANK, schema.COL_CODE, schema.COL_NAME, schema.COL_GROUP, schema.COL_ESTABLISHMENT,
+            schema.RES_TOTAL, schema.RES_JUDGES, schema.RES_SPREAD, schema.RES_PASSED, schema.RES_STARS,
+            schema.RES_FLAGS)]
+
+    def _judge(self, code: str) -> list[int]:
+        if code not in self.judge_at:
+            self.judge_at[code] = self.at.get(schema.RES_JUDGE_TOTAL.format(code=code), [])
+        return self.judge_at[code]
+
+    def row(self, r: ProductResult, kept: dict[str, Cells], flags: tuple[str, ...]) -> list:
+        """One product's row, in header order; `kept` holds the (visible, memory) pairs of the pre-filled columns."""
+        row: list = [None] * self.width
+        stars = self.rules.stars(r.total) if r.judge_count and self.stars else None
+        fixed = (r.rank, r.code, r.name, r.group, r.establishment, float(r.total), r.judge_count, _display(r.spread),
+                 yes_no_text(r.passed), stars, "; ".join(flags) or None)
+        for cols, value in zip(self.fixed, fixed):
+            for i in cols:
+                row[i] = value
+        for code, cols in self.means:
+            value = _display(r.criterion_means.get(code, _NOUGHT))
+            for i in cols:
+                row[i] = value
+        for column, (visible, memory) in kept.items():
+            shown, remembered = self.kept[column]
+            for i in shown:
+                row[i] = visible
+            for i in remembered:
+                row[i] = memory
+        for t in r.judge_totals:
+            value = schema.RES_JUDGE_CONFLICT if t.conflicted else None if t.total is None else _number(t.total)
+            for i in self._judge(t.judge_code):
+                row[i] = value
+        return row
 
 
 def _number(value: Decimal) -> int | float:
@@ -193,6 +235,9 @@ def _number(value: Decimal) -> int | float:
 
 
 def _display(value: Decimal) -> float:
+    """A mean or spread as Kết quả shows it: rounded half-up to 2 places."""
+    if value >= 0 and value.adjusted() < 20:  # quantize is exact here: round_half_up's value, sooner
+        return float(value.quantize(_HUNDREDTH, rounding=ROUND_HALF_UP))
     return float(round_half_up(value))
 
 
@@ -205,12 +250,14 @@ def _previous_rows(previous: Rows | None) -> dict[str, dict[str, object]]:
     table = find_table(schema.SHEET_RESULTS, previous or [], schema.COL_CODE)
     if table is None:
         return {}
-    wanted = [*schema.RES_PREFILLED, *schema.RES_PREFILLED.values()]
+    wanted = [(h, table.column(h)) for h in (*schema.RES_PREFILLED, *schema.RES_PREFILLED.values())]
+    code_col = table.column(schema.COL_CODE)
     found: dict[str, dict[str, object]] = {}
     for record in table.records():
-        code = record.text(schema.COL_CODE)
+        row = table.rows[record.row_index]
+        code = text(_cell(row, code_col))
         if code and code not in found:
-            found[code] = {h: record.raw(h) for h in wanted}
+            found[code] = {h: _cell(row, col) for h, col in wanted}
     return found
 
 
@@ -231,6 +278,8 @@ def _keep_or_fill(prev: dict[str, object] | None, column: str, new: object) -> C
 
 def _same(visible: object, memory: object, column: str) -> bool:
     """True when the visible cell still holds what the tool wrote (so no person changed it)."""
+    if type(visible) is type(memory) and visible == memory:
+        return True  # what the comparisons below would say, without reading the values
     if column in YES_NO_COLUMNS:
         try:
             return yes_no(visible) == yes_no(memory)
@@ -241,6 +290,8 @@ def _same(visible: object, memory: object, column: str) -> bool:
 
 def _yes(value: object) -> bool:
     """A Có/Không cell as a flag; anything else (blank, unreadable) is not a proposal."""
+    if value.__class__ is str and value in _EXACT_YES_NO:
+        return _EXACT_YES_NO[value]  # what yes_no reads "Có" and "Không" as, without normalising them
     try:
         return bool(yes_no(value))
     except ValueProblem:
@@ -252,26 +303,41 @@ def result_rows_from_rows(rows: Rows) -> list[ResultRow]:
     table = find_table(schema.SHEET_RESULTS, rows, schema.COL_CODE)
     if table is None:
         return []
+    (code, name, group, establishment, rank, total, council, forward, cert_no, valid_until) = (
+        table.column(h) for h in (schema.COL_CODE, schema.COL_NAME, schema.COL_GROUP, schema.COL_ESTABLISHMENT,
+                                  schema.RES_RANK, schema.RES_TOTAL, schema.RES_COUNCIL, schema.RES_FORWARD,
+                                  schema.RES_CERT_NO, schema.RES_VALID_UNTIL))
     out: list[ResultRow] = []
     for record in table.records():
-        code = record.text(schema.COL_CODE)
-        if not code:
+        row = table.rows[record.row_index]
+        product = text(_cell(row, code))
+        if not product:
             continue
         out.append(ResultRow(
-            code=code, name=record.text(schema.COL_NAME), group=record.text(schema.COL_GROUP),
-            establishment=record.text(schema.COL_ESTABLISHMENT),
-            rank=_read(integer, record, schema.RES_RANK), total=_read(number, record, schema.RES_TOTAL),
-            council=_read(yes_no, record, schema.RES_COUNCIL), forward=_read(yes_no, record, schema.RES_FORWARD),
-            cert_no=record.text(schema.RES_CERT_NO), valid_until=record.text(schema.RES_VALID_UNTIL),
+            code=product, name=text(_cell(row, name)), group=text(_cell(row, group)),
+            establishment=text(_cell(row, establishment)),
+            rank=_read(integer, _cell(row, rank)), total=_read(number, _cell(row, total)),
+            council=_read(yes_no, _cell(row, council)), forward=_read(yes_no, _cell(row, forward)),
+            cert_no=text(_cell(row, cert_no)), valid_until=text(_cell(row, valid_until)),
             row=record.row_number,
         ))
     return out
 
 
-def _read(parse, record: Record, header: str):
+def proposed_count(rows: Rows) -> int:
+    """How many products Kết quả's rows propose (Hội đồng đề xuất = Có), as result_rows_from_rows reads them."""
+    table = find_table(schema.SHEET_RESULTS, rows, schema.COL_CODE)
+    if table is None:
+        return 0
+    code, council = table.column(schema.COL_CODE), table.column(schema.RES_COUNCIL)
+    return sum(1 for record in table.records()
+               if text(_cell(row := table.rows[record.row_index], code)) and _yes(_cell(row, council)))
+
+
+def _read(parse, value: object):
     """A parsed cell, or None when blank or unreadable."""
     try:
-        return parse(record.raw(header))
+        return parse(value)
     except ValueProblem:
         return None
 
