@@ -178,3 +178,146 @@ def file_stem(code: str) -> str:
     """checks.file_names.file_stem before issue 11."""
     stem = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in unicodedata.normalize("NFC", code))
     return stem[:100] or "_"
+
+
+def read_scores(reader, table, columns, judge, sheet):
+    """sheets.scoresheet._read_scores before issue 11 (every cell through the record, per row)."""
+    from xl_addin.domain import score_messages as score_msg
+    from xl_addin.domain.sheets import scoresheet as now
+    from xl_addin.domain.tables import header_key
+
+    products = {header_key(r.code): r.code for r in reader.contest.registrations}
+    seen = set()
+    for record in table.records():
+        label = header_key(schema.SCORING_FOOTER_TOTAL)
+        typed = record.text(schema.COL_CODE)
+        if header_key(record.raw(schema.SCORING_STT)) == label and (not typed or header_key(typed) == label):
+            break
+        code = products.get(header_key(record.raw(schema.COL_CODE)))
+        if code is None:
+            _unknown_score_row(reader, record, columns)
+        elif code in seen:
+            reader.error("stale-product-list", schema.SHEET_SCORING, record.cell(schema.COL_CODE),
+                         score_msg.STALE_DUPLICATE_PRODUCT.format(code=code))
+        else:
+            seen.add(code)
+            _product_row(reader, record, columns, judge, code, sheet)
+    now._blank_rows(reader, judge)
+    for code in products.values():
+        if code not in seen:
+            reader.error("stale-product-list", schema.SHEET_SCORING, now._header_cell(table, schema.COL_CODE),
+                         score_msg.STALE_MISSING_PRODUCT.format(code=code))
+
+
+def _cell_value(record, col):
+    row = record.table.rows[record.row_index]
+    return row[col] if col < len(row) else None
+
+
+def _unknown_score_row(reader, record, columns):
+    from xl_addin.domain import score_messages as score_msg
+    from xl_addin.domain.findings import a1
+
+    code = record.text(schema.COL_CODE)
+    if code:
+        reader.error("stale-product-list", schema.SHEET_SCORING, record.cell(schema.COL_CODE),
+                     score_msg.STALE_UNKNOWN_PRODUCT.format(code=code, sheet=schema.SHEET_REGISTRATIONS))
+    for _, col in columns.items():
+        if not is_blank(_cell_value(record, col)):
+            reader.out.error("unexpected-score", a1(record.row_index, col), score_msg.UNKNOWN_ROW_SCORE.format(code=code))
+
+
+def _product_row(reader, record, columns, judge, code, sheet):
+    from xl_addin.domain import score_messages as score_msg
+    from xl_addin.domain.findings import a1
+    from xl_addin.domain.sheets import scoresheet as now
+    from xl_addin.domain.tables import header_key
+
+    conflicted = header_key(code) in {header_key(c) for c in judge.conflicts}
+    scores, blanks = {}, []
+    for item in reader.contest.rules.scoring_items:
+        col = columns.get(item.code)
+        if col is None:
+            continue
+        raw, cell = _cell_value(record, col), a1(record.row_index, col)
+        if is_blank(raw):
+            if not conflicted:
+                blanks.append((cell, item.code))
+            continue
+        if conflicted:
+            reader.out.error("unexpected-score", cell, score_msg.CONFLICT_SCORE.format(
+                judge=judge.code, code=code, column=schema.COL_JUDGE_CONFLICTS, sheet=schema.SHEET_JUDGES))
+            continue
+        points = now._score(reader, raw, cell, item, code)
+        if points is not None:
+            scores[item.code] = points
+    if scores:
+        sheet.scores[code] = scores
+    filled = any(not is_blank(_cell_value(record, col)) for col in columns.values())
+    reader.expected_rows += not conflicted
+    if blanks and not filled:
+        reader.blank_rows.append((blanks[0][0], code))
+    else:
+        for cell, item in blanks:
+            reader.missing(cell, score_msg.MISSING_SCORE.format(judge=judge.code, item=item, code=code))
+    comment = record.text(schema.SCORING_COMMENT) if record.table.has(schema.SCORING_COMMENT) else ""
+    if comment:
+        sheet.comments[code] = comment
+
+
+def shown_products(sheets):
+    """sheets.scoresheet_identity._shown before issue 11."""
+    from xl_addin.domain.tables import find_table, header_key
+
+    shown = {}
+    for name, headers in ((schema.SHEET_SCORING, (schema.COL_NAME,)),
+                          (schema.SHEET_SCORING_SNAPSHOT, (schema.COL_NAME, schema.COL_ESTABLISHMENT))):
+        rows = next((r for key, r in sheets.items() if header_key(key) == header_key(name)), None)
+        table = find_table(name, rows or [], schema.COL_CODE)
+        if table is None:
+            continue
+        for record in table.records():
+            code = header_key(record.raw(schema.COL_CODE))
+            if code:
+                shown.setdefault(code, {}).update({h: text(record.raw(h)) for h in headers if table.has(h)})
+    return shown
+
+
+def product_result(record, contest, judges):
+    """sheets.results_readback._result before issue 11 (each cell through Record.raw)."""
+    from decimal import Decimal
+
+    from xl_addin.domain.results import JudgeTotal, ProductResult
+    from xl_addin.domain.values import ValueProblem, integer, number, yes_no
+
+    def read(parse, header):
+        try:
+            return parse(record.raw(header))
+        except ValueProblem:
+            return None
+
+    def judge_total(code, header):
+        raw = record.raw(header)
+        if fold(raw) == fold(schema.RES_JUDGE_CONFLICT):
+            return JudgeTotal(code, None, True)
+        try:
+            return JudgeTotal(code, number(raw))
+        except ValueProblem:
+            return JudgeTotal(code, None)
+
+    totals = tuple(judge_total(code, header) for code, header in judges.items())
+    total = read(number, schema.RES_TOTAL) or Decimal(0)
+    flags = tuple(f for f in record.text(schema.RES_FLAGS).split("; ") if f)
+    return ProductResult(
+        code=record.text(schema.COL_CODE), name=record.text(schema.COL_NAME),
+        group=record.text(schema.COL_GROUP), establishment=record.text(schema.COL_ESTABLISHMENT),
+        rank=read(integer, schema.RES_RANK) or 0,
+        criterion_means={c.code: read(number, c.code) or Decimal(0) for c in contest.rules.top_criteria},
+        exact_total=total, total=total, judge_totals=totals,
+        judge_count=read(integer, schema.RES_JUDGES) or 0,
+        spread=read(number, schema.RES_SPREAD) or Decimal(0),
+        passed=bool(read(yes_no, schema.RES_PASSED)),
+        council_proposal=bool(read(yes_no, schema.RES_AUTO_COUNCIL)),
+        forward_proposal=bool(read(yes_no, schema.RES_AUTO_FORWARD)),
+        flags=flags,
+    )

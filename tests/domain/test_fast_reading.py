@@ -8,16 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from decimal import Decimal
 
+import builders
+import pytest
 import reading_before as before
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xl_addin.domain import rules, schema
 from xl_addin.domain.checks.file_names import file_stem
+from xl_addin.domain.models import product_fingerprint
+from xl_addin.domain.sheets import results_readback, scoresheet, scoresheet_identity
+from xl_addin.domain.sheets.results import results_header
+from xl_addin.domain.sheets.scoresheet import score_sheet_from_rows
 from xl_addin.domain.sheets.registrations import product_codes_from_rows, registrations_from_rows
 from xl_addin.domain.tables import Record, RowCells, find_table, header_key
-from xl_addin.domain.values import fold, is_blank, loose_key, text
+from xl_addin.domain.values import ValueProblem, fold, is_blank, loose_key, number, text
 
 VIETNAMESE = "ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵĂÂĐÊÔƠƯÁÀẠỆỮ"
 COMBINING = "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b\u0344\u0308"
@@ -130,3 +137,92 @@ def test_an_edit_through_the_tables_rows_shows_in_its_records():
 @given(st.one_of(typed_text, st.text(alphabet="abcXYZ019_-", max_size=120)))
 def test_file_stems_are_as_before(code):
     assert file_stem(code) == before.file_stem(code)
+
+
+SCORES = st.one_of(st.sampled_from([None, "", " ", 0, 10, 40, 41, 8.5, "8,5", "1.000", "mười", -1, True, "\u00a0",
+                                    "Tổng cộng"]), st.floats(-5, 50), st.decimals(-5, 50, places=2))
+SCORED_CODES = st.sampled_from(["SP01", "SP02", "sp03", " SP03", "SP04", "SP09", "", None, "Tổng cộng"])
+
+
+@st.composite
+def judge_workbooks(draw):
+    """A judge's workbook of a 4-product contest: rows for known, unknown, repeated or blank codes, a footer."""
+    c = builders.contest(("SP01", "SP02", "SP03", "SP04"), conflicts={"GK1": draw(st.sampled_from([(), ("SP02",)]))})
+    codes = draw(st.lists(SCORED_CODES, max_size=7))
+    wb = builders.scoring_workbook(c, "GK1", {}, codes=[str(code) for code in codes])
+    for row, code in zip(wb[schema.SHEET_SCORING][4:], codes):
+        row[1] = code
+        row[4:8] = [draw(SCORES) for _ in range(4)]
+        row[-1] = draw(st.sampled_from([None, "", " Tốt ", 5]))
+        if draw(st.booleans()):
+            del row[draw(st.integers(2, len(row))):]  # a row shorter than the header
+    if draw(st.booleans()):
+        wb[schema.SHEET_SCORING].append(["Tổng cộng", draw(st.sampled_from([None, "Tổng cộng", "SP01"])), None])
+        wb[schema.SHEET_SCORING].append([None, "SP04", None, None, 1, 1, 1, 1])
+    return c, wb
+
+
+@settings(max_examples=300, deadline=None)
+@given(judge_workbooks(), st.booleans())
+def test_judges_scores_read_as_before(workbook, provisional):
+    c, wb = workbook
+    fingerprint = product_fingerprint(c.registrations)
+    now = score_sheet_from_rows("GK1.xlsx", wb, c, fingerprint, provisional=provisional)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(scoresheet, "_read_scores", before.read_scores)
+        patch.setattr(scoresheet_identity, "_shown", before.shown_products)
+        then = score_sheet_from_rows("GK1.xlsx", wb, c, fingerprint, provisional=provisional)
+    assert (now[0] and (now[0].scores, now[0].comments), now[1]) == (then[0] and (then[0].scores, then[0].comments),
+                                                                    then[1])
+
+
+@given(st.lists(st.tuples(SCORED_CODES, NAMES, NAMES), max_size=6))
+def test_the_names_a_judges_sheet_showed_read_as_before(products):
+    snapshot = [["Mã sản phẩm", "Tên sản phẩm", "Tên cơ sở"], *[list(p) for p in products]]
+    sheet = [["STT", "Mã sản phẩm", "Tên sản phẩm"], *[[1, code, name] for code, name, _ in products]]
+    sheets = {schema.SHEET_SCORING: sheet, schema.SHEET_SCORING_SNAPSHOT: snapshot}
+    assert scoresheet_identity._shown(sheets) == before.shown_products(sheets)
+
+
+RESULT_VALUES = st.one_of(st.sampled_from([None, "", "Có", "Không", "co", "x", "Không chấm", "KHONG CHAM", "75,25",
+                                           "1.000", "abc", "Cần xem lại; Lệch nhiều", 3, True]),
+                          st.floats(allow_nan=True, allow_infinity=True), st.decimals(-5, 100, places=2),
+                          st.integers(-3, 3000))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_kết_quả_reads_back_as_before(data):
+    c = builders.contest(("SP01", "SP02", "SP03"), ("GK1", "GK2"))
+    header = results_header(c.rules, ("GK1", "GK2", "GK7"))
+    rows = [[schema.RES_PROVISIONAL_MARK], header]
+    for _ in range(data.draw(st.integers(0, 5))):
+        row = [data.draw(RESULT_VALUES) for _ in header]
+        row[header.index(schema.COL_CODE)] = data.draw(SCORED_CODES)
+        rows.append(row[: data.draw(st.integers(0, len(row)))] if data.draw(st.booleans()) else row)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(results_readback, "_result", before.product_result)
+        then = results_readback.result_set_from_rows(rows, c)
+    assert results_readback.result_set_from_rows(rows, c) == then
+
+
+@given(st.one_of(st.floats(), st.integers()))
+def test_a_number_cell_is_its_exact_decimal(value):
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        with pytest.raises(ValueProblem):
+            number(value)
+    else:
+        assert number(value) == Decimal(repr(value)) and str(number(value)) == str(Decimal(repr(value)))
+
+
+def test_a_row_under_kết_quả_s_header_read_as_its_second_row_does_not_break_the_read_back():
+    c = builders.contest(("SP01", "SP02"), ("GK1", "GK2"))
+    header = results_header(c.rules, ("GK1", "GK2"))
+    under = [None] * len(header)
+    under[header.index(schema.RES_FLAGS)] = schema.RES_JUDGE_CONFLICT  # a contract header: the row joins the header
+    product = [None] * len(header)
+    product[header.index(schema.COL_CODE)] = "SP02"
+    product[header.index(schema.RES_JUDGE_TOTAL.format(code="GK1"))] = 81.5
+    rs = results_readback.result_set_from_rows([header, under[: len(header) - 6], product], c)  # short of the judges
+    assert [(r.code, [(t.judge_code, t.total) for t in r.judge_totals]) for r in rs.results] == [
+        ("SP02", [("GK1", Decimal("81.5")), ("GK2", None)])]

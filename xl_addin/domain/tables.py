@@ -61,6 +61,12 @@ class Record:
         """The A1 address of the cell under a header in this row; the row's first cell when the column is absent."""
         return f"{self.table.letters(header)}{self.row_index + 1}"
 
+    def raws(self, headers: tuple[str, ...]) -> dict[str, object]:
+        """Header -> raw value for each header (as `raw` gives it), the columns looked up once per table."""
+        values = self.values
+        n = len(values)
+        return {h: values[c] if c is not None and c < n else None for h, c in self.table.columns_of(headers)}
+
 
 class RowCells:
     """One record's raw values and texts under a fixed set of headers, each cell read once."""
@@ -68,11 +74,8 @@ class RowCells:
     __slots__ = ("record", "raws", "texts")
 
     def __init__(self, record: Record, headers: tuple[str, ...]):
-        values = record.values
-        n = len(values)
         self.record = record
-        self.raws = raws = {h: values[c] if c is not None and c < n else None
-                            for h, c in record.table.columns_of(headers)}
+        self.raws = raws = record.raws(headers)
         # Record.text of each header; the usual cells (text, blank) without a call of text() each
         self.texts = {h: "" if v is None else _normalize("NFC", v).strip() if v.__class__ is str else text(v)
                       for h, v in raws.items()}

@@ -56,8 +56,11 @@ def is_blank(value: object) -> bool:
     """True for an empty cell or one holding only spaces."""
     if value is None:
         return True
-    if value.__class__ is str and value.isascii():
+    cls = value.__class__
+    if cls is str and value.isascii():
         return not value or value.isspace()
+    if cls is int or cls is float or cls is bool:  # a number's text is never blank
+        return False
     return text(value) == ""
 
 
@@ -110,6 +113,11 @@ def number(value: object) -> Decimal | None:
     "8,5" and "8.5" are 8.5; "1.000.000", "1.234,5" and "1,234.5" have one reading only; a single
     separator followed by exactly three digits ("1.000", "12,500") could be either, so it is refused.
     """
+    cls = value.__class__
+    if cls is float and value - value == 0:  # finite: the usual number cell
+        return Decimal(repr(value))
+    if cls is int:
+        return Decimal(value)
     if value is None or isinstance(value, bool):
         if value is None:
             return None
