@@ -248,7 +248,7 @@ def _product_row(reader, record, columns, judge, code, sheet):
             reader.out.error("unexpected-score", cell, score_msg.CONFLICT_SCORE.format(
                 judge=judge.code, code=code, column=schema.COL_JUDGE_CONFLICTS, sheet=schema.SHEET_JUDGES))
             continue
-        points = now._score(reader, raw, cell, item, code)
+        points = _score(reader, raw, cell, item, code)
         if points is not None:
             scores[item.code] = points
     if scores:
@@ -263,6 +263,31 @@ def _product_row(reader, record, columns, judge, code, sheet):
     comment = record.text(schema.SCORING_COMMENT) if record.table.has(schema.SCORING_COMMENT) else ""
     if comment:
         sheet.comments[code] = comment
+
+
+def _score(reader, raw, cell, item, code):
+    from xl_addin.domain import file_messages as file_msg
+    from xl_addin.domain import score_messages as score_msg
+    from xl_addin.domain.rules import fmt_points
+    from xl_addin.domain.values import AmbiguousNumber, ValueProblem, number
+
+    try:
+        points = number(raw)
+    except AmbiguousNumber as exc:
+        reader.out.error("ambiguous-number", cell, file_msg.ambiguous_number(
+            cell, f"điểm của sản phẩm {code}, tiêu chí {item.code}", exc))
+        return None
+    except ValueProblem:
+        reader.out.error("invalid-number", cell, score_msg.INVALID_SCORE.format(value=text(raw), code=code,
+                                                                                item=item.code))
+        return None
+    if points is None:
+        return None
+    if points < 0 or points > item.max_points:
+        reader.out.error("score-out-of-range", cell, score_msg.SCORE_OUT_OF_RANGE.format(
+            value=text(raw), code=code, item=item.code, max=fmt_points(item.max_points)))
+        return None
+    return points
 
 
 def shown_products(sheets):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator, Sequence
 
 from . import schema
@@ -20,6 +21,13 @@ HEADER_SEARCH_ROWS = 15  # a title block may stand above the header row
 
 def header_key(value: object) -> str:
     """The comparison form of a header: NFC, trimmed, inner spaces collapsed, case-folded."""
+    if value.__class__ is str:  # headers, codes: the same few texts again and again
+        return _text_key(value)
+    return " ".join(text(value).split()).casefold()
+
+
+@lru_cache(maxsize=16_384)
+def _text_key(value: str) -> str:
     return " ".join(text(value).split()).casefold()
 
 
@@ -146,10 +154,11 @@ def _any_filled(row: list[object]) -> bool:
     for value in row:
         if value is None:
             continue
-        if value.__class__ is str:
+        cls = value.__class__
+        if cls is str:
             if value and not value.isspace():
                 return True
-        elif _filled(value):
+        elif cls is int or cls is float or _filled(value):  # a number is never blank
             return True
     return False
 

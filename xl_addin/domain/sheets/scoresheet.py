@@ -215,7 +215,7 @@ def _is_footer(stt: object, code: object) -> bool:
     The label is merged across the first columns, and merged cells read as their value in every
     cell of the range, so the code column may hold the label too.
     """
-    if stt is None or header_key(stt) != _FOOTER:
+    if not isinstance(stt, str) or header_key(stt) != _FOOTER:  # a number, date or blank is no label
         return False
     return not text(code) or header_key(code) == _FOOTER
 
@@ -250,12 +250,11 @@ def _product_row(reader: _Reader, record: Record, items: list[tuple[Criterion, i
                 blanks.append((col, item.code))
             continue
         filled = True
-        cell = a1(row_index, col)
         if conflicted:
-            reader.out.error("unexpected-score", cell, msg.CONFLICT_SCORE.format(
+            reader.out.error("unexpected-score", a1(row_index, col), msg.CONFLICT_SCORE.format(
                 judge=judge.code, code=code, column=schema.COL_JUDGE_CONFLICTS, sheet=schema.SHEET_JUDGES))
             continue
-        points = _score(reader, raw, cell, item, code)
+        points = _score(reader, raw, (row_index, col), item, code)
         if points is not None:
             scores[item.code] = points
     if scores:
@@ -280,8 +279,19 @@ def _blank_rows(reader: _Reader, judge: Judge) -> None:
         reader.missing(cell, msg.BLANK_ROW.format(judge=judge.code, code=code))
 
 
-def _score(reader: _Reader, raw: object, cell: str, item: Criterion, code: str) -> Decimal | None:
-    """The score in a cell, or None after reporting an invalid or out-of-range value."""
+def _score(reader: _Reader, raw: object, at: tuple[int, int], item: Criterion, code: str) -> Decimal | None:
+    """The score in a cell (0-based row and column), or None after reporting an invalid or out-of-range value."""
+    try:
+        points = number(raw)
+        if points is None or 0 <= points <= item.max_points:
+            return points
+    except ValueProblem:
+        pass
+    return _bad_score(reader, raw, a1(*at), item, code)
+
+
+def _bad_score(reader: _Reader, raw: object, cell: str, item: Criterion, code: str) -> None:
+    """Report why a filled score cell cannot be used."""
     try:
         points = number(raw)
     except AmbiguousNumber as exc:
@@ -291,13 +301,10 @@ def _score(reader: _Reader, raw: object, cell: str, item: Criterion, code: str) 
     except ValueProblem:
         reader.out.error("invalid-number", cell, msg.INVALID_SCORE.format(value=text(raw), code=code, item=item.code))
         return None
-    if points is None:
-        return None
-    if points < 0 or points > item.max_points:
+    if points is not None and (points < 0 or points > item.max_points):
         reader.out.error("score-out-of-range", cell, msg.SCORE_OUT_OF_RANGE.format(
             value=text(raw), code=code, item=item.code, max=fmt_points(item.max_points)))
-        return None
-    return points
+    return None
 
 
 def check_sheet_set(
