@@ -89,7 +89,9 @@ def fold(value: object) -> str:
 
 def loose_key(value: object) -> str:
     """Like fold(), and also ignoring punctuation: for duplicate detection of names."""
-    return _NOT_ALNUM.sub(" ", fold(value)).strip()
+    # fold() without its collapsing of spaces: a run of spaces is a run of other characters here too
+    s = text(value).casefold().replace("đ", "d")
+    return _NOT_ALNUM.sub(" ", s if s.isascii() else s.translate(_UNMARKED)).strip()
 
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")

@@ -38,7 +38,8 @@ def _one_phone(part: str) -> bool:
     if not _PHONE_SHAPE.match(part) or part.count("(") != part.count(")"):
         return False
     digits = _PHONE_MARKS.sub("", part)
-    return any(p.match(digits) for p in _PHONE_DIGITS)
+    mobile, international = _PHONE_DIGITS
+    return bool(mobile.match(digits) or international.match(digits))
 
 
 def check_email(text: str) -> bool:

@@ -243,9 +243,10 @@ def _product_row(reader: _Reader, record: Record, items: list[tuple[Criterion, i
     scores: dict[str, Decimal] = {}
     blanks: list[tuple[int, str]] = []  # (column, item) left blank
     filled = False
+    width = len(values)
     for item, col in items:
-        raw = _at(values, col)
-        if is_blank(raw):
+        raw = values[col] if col < width else None
+        if raw.__class__ is not float and is_blank(raw):  # scores are floats: never blank
             if not conflicted:
                 blanks.append((col, item.code))
             continue
