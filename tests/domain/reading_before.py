@@ -308,8 +308,8 @@ def shown_products(sheets):
     return shown
 
 
-def product_result(record, contest, judges):
-    """sheets.results_readback._result before issue 11 (each cell through Record.raw)."""
+def product_result(record, contest, judges, headers=()):
+    """sheets.results_readback._result before issue 11 (each cell through Record.raw; `headers` unused)."""
     from decimal import Decimal
 
     from xl_addin.domain.results import JudgeTotal, ProductResult

@@ -23,7 +23,9 @@ def result_set_from_rows(rows: Rows, contest: Contest) -> ResultSet | None:
     if contest.judges and not judges:
         return None
     rules = contest.rules
-    results = tuple(_result(record, contest, judges) for record in table.records() if record.text(schema.COL_CODE))
+    headers = (*_TEXTS, *_NUMBERS, *_WHOLE, *_FLAGS, *(c.code for c in rules.top_criteria))
+    results = tuple(_result(record, contest, judges, headers)
+                    for record in table.records() if record.text(schema.COL_CODE))
     provisional = bool(rows and rows[0] and schema.RES_PROVISIONAL_MARK in text(rows[0][0]))
     return ResultSet(results, rules.pass_mark(contest.info.level), rules.quota, rules.forward_count,
                      tuple(rules.tie_break), msg.tie_break_text(tuple(rules.tie_break)), provisional)
@@ -57,8 +59,7 @@ def _header_text(table: Table, col: int, prefix: str) -> str:
     return ""
 
 
-def _result(record: Record, contest: Contest, judges: dict[str, str]) -> ProductResult:
-    headers = (*_TEXTS, *_NUMBERS, *_WHOLE, *_FLAGS, *(c.code for c in contest.rules.top_criteria))
+def _result(record: Record, contest: Contest, judges: dict[str, str], headers: tuple[str, ...]) -> ProductResult:
     raws = record.raws(headers)  # the columns looked up once for the table, not per row
     texts = {h: text(raws[h]) for h in _TEXTS}
     totals = tuple(_judge_total(record, code, header) for code, header in judges.items())
