@@ -1,4 +1,4 @@
-"""The reading of cell values and of the Đăng ký sheet as it was before it was made fast (issue 11).
+"""The reading of cells and sheets (Đăng ký, judges' scores, Kết quả) as it was before it was made fast (issue 11).
 
 Kept only to prove that the fast reading gives the same values, findings, messages and cells: these
 read every cell through `Record.raw/text/cell` one header lookup at a time, as the tool used to.
@@ -9,15 +9,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from decimal import Decimal
 
+from xl_addin.domain import file_messages as file_msg
 from xl_addin.domain import messages as msg
 from xl_addin.domain import rules, schema
+from xl_addin.domain import score_messages as score_msg
 from xl_addin.domain.checks import (Collector, in_sheet_order, locate_table, read_choice, read_int, read_yes_no,
                                     require)
 from xl_addin.domain.checks.contacts import check_email, check_phone, check_tax_code
 from xl_addin.domain.checks.registrations import MIN_PHOTOS, Seen
+from xl_addin.domain.findings import a1
 from xl_addin.domain.models import Registration
-from xl_addin.domain.values import format_date
+from xl_addin.domain.results import JudgeTotal, ProductResult
+from xl_addin.domain.rules import fmt_points
+from xl_addin.domain.sheets import scoresheet as now
+from xl_addin.domain.tables import find_table, header_key
+from xl_addin.domain.values import AmbiguousNumber, ValueProblem, format_date, integer, number, yes_no
 
 
 def text(value: object) -> str:
@@ -182,9 +190,6 @@ def file_stem(code: str) -> str:
 
 def read_scores(reader, table, columns, judge, sheet):
     """sheets.scoresheet._read_scores before issue 11 (every cell through the record, per row)."""
-    from xl_addin.domain import score_messages as score_msg
-    from xl_addin.domain.sheets import scoresheet as now
-    from xl_addin.domain.tables import header_key
 
     products = {header_key(r.code): r.code for r in reader.contest.registrations}
     seen = set()
@@ -215,8 +220,6 @@ def _cell_value(record, col):
 
 
 def _unknown_score_row(reader, record, columns):
-    from xl_addin.domain import score_messages as score_msg
-    from xl_addin.domain.findings import a1
 
     code = record.text(schema.COL_CODE)
     if code:
@@ -228,10 +231,6 @@ def _unknown_score_row(reader, record, columns):
 
 
 def _product_row(reader, record, columns, judge, code, sheet):
-    from xl_addin.domain import score_messages as score_msg
-    from xl_addin.domain.findings import a1
-    from xl_addin.domain.sheets import scoresheet as now
-    from xl_addin.domain.tables import header_key
 
     conflicted = header_key(code) in {header_key(c) for c in judge.conflicts}
     scores, blanks = {}, []
@@ -266,10 +265,6 @@ def _product_row(reader, record, columns, judge, code, sheet):
 
 
 def _score(reader, raw, cell, item, code):
-    from xl_addin.domain import file_messages as file_msg
-    from xl_addin.domain import score_messages as score_msg
-    from xl_addin.domain.rules import fmt_points
-    from xl_addin.domain.values import AmbiguousNumber, ValueProblem, number
 
     try:
         points = number(raw)
@@ -292,7 +287,6 @@ def _score(reader, raw, cell, item, code):
 
 def shown_products(sheets):
     """sheets.scoresheet_identity._shown before issue 11."""
-    from xl_addin.domain.tables import find_table, header_key
 
     shown = {}
     for name, headers in ((schema.SHEET_SCORING, (schema.COL_NAME,)),
@@ -310,10 +304,7 @@ def shown_products(sheets):
 
 def product_result(record, contest, judges, headers=()):
     """sheets.results_readback._result before issue 11 (each cell through Record.raw; `headers` unused)."""
-    from decimal import Decimal
 
-    from xl_addin.domain.results import JudgeTotal, ProductResult
-    from xl_addin.domain.values import ValueProblem, integer, number, yes_no
 
     def read(parse, header):
         try:
