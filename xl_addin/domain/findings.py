@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Iterable, Literal
 
 Severity = Literal["error", "warning"]
@@ -63,6 +64,7 @@ def count(findings: Iterable[Finding]) -> tuple[int, int]:
     return errors, len(items) - errors
 
 
+@lru_cache(maxsize=None)  # at most 16,384 columns
 def column_letter(index: int) -> str:
     """The A1 column letters of a 0-based column index (0 -> A, 26 -> AA)."""
     letters = ""

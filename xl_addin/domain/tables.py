@@ -3,29 +3,52 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator, Sequence
 
 from . import schema
-from .findings import a1
+from .findings import a1, column_letter
 from .values import fold, is_blank, text
 
 Rows = list[list[object]]
+
+_normalize = unicodedata.normalize
 
 HEADER_SEARCH_ROWS = 15  # a title block may stand above the header row
 
 
 def header_key(value: object) -> str:
     """The comparison form of a header: NFC, trimmed, inner spaces collapsed, case-folded."""
+    if value.__class__ is str:  # headers, codes: the same few texts again and again
+        return _text_key(value)
     return " ".join(text(value).split()).casefold()
 
 
-@dataclass(frozen=True)
+@lru_cache(maxsize=16_384)
+def _text_key(value: str) -> str:
+    return " ".join(text(value).split()).casefold()
+
+
 class Record:
     """One data row of a table, with the addresses of its cells."""
 
-    table: "Table"
-    row_index: int  # 0-based in the sheet
+    __slots__ = ("table", "row_index", "values")
+
+    def __init__(self, table: "Table", row_index: int):
+        self.table = table
+        self.row_index = row_index  # 0-based in the sheet
+        self.values = table.rows[row_index]  # the row's own list: edits through the table's rows show here
+
+    def __repr__(self) -> str:
+        return f"Record({self.table.sheet!r}, row {self.row_index + 1})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Record) and other.table is self.table and other.row_index == self.row_index
+
+    def __hash__(self) -> int:
+        return hash((id(self.table), self.row_index))
 
     @property
     def row_number(self) -> int:
@@ -34,9 +57,9 @@ class Record:
 
     def raw(self, header: str) -> object:
         """The raw value under a header (None when the column is absent or the row short)."""
-        col = self.table.columns.get(header_key(header))
-        row = self.table.rows[self.row_index]
-        return row[col] if col is not None and col < len(row) else None
+        col = self.table.column(header)
+        values = self.values
+        return values[col] if col is not None and col < len(values) else None
 
     def text(self, header: str) -> str:
         """The NFC, trimmed text under a header."""
@@ -44,26 +67,74 @@ class Record:
 
     def cell(self, header: str) -> str:
         """The A1 address of the cell under a header in this row; the row's first cell when the column is absent."""
-        col = self.table.columns.get(header_key(header))
-        return a1(self.row_index, col if col is not None else 0)
+        return f"{self.table.letters(header)}{self.row_index + 1}"
+
+    def raws(self, headers: tuple[str, ...]) -> dict[str, object]:
+        """Header -> raw value for each header (as `raw` gives it), the columns looked up once per table."""
+        values = self.values
+        n = len(values)
+        return {h: values[c] if c is not None and c < n else None for h, c in self.table.columns_of(headers)}
+
+
+class RowCells:
+    """One record's raw values and texts under a fixed set of headers, each cell read once."""
+
+    __slots__ = ("record", "raws", "texts")
+
+    def __init__(self, record: Record, headers: tuple[str, ...]):
+        self.record = record
+        self.raws = raws = record.raws(headers)
+        # Record.text of each header; the usual cells (text, blank) without a call of text() each
+        self.texts = {h: "" if v is None else _normalize("NFC", v).strip() if v.__class__ is str else text(v)
+                      for h, v in raws.items()}
 
 
 @dataclass(frozen=True)
 class Table:
-    """A header row found in a sheet's rows and the data rows below it."""
+    """A header row found in a sheet's rows and the data rows below it.
+
+    Lookups by header are resolved once per table (a header's comparison form is not recomputed for
+    every cell): `columns` must not change once the table is made.
+    """
 
     sheet: str
     rows: Rows
     header_row: int  # 0-based
     columns: dict[str, int]  # header_key -> 0-based column
+    _found: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # header -> column
+    _letters: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # header -> "A"
+    _sets: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # headers -> columns_of
 
     def has(self, header: str) -> bool:
         """True when the header is present."""
-        return header_key(header) in self.columns
+        return self.column(header) is not None
 
     def column(self, header: str) -> int | None:
         """The 0-based column of a header, or None."""
-        return self.columns.get(header_key(header))
+        if type(header) is not str:  # True == 1 as a key: only text headers are remembered
+            return self.columns.get(header_key(header))
+        try:
+            return self._found[header]
+        except KeyError:
+            col = self._found[header] = self.columns.get(header_key(header))
+            return col
+
+    def columns_of(self, headers: tuple[str, ...]) -> tuple[tuple[str, int | None], ...]:
+        """(header, 0-based column or None) for each header, worked out once per table."""
+        found = self._sets.get(headers)
+        if found is None:
+            found = self._sets[headers] = tuple((h, self.column(h)) for h in headers)
+        return found
+
+    def letters(self, header: str) -> str:
+        """The column letters of a header's cells; those of column A when the column is absent."""
+        letters = self._letters.get(header) if type(header) is str else None
+        if letters is None:
+            col = self.column(header)
+            letters = column_letter(col if col is not None else 0)
+            if type(header) is str:
+                self._letters[header] = letters
+        return letters
 
     def next_header_cell(self) -> str:
         """The A1 address just right of the last header: where a missing column would go."""
@@ -72,9 +143,24 @@ class Table:
 
     def records(self) -> Iterator[Record]:
         """The non-blank rows below the header."""
-        for i in range(self.header_row + 1, len(self.rows)):
-            if any(_filled(v) for v in self.rows[i]):
+        rows = self.rows
+        for i in range(self.header_row + 1, len(rows)):
+            if _any_filled(rows[i]):
                 yield Record(self, i)
+
+
+def _any_filled(row: list[object]) -> bool:
+    """True when a cell of the row is not blank (most rows: their first cell already)."""
+    for value in row:
+        if value is None:
+            continue
+        cls = value.__class__
+        if cls is str:
+            if value and not value.isspace():
+                return True
+        elif cls is int or cls is float or _filled(value):  # a number is never blank
+            return True
+    return False
 
 
 def _filled(value: object) -> bool:

@@ -36,33 +36,65 @@ class Uncomputed:
         return hash(("Uncomputed", self.formula))
 
 
+_normalize = unicodedata.normalize
+
+
 def text(value: object) -> str:
     """The cell value as NFC text, trimmed; '' for blank cells."""
+    if value.__class__ is str:  # most cells: the same as str(value) below, without the type tests
+        return (value if value.isascii() else _normalize("NFC", value)).strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return format_date(value)
-    return unicodedata.normalize("NFC", str(value)).strip()
+    return _normalize("NFC", str(value)).strip()
 
 
 def is_blank(value: object) -> bool:
     """True for an empty cell or one holding only spaces."""
+    if value is None:
+        return True
+    cls = value.__class__
+    if cls is str and value.isascii():
+        return not value or value.isspace()
+    if cls is int or cls is float or cls is bool:  # a number's text is never blank
+        return False
     return text(value) == ""
+
+
+class _Unmarked(dict):
+    """Character -> itself without diacritics (NFD with the combining marks left out), filled as met."""
+
+    def __missing__(self, code: int) -> str:
+        bare = "".join(ch for ch in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(ch))
+        self[code] = bare
+        return bare
+
+
+_UNMARKED = _Unmarked()
+_SPACES = re.compile(r"\s+")
 
 
 def fold(value: object) -> str:
     """A comparison key: NFC, trimmed, case-folded, diacritics removed, spaces collapsed."""
     s = text(value).casefold().replace("đ", "d")
-    s = unicodedata.normalize("NFD", s)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", s)
+    # Character by character is the same as NFD of the whole: decomposition is per character, and
+    # the canonical reordering it adds only moves combining marks, which are all left out.
+    if not s.isascii():
+        s = s.translate(_UNMARKED)
+    return _SPACES.sub(" ", s)
 
 
 def loose_key(value: object) -> str:
     """Like fold(), and also ignoring punctuation: for duplicate detection of names."""
-    return re.sub(r"[^0-9a-z]+", " ", fold(value)).strip()
+    # fold() without its collapsing of spaces: a run of spaces is a run of other characters here too
+    s = text(value).casefold().replace("đ", "d")
+    return _NOT_ALNUM.sub(" ", s if s.isascii() else s.translate(_UNMARKED)).strip()
+
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 class AmbiguousNumber(ValueProblem):
@@ -83,6 +115,11 @@ def number(value: object) -> Decimal | None:
     "8,5" and "8.5" are 8.5; "1.000.000", "1.234,5" and "1,234.5" have one reading only; a single
     separator followed by exactly three digits ("1.000", "12,500") could be either, so it is refused.
     """
+    cls = value.__class__
+    if cls is float and value - value == 0:  # finite: the usual number cell
+        return Decimal(repr(value))
+    if cls is int:
+        return Decimal(value)
     if value is None or isinstance(value, bool):
         if value is None:
             return None
@@ -232,7 +269,10 @@ def format_date(value: dt.date) -> str:
 
 def split_codes(value: object) -> list[str]:
     """A comma/semicolon separated list of codes, trimmed, without blanks."""
-    return [p.strip() for p in re.split(r"[,;\n]", text(value)) if p.strip()]
+    return [p.strip() for p in _CODE_SEPARATORS.split(text(value)) if p.strip()]
+
+
+_CODE_SEPARATORS = re.compile(r"[,;\n]")
 
 
 def dedupe(items: Iterable[str]) -> list[str]:

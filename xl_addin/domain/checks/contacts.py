@@ -13,6 +13,9 @@ _PHONE_DIGITS = (
     re.compile(r"^\+?84\d{9,10}$"),  # the same numbers in international form, without the 0
 )
 
+_PHONE_SEPARATORS = re.compile(r"[/,]")
+_PHONE_MARKS = re.compile(r"[\s.()\-]")
+_EMAIL_SEPARATORS = re.compile(r"[;,]")
 _EMAIL = re.compile(
     r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$"
@@ -26,7 +29,7 @@ def check_tax_code(text: str) -> bool:
 
 def check_phone(text: str) -> bool:
     """True when every number (separated by '/' or ',') is a Vietnamese mobile or landline number."""
-    parts = [p.strip() for p in re.split(r"[/,]", text)]
+    parts = [p.strip() for p in _PHONE_SEPARATORS.split(text)]
     numbers = [p for p in parts if p]
     return bool(numbers) and all(_one_phone(p) for p in numbers)
 
@@ -34,12 +37,13 @@ def check_phone(text: str) -> bool:
 def _one_phone(part: str) -> bool:
     if not _PHONE_SHAPE.match(part) or part.count("(") != part.count(")"):
         return False
-    digits = re.sub(r"[\s.()\-]", "", part)
-    return any(p.match(digits) for p in _PHONE_DIGITS)
+    digits = _PHONE_MARKS.sub("", part)
+    mobile, international = _PHONE_DIGITS
+    return bool(mobile.match(digits) or international.match(digits))
 
 
 def check_email(text: str) -> bool:
     """True when every address (separated by ';' or ',') looks like name@domain.tld."""
-    parts = [p.strip() for p in re.split(r"[;,]", text)]
+    parts = [p.strip() for p in _EMAIL_SEPARATORS.split(text)]
     addresses = [p for p in parts if p]
     return bool(addresses) and all(_EMAIL.match(a) for a in addresses)

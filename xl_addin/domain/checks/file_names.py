@@ -21,18 +21,24 @@ from . import Collector, in_sheet_order
 MAX_CODE_LENGTH = 50  # leaves room for the contest folder's own path within Windows' 260 characters
 RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", "CLOCK$", "CONIN$", "CONOUT$",
                       *(f"{p}{i}" for p in ("COM", "LPT") for i in (*range(10), "¹", "²", "³"))})
+_DEVICE_END = re.compile(r"[.\s]")
 _STEM_LIMIT = 100  # documents.safety.safe_filename keeps at most this many characters
+
+
+_PLAIN_STEM = re.compile(r"[A-Za-z0-9_-]*")  # most codes: kept as they are
 
 
 def file_stem(code: str) -> str:
     """The file name stem documents make of a code: letters, digits, '-' and '_' kept, others '_'."""
+    if _PLAIN_STEM.fullmatch(code):
+        return code[:_STEM_LIMIT] or "_"
     stem = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in unicodedata.normalize("NFC", code))
     return stem[:_STEM_LIMIT] or "_"
 
 
 def name_problem(name: str) -> str | None:
     """'reserved', 'too-long' or 'trailing-dot' when a name cannot be a Windows file name as is; else None."""
-    device = re.split(r"[.\s]", name, maxsplit=1)[0].upper()  # "CON.txt" and "nul " are devices too
+    device = _DEVICE_END.split(name, maxsplit=1)[0].upper()  # "CON.txt" and "nul " are devices too
     if device in RESERVED:
         return "reserved"
     if len(name) > MAX_CODE_LENGTH:
@@ -58,9 +64,10 @@ def _check_column(out: Collector, rows: Rows, header: str, what: str, *, collisi
     stems: dict[str, tuple[str, str]] = {}  # casefolded stem -> (code, cell) of its first row
     codes_seen: set[str] = set()
     for record in table.records():
-        code, cell = record.text(header), record.cell(header)
+        code = record.text(header)
         if not code:
             continue
+        cell = record.cell(header)
         _check_one(out, code, cell, what)
         if not collisions or code.casefold() in codes_seen:
             continue  # the same code twice is the duplicate-code check's finding
@@ -77,7 +84,7 @@ def _check_column(out: Collector, rows: Rows, header: str, what: str, *, collisi
 def _check_one(out: Collector, code: str, cell: str, what: str) -> None:
     problem = name_problem(code)
     if problem == "reserved":
-        device = re.split(r"[.\s]", code, maxsplit=1)[0]
+        device = _DEVICE_END.split(code, maxsplit=1)[0]
         out.error("file-name-reserved", cell, msg.NAME_RESERVED.format(
             cell=cell, what=what, code=code, reserved=device.upper(), example=f"{code}-01"))
     elif problem == "too-long":

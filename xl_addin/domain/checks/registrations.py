@@ -1,4 +1,7 @@
-"""The checks of a Đăng ký row: contacts, repeated codes or products, and dossier gaps (read in `sheets/registrations.py`)."""
+"""The checks of a Đăng ký row: contacts, repeated codes or products, and dossier gaps (read in `sheets/registrations.py`).
+
+Each check takes the row's cells as read once (`RowCells`: raw values and texts by header).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,8 @@ from dataclasses import dataclass, field
 from .. import messages as msg
 from .. import rules, schema
 from ..models import Registration
-from ..tables import Record
-from ..values import is_blank, loose_key
+from ..tables import RowCells
+from ..values import loose_key
 from . import Collector
 from .contacts import check_email, check_phone, check_tax_code
 
@@ -34,18 +37,19 @@ class Seen:
     products: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict)
 
 
-def check_contacts(record: Record, out: Collector) -> None:
+def check_contacts(row: RowCells, out: Collector) -> None:
     """An error for each tax number, phone or e-mail of the row that is not well formed."""
     for header, check, code, template in _CONTACT_CHECKS:
-        value = record.text(header)
-        if record.table.has(header) and value and not check(value):
-            cell = record.cell(header)
+        value = row.texts[header]  # "" when the column is absent
+        if value and not check(value):
+            cell = row.record.cell(header)
             out.error(code, cell, template.format(cell=cell, value=value))
 
 
-def check_duplicates(record: Record, seen: Seen, out: Collector) -> bool:
+def check_duplicates(row: RowCells, seen: Seen, out: Collector) -> bool:
     """Records duplicate-code / duplicate-product; True when the row's code repeats an earlier one."""
-    code = record.text(schema.COL_CODE)
+    texts, record = row.texts, row.record
+    code = texts[schema.COL_CODE]
     if not code:
         return False
     key = code.casefold()
@@ -54,7 +58,7 @@ def check_duplicates(record: Record, seen: Seen, out: Collector) -> bool:
         out.error("duplicate-code", cell, msg.DUPLICATE_CODE.format(cell=cell, code=code, first_row=seen.codes[key]))
         return True
     seen.codes[key] = record.row_number
-    name, establishment = record.text(schema.COL_NAME), record.text(schema.COL_ESTABLISHMENT)
+    name, establishment = texts[schema.COL_NAME], texts[schema.COL_ESTABLISHMENT]
     product = (loose_key(name), loose_key(establishment))
     if not (product[0] and product[1]):
         return False
@@ -68,28 +72,27 @@ def check_duplicates(record: Record, seen: Seen, out: Collector) -> bool:
     return False
 
 
-def check_dossier(record: Record, registration: Registration, out: Collector) -> None:
+def check_dossier(row: RowCells, registration: Registration, out: Collector) -> None:
     """One incomplete-dossier warning per missing document (blank counts as Không)."""
-    table, code = record.table, registration.code
+    record, code = row.record, registration.code
     for header, document, attr in _DOSSIER_FLAGS:
-        if _lacks(record, header, getattr(registration, attr)):
+        if _lacks(row, header, getattr(registration, attr)):
             _dossier_warning(out, record.cell(header), code, msg.DOSSIER_DOCUMENTS[document])
-    if registration.group == rules.FOOD_GROUP and _lacks(record, schema.COL_FOOD_SAFETY, registration.has_food_safety):
+    if registration.group == rules.FOOD_GROUP and _lacks(row, schema.COL_FOOD_SAFETY, registration.has_food_safety):
         document = msg.DOSSIER_DOCUMENTS["food_safety"].format(group=rules.FOOD_GROUP)
         _dossier_warning(out, record.cell(schema.COL_FOOD_SAFETY), code, document)
-    raw_photos = record.raw(schema.COL_PHOTOS)
-    readable = registration.photos is not None or is_blank(raw_photos)
-    if table.has(schema.COL_PHOTOS) and readable and (registration.photos or 0) < MIN_PHOTOS:
+    readable = registration.photos is not None or not row.texts[schema.COL_PHOTOS]
+    if record.table.has(schema.COL_PHOTOS) and readable and (registration.photos or 0) < MIN_PHOTOS:
         cell = record.cell(schema.COL_PHOTOS)
         out.warning("incomplete-dossier", cell, msg.DOSSIER_PHOTOS.format(
             cell=cell, code=code, count=registration.photos or 0, minimum=MIN_PHOTOS))
 
 
-def _lacks(record: Record, header: str, flag: bool | None) -> bool:
+def _lacks(row: RowCells, header: str, flag: bool | None) -> bool:
     """True when the column is there and says Không or is blank (not when it is unreadable)."""
-    if not record.table.has(header) or flag is True:
+    if flag is True or not row.record.table.has(header):
         return False
-    return flag is False or is_blank(record.raw(header))
+    return flag is False or not row.texts[header]
 
 
 def _dossier_warning(out: Collector, cell: str, code: str, document: str) -> None:

@@ -18,7 +18,7 @@ from ..checks import Collector, in_sheet_order, locate_table, read_choice, read_
 from ..checks.registrations import Seen, check_contacts, check_dossier, check_duplicates
 from ..findings import Finding
 from ..models import Registration
-from ..tables import Record, Rows, find_table
+from ..tables import Rows, RowCells, Table, find_table
 from ..values import yes_no_text
 
 WIDTHS = {
@@ -40,11 +40,13 @@ def registrations_from_rows(
     registrations: list[Registration] = []
     if table is not None:
         seen = Seen()
+        layout = _Layout(table)
         for record in table.records():
-            draft = _read_row(record, out)
-            repeated = check_duplicates(record, seen, out)
+            row = RowCells(record, _READ)
+            draft = _read_row(row, layout, out)
+            repeated = check_duplicates(row, seen, out)
             if draft.code:
-                check_dossier(record, draft, out)
+                check_dossier(row, draft, out)
             if _usable(draft) and not repeated:
                 registrations.append(draft)
     return registrations, in_sheet_order(out.findings)
@@ -55,54 +57,80 @@ def product_codes_from_rows(rows: Rows, sheet: str = schema.SHEET_REGISTRATIONS)
     table = find_table(sheet, rows, schema.COL_CODE)
     if table is None:
         return set()
-    return {r.text(schema.COL_CODE) for r in table.records() if r.text(schema.COL_CODE)}
+    codes = {r.text(schema.COL_CODE) for r in table.records()}
+    codes.discard("")
+    return codes
 
 
 def _usable(draft: Registration) -> bool:
     return bool(draft.code and draft.name and draft.group and draft.establishment)
 
 
-def _read_row(record: Record, out: Collector) -> Registration:
+_READ = schema.REGISTRATION_HEADERS + schema.REGISTRATION_TOOL_HEADERS
+_TEXT_FIELDS = (  # Registration field -> header, kept as typed (NFC, trimmed)
+    ("code", schema.COL_CODE), ("name", schema.COL_NAME), ("establishment", schema.COL_ESTABLISHMENT),
+    ("representative", schema.COL_REPRESENTATIVE), ("address", schema.COL_ADDRESS),
+    ("commune", schema.COL_COMMUNE), ("district", schema.COL_DISTRICT), ("province", schema.COL_PROVINCE),
+    ("tax_code", schema.COL_TAX_CODE), ("phone", schema.COL_PHONE), ("email", schema.COL_EMAIL),
+    ("note", schema.COL_NOTE), ("source", schema.COL_SOURCE),
+)
+_FLAG_FIELDS = (  # Registration field -> Có/Không header
+    ("has_form", schema.COL_FORM), ("has_business_reg", schema.COL_BUSINESS_REG),
+    ("has_description", schema.COL_DESCRIPTION), ("has_quality_cert", schema.COL_QUALITY_CERT),
+    ("has_food_safety", schema.COL_FOOD_SAFETY),
+)
+
+
+class _Layout:
+    """What a Đăng ký table holds, worked out once for all its rows: the columns present, their names in messages."""
+
+    def __init__(self, table: Table):
+        present = [h for h in _READ if table.has(h)]
+        self.required = [(h, msg.field_name(h)) for h in schema.REGISTRATION_REQUIRED if h in present]
+        self.choices = [(h, msg.field_name(h), options) for h, options in (
+            (schema.COL_GROUP, rules.GROUPS), (schema.COL_EST_TYPE, rules.ESTABLISHMENT_TYPES)) if h in present]
+        self.flags = [(attr, h, msg.field_name(h)) for attr, h in _FLAG_FIELDS if h in present]
+        self.photos = msg.field_name(schema.COL_PHOTOS) if schema.COL_PHOTOS in present else None
+
+
+def _read_row(row: RowCells, layout: _Layout, out: Collector) -> Registration:
     """The row as a Registration, unusable fields left blank; records field-level findings."""
-    table = record.table
-    for header in schema.REGISTRATION_REQUIRED:
-        if table.has(header):
-            require(out, record.raw(header), record.cell(header), msg.field_name(header))
-    group = _choice(record, out, schema.COL_GROUP, rules.GROUPS)
-    est_type = _choice(record, out, schema.COL_EST_TYPE, rules.ESTABLISHMENT_TYPES)
-    flags = {h: _yes_no(record, out, h) for h in schema.DOSSIER_YES_NO_COLUMNS}
-    photos = None
-    if table.has(schema.COL_PHOTOS):
-        photos = read_int(out, record.raw(schema.COL_PHOTOS), record.cell(schema.COL_PHOTOS),
-                          msg.field_name(schema.COL_PHOTOS), low=0, example="3")
-    check_contacts(record, out)
+    raws, texts, record = row.raws, row.texts, row.record
+    for header, what in layout.required:
+        if not texts[header]:  # is_blank: the same test, its text already made
+            require(out, raws[header], record.cell(header), what)
+    chosen = {h: _choice(row, out, h, what, options) for h, what, options in layout.choices}
+    fields: dict[str, object] = {attr: _yes_no(row, out, h, what) for attr, h, what in layout.flags}
+    if layout.photos is not None:
+        fields["photos"] = read_int(out, raws[schema.COL_PHOTOS], record.cell(schema.COL_PHOTOS),
+                                    layout.photos, low=0, example="3")
+    check_contacts(row, out)
+    fields.update({attr: texts[header] for attr, header in _TEXT_FIELDS})
     return Registration(
-        code=record.text(schema.COL_CODE), name=record.text(schema.COL_NAME), group=group or "",
-        establishment=record.text(schema.COL_ESTABLISHMENT),
-        establishment_type=est_type or "",
-        representative=record.text(schema.COL_REPRESENTATIVE), address=record.text(schema.COL_ADDRESS),
-        commune=record.text(schema.COL_COMMUNE), district=record.text(schema.COL_DISTRICT),
-        province=record.text(schema.COL_PROVINCE), tax_code=record.text(schema.COL_TAX_CODE),
-        phone=record.text(schema.COL_PHONE), email=record.text(schema.COL_EMAIL),
-        has_form=flags[schema.COL_FORM], has_business_reg=flags[schema.COL_BUSINESS_REG],
-        has_description=flags[schema.COL_DESCRIPTION], photos=photos,
-        has_quality_cert=flags[schema.COL_QUALITY_CERT], has_food_safety=flags[schema.COL_FOOD_SAFETY],
-        note=record.text(schema.COL_NOTE), source=record.text(schema.COL_SOURCE),
-        row=record.row_number,
+        group=chosen.get(schema.COL_GROUP) or "", establishment_type=chosen.get(schema.COL_EST_TYPE) or "",
+        row=record.row_number, **fields,
     )
 
 
-def _choice(record: Record, out: Collector, header: str, options) -> str | None:
-    if not record.table.has(header):
+def _choice(row: RowCells, out: Collector, header: str, what: str, options) -> str | None:
+    typed = row.texts[header]
+    if not typed:
         return None
-    return read_choice(out, record.raw(header), record.cell(header), msg.field_name(header), options)
+    if typed in options:  # read_choice's first match, without its finding machinery
+        return typed
+    return read_choice(out, row.raws[header], row.record.cell(header), what, options)
 
 
-def _yes_no(record: Record, out: Collector, header: str) -> bool | None:
-    if not record.table.has(header):
+def _yes_no(row: RowCells, out: Collector, header: str, what: str) -> bool | None:
+    typed, raw = row.texts[header], row.raws[header]
+    if not typed:
         return None
-    return read_yes_no(out, record.raw(header), record.cell(header), msg.field_name(header))
+    if raw.__class__ is str and typed in _YES_NO:  # read_yes_no's first match
+        return _YES_NO[typed]
+    return read_yes_no(out, raw, row.record.cell(header), what)
 
+
+_YES_NO = {schema.YES: True, schema.NO: False}
 
 
 def _yn(flag: bool | None) -> str | None:

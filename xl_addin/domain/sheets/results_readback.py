@@ -23,7 +23,9 @@ def result_set_from_rows(rows: Rows, contest: Contest) -> ResultSet | None:
     if contest.judges and not judges:
         return None
     rules = contest.rules
-    results = tuple(_result(record, contest, judges) for record in table.records() if record.text(schema.COL_CODE))
+    headers = (*_TEXTS, *_NUMBERS, *_WHOLE, *_FLAGS, *(c.code for c in rules.top_criteria))
+    results = tuple(_result(record, contest, judges, headers)
+                    for record in table.records() if record.text(schema.COL_CODE))
     provisional = bool(rows and rows[0] and schema.RES_PROVISIONAL_MARK in text(rows[0][0]))
     return ResultSet(results, rules.pass_mark(contest.info.level), rules.quota, rules.forward_count,
                      tuple(rules.tie_break), msg.tie_break_text(tuple(rules.tie_break)), provisional)
@@ -33,43 +35,62 @@ def _judge_columns(table: Table, contest: Contest) -> dict[str, str]:
     """Judge code -> header of the judge's hidden total column, for the contest's judges then any other."""
     prefix = header_key(schema.RES_JUDGE_TOTAL_PREFIX)
     found = {}
-    for key in table.columns:
+    for key, col in table.columns.items():
         if key.startswith(prefix):
-            header = text(table.rows[table.header_row][table.columns[key]])
+            header = _header_text(table, col, prefix)
             found[header[len(schema.RES_JUDGE_TOTAL_PREFIX):].strip()] = header
     ordered = {j.code: found.pop(j.code) for j in contest.judges if j.code in found}
     return ordered | found
 
 
-def _result(record: Record, contest: Contest, judges: dict[str, str]) -> ProductResult:
+_CONFLICT = fold(schema.RES_JUDGE_CONFLICT)
+_NUMBERS = (schema.RES_TOTAL, schema.RES_SPREAD)
+_WHOLE = (schema.RES_RANK, schema.RES_JUDGES)
+_FLAGS = (schema.RES_PASSED, schema.RES_AUTO_COUNCIL, schema.RES_AUTO_FORWARD)
+_TEXTS = (schema.COL_CODE, schema.COL_NAME, schema.COL_GROUP, schema.COL_ESTABLISHMENT, schema.RES_FLAGS)
+
+
+def _header_text(table: Table, col: int, prefix: str) -> str:
+    """A judge column's header as typed: in the header row, or the row above when the header spans two rows."""
+    for i in (table.header_row, table.header_row - 1):
+        row = table.rows[i] if i >= 0 else []
+        if col < len(row) and header_key(row[col]).startswith(prefix):
+            return text(row[col])
+    return ""
+
+
+def _result(record: Record, contest: Contest, judges: dict[str, str], headers: tuple[str, ...]) -> ProductResult:
+    raws = record.raws(headers)  # the columns looked up once for the table, not per row
+    texts = {h: text(raws[h]) for h in _TEXTS}
     totals = tuple(_judge_total(record, code, header) for code, header in judges.items())
-    total = _read(number, record, schema.RES_TOTAL) or Decimal(0)
-    flags = tuple(f for f in record.text(schema.RES_FLAGS).split(FLAG_SEPARATOR) if f)
+    total = _parsed(number, raws[schema.RES_TOTAL]) or Decimal(0)
+    flags = tuple(f for f in texts[schema.RES_FLAGS].split(FLAG_SEPARATOR) if f)
     return ProductResult(
-        code=record.text(schema.COL_CODE), name=record.text(schema.COL_NAME),
-        group=record.text(schema.COL_GROUP), establishment=record.text(schema.COL_ESTABLISHMENT),
-        rank=_read(integer, record, schema.RES_RANK) or 0,
-        criterion_means={c.code: _read(number, record, c.code) or Decimal(0) for c in contest.rules.top_criteria},
+        code=texts[schema.COL_CODE], name=texts[schema.COL_NAME],
+        group=texts[schema.COL_GROUP], establishment=texts[schema.COL_ESTABLISHMENT],
+        rank=_parsed(integer, raws[schema.RES_RANK]) or 0,
+        criterion_means={c.code: _parsed(number, raws[c.code]) or Decimal(0) for c in contest.rules.top_criteria},
         exact_total=total, total=total, judge_totals=totals,
-        judge_count=_read(integer, record, schema.RES_JUDGES) or 0,
-        spread=_read(number, record, schema.RES_SPREAD) or Decimal(0),
-        passed=bool(_read(yes_no, record, schema.RES_PASSED)),
-        council_proposal=bool(_read(yes_no, record, schema.RES_AUTO_COUNCIL)),
-        forward_proposal=bool(_read(yes_no, record, schema.RES_AUTO_FORWARD)),
+        judge_count=_parsed(integer, raws[schema.RES_JUDGES]) or 0,
+        spread=_parsed(number, raws[schema.RES_SPREAD]) or Decimal(0),
+        passed=bool(_parsed(yes_no, raws[schema.RES_PASSED])),
+        council_proposal=bool(_parsed(yes_no, raws[schema.RES_AUTO_COUNCIL])),
+        forward_proposal=bool(_parsed(yes_no, raws[schema.RES_AUTO_FORWARD])),
         flags=flags,
     )
 
 
 def _judge_total(record: Record, code: str, header: str) -> JudgeTotal:
     raw = record.raw(header)
-    if fold(raw) == fold(schema.RES_JUDGE_CONFLICT):
+    # A number never folds to the conflict's word: only other cells are folded.
+    if raw.__class__ is not float and raw.__class__ is not int and fold(raw) == _CONFLICT:
         return JudgeTotal(code, None, True)
-    return JudgeTotal(code, _read(number, record, header))
+    return JudgeTotal(code, _parsed(number, raw))
 
 
-def _read(parse, record: Record, header: str):
+def _parsed(parse, raw: object):
     """A parsed cell, or None when blank or unreadable."""
     try:
-        return parse(record.raw(header))
+        return parse(raw)
     except ValueProblem:
         return None

@@ -171,11 +171,18 @@ def _read_scores(reader: _Reader, table: Table, columns: dict[str, int],
                  judge: Judge, sheet: ScoreSheet) -> None:
     """Every product row's scores into `sheet`, reporting bad, missing and unexpected ones."""
     products = {header_key(r.code): r.code for r in reader.contest.registrations}
+    conflicts = {header_key(c) for c in judge.conflicts}
+    items = [(item, columns[item.code]) for item in reader.contest.rules.scoring_items if item.code in columns]
+    code_col, stt_col = table.column(schema.COL_CODE), table.column(schema.SCORING_STT)
+    comment_col = table.column(schema.SCORING_COMMENT)
     seen: set[str] = set()
     for record in table.records():
-        if _is_footer(record):
+        values = record.values
+        raw_code = _at(values, code_col)
+        if _is_footer(_at(values, stt_col), raw_code):
             break  # Tổng cộng and the signature block end the table
-        code = products.get(header_key(record.raw(schema.COL_CODE)))
+        key = header_key(raw_code)
+        code = products.get(key)
         if code is None:
             _unknown_row(reader, record, columns)
         elif code in seen:
@@ -183,7 +190,10 @@ def _read_scores(reader: _Reader, table: Table, columns: dict[str, int],
                          msg.STALE_DUPLICATE_PRODUCT.format(code=code))
         else:
             seen.add(code)
-            _product_row(reader, record, columns, judge, code, sheet)
+            _product_row(reader, record, items, judge, code, key in conflicts, sheet)
+            comment = text(_at(values, comment_col))
+            if comment:
+                sheet.comments[code] = comment
     _blank_rows(reader, judge)
     for code in products.values():
         if code not in seen:
@@ -191,15 +201,23 @@ def _read_scores(reader: _Reader, table: Table, columns: dict[str, int],
                          msg.STALE_MISSING_PRODUCT.format(code=code))
 
 
-def _is_footer(record: Record) -> bool:
+_FOOTER = header_key(schema.SCORING_FOOTER_TOTAL)
+
+
+def _at(values: list, col: int | None) -> object:
+    """The value in a column of a row (None when the column is absent or the row short)."""
+    return values[col] if col is not None and col < len(values) else None
+
+
+def _is_footer(stt: object, code: object) -> bool:
     """True for the Tổng cộng row under the products: the label in the STT column, no code of its own.
 
     The label is merged across the first columns, and merged cells read as their value in every
     cell of the range, so the code column may hold the label too.
     """
-    label = header_key(schema.SCORING_FOOTER_TOTAL)
-    code = record.text(schema.COL_CODE)
-    return header_key(record.raw(schema.SCORING_STT)) == label and (not code or header_key(code) == label)
+    if not isinstance(stt, str) or header_key(stt) != _FOOTER:  # a number, date or blank is no label
+        return False
+    return not text(code) or header_key(code) == _FOOTER
 
 
 def _header_cell(table: Table, header: str) -> str:
@@ -214,50 +232,40 @@ def _unknown_row(reader: _Reader, record: Record, columns: dict[str, int]) -> No
         reader.error("stale-product-list", schema.SHEET_SCORING, record.cell(schema.COL_CODE),
                      msg.STALE_UNKNOWN_PRODUCT.format(code=code, sheet=schema.SHEET_REGISTRATIONS))
     for item_code, col in columns.items():
-        if not is_blank(_raw(record, col)):
+        if not is_blank(_at(record.values, col)):
             reader.out.error("unexpected-score", a1(record.row_index, col), msg.UNKNOWN_ROW_SCORE.format(code=code))
 
 
-def _raw(record: Record, col: int) -> object:
-    row = record.table.rows[record.row_index]
-    return row[col] if col < len(row) else None
-
-
-def _product_row(reader: _Reader, record: Record, columns: dict[str, int],
-                 judge: Judge, code: str, sheet: ScoreSheet) -> None:
+def _product_row(reader: _Reader, record: Record, items: list[tuple[Criterion, int]],
+                 judge: Judge, code: str, conflicted: bool, sheet: ScoreSheet) -> None:
     """One product's scores: parsed and range-checked; conflicts must stay blank."""
-    conflicted = header_key(code) in {header_key(c) for c in judge.conflicts}
-    judge_code = judge.code
+    values, row_index = record.values, record.row_index
     scores: dict[str, Decimal] = {}
-    blanks: list[tuple[str, str]] = []  # (cell, item) left blank
-    for item in reader.contest.rules.scoring_items:
-        col = columns.get(item.code)
-        if col is None:
-            continue
-        raw, cell = _raw(record, col), a1(record.row_index, col)
-        if is_blank(raw):
+    blanks: list[tuple[int, str]] = []  # (column, item) left blank
+    filled = False
+    width = len(values)
+    for item, col in items:
+        raw = values[col] if col < width else None
+        if raw.__class__ is not float and is_blank(raw):  # scores are floats: never blank
             if not conflicted:
-                blanks.append((cell, item.code))
+                blanks.append((col, item.code))
             continue
+        filled = True
         if conflicted:
-            reader.out.error("unexpected-score", cell, msg.CONFLICT_SCORE.format(
-                judge=judge_code, code=code, column=schema.COL_JUDGE_CONFLICTS, sheet=schema.SHEET_JUDGES))
+            reader.out.error("unexpected-score", a1(row_index, col), msg.CONFLICT_SCORE.format(
+                judge=judge.code, code=code, column=schema.COL_JUDGE_CONFLICTS, sheet=schema.SHEET_JUDGES))
             continue
-        points = _score(reader, raw, cell, item, code)
+        points = _score(reader, raw, (row_index, col), item, code)
         if points is not None:
             scores[item.code] = points
     if scores:
         sheet.scores[code] = scores
-    filled = any(not is_blank(_raw(record, col)) for col in columns.values())
     reader.expected_rows += not conflicted
     if blanks and not filled:
-        reader.blank_rows.append((blanks[0][0], code))  # one finding for the row, or for the sheet
+        reader.blank_rows.append((a1(row_index, blanks[0][0]), code))  # one finding for the row, or for the sheet
     else:
-        for cell, item in blanks:
-            reader.missing(cell, msg.MISSING_SCORE.format(judge=judge_code, item=item, code=code))
-    comment = record.text(schema.SCORING_COMMENT) if record.table.has(schema.SCORING_COMMENT) else ""
-    if comment:
-        sheet.comments[code] = comment
+        for col, item in blanks:
+            reader.missing(a1(row_index, col), msg.MISSING_SCORE.format(judge=judge.code, item=item, code=code))
 
 
 def _blank_rows(reader: _Reader, judge: Judge) -> None:
@@ -272,8 +280,19 @@ def _blank_rows(reader: _Reader, judge: Judge) -> None:
         reader.missing(cell, msg.BLANK_ROW.format(judge=judge.code, code=code))
 
 
-def _score(reader: _Reader, raw: object, cell: str, item: Criterion, code: str) -> Decimal | None:
-    """The score in a cell, or None after reporting an invalid or out-of-range value."""
+def _score(reader: _Reader, raw: object, at: tuple[int, int], item: Criterion, code: str) -> Decimal | None:
+    """The score in a cell (0-based row and column), or None after reporting an invalid or out-of-range value."""
+    try:
+        points = number(raw)
+        if points is None or 0 <= points <= item.max_points:
+            return points
+    except ValueProblem:
+        pass
+    return _bad_score(reader, raw, a1(*at), item, code)
+
+
+def _bad_score(reader: _Reader, raw: object, cell: str, item: Criterion, code: str) -> None:
+    """Report why a filled score cell cannot be used."""
     try:
         points = number(raw)
     except AmbiguousNumber as exc:
@@ -283,13 +302,10 @@ def _score(reader: _Reader, raw: object, cell: str, item: Criterion, code: str) 
     except ValueProblem:
         reader.out.error("invalid-number", cell, msg.INVALID_SCORE.format(value=text(raw), code=code, item=item.code))
         return None
-    if points is None:
-        return None
-    if points < 0 or points > item.max_points:
+    if points is not None and (points < 0 or points > item.max_points):
         reader.out.error("score-out-of-range", cell, msg.SCORE_OUT_OF_RANGE.format(
             value=text(raw), code=code, item=item.code, max=fmt_points(item.max_points)))
-        return None
-    return points
+    return None
 
 
 def check_sheet_set(

@@ -60,10 +60,12 @@ def renamed_products(sheets: Mapping[str, Rows], contest: Contest) -> list[Findi
     shown = _shown(sheets)
     findings: list[Finding] = []
     for reg in contest.registrations:
-        old = shown.get(header_key(reg.code), {})
+        old = shown.get(header_key(reg.code))
+        if not old:
+            continue
         for header, new in ((schema.COL_NAME, reg.name), (schema.COL_ESTABLISHMENT, reg.establishment)):
             before = old.get(header)
-            if before is not None and before and " ".join(before.split()) != " ".join(new.split()):
+            if before and before != new and " ".join(before.split()) != " ".join(new.split()):
                 findings.append(warning("product-renamed", schema.SHEET_REGISTRATIONS,
                                         f"A{reg.row}" if reg.row else "", msg.PRODUCT_RENAMED.format(
                                             code=reg.code, what=header, old=before, new=new,
@@ -80,9 +82,12 @@ def _shown(sheets: Mapping[str, Rows]) -> dict[str, dict[str, str]]:
         table = find_table(name, rows or [], schema.COL_CODE)
         if table is None:
             continue
+        code_col = table.column(schema.COL_CODE)
+        columns = [(h, table.column(h)) for h in headers if table.has(h)]  # looked up once, not per row
         for record in table.records():
-            code = header_key(record.raw(schema.COL_CODE))
+            values = record.values
+            width = len(values)
+            code = header_key(values[code_col] if code_col < width else None)
             if code:
-                shown.setdefault(code, {}).update(
-                    {h: text(record.raw(h)) for h in headers if table.has(h)})
+                shown.setdefault(code, {}).update({h: text(values[c] if c < width else None) for h, c in columns})
     return shown
