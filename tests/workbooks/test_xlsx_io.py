@@ -88,3 +88,27 @@ def test_saving_asks_excel_to_recompute_a_persons_formulas(tmp_path):
     wb = openpyxl.load_workbook(path)
     assert wb.calculation.fullCalcOnLoad is True
     assert wb["Dữ liệu"]["B1"].value == "=1+1" and wb["Dữ liệu"]["A2"].value == "dòng mới"
+
+
+def test_a_file_changed_after_it_was_read_is_checked_again_before_the_save(tmp_path):
+    path = make_book(tmp_path / "binhchon.xlsx")
+    book = FileContestBook(path)
+    assert book.read(["Dữ liệu"])["Dữ liệu"][0][0] == "a"
+    book.append_rows("Dữ liệu", [["b"]])
+    damaged = path.read_bytes()[:200]  # someone else's program left half a file
+    path.write_bytes(damaged)
+    with pytest.raises(WorkbookError, match="bị hỏng hoặc bị cắt cụt"):
+        book.save()
+    assert path.read_bytes() == damaged
+
+
+def test_a_book_saved_twice_keeps_what_each_save_wrote(tmp_path):
+    path = make_book(tmp_path / "binhchon.xlsx")
+    book = FileContestBook(path)
+    book.read(["Dữ liệu"])
+    book.append_rows("Dữ liệu", [["b"]])
+    book.save()
+    assert [r[0] for r in read_sheets(path)["Dữ liệu"]] == ["a", "b"]
+    book.append_rows("Dữ liệu", [["c"]])  # the same book saved again: the file it wrote is checked as any
+    book.save()
+    assert [r[0] for r in read_sheets(path)["Dữ liệu"]] == ["a", "b", "c"]
