@@ -12,9 +12,9 @@ import bisect
 import re
 
 from lxml import etree
-from openpyxl.utils.cell import get_column_letter
 
 from .sheet_scan import MAIN_NS, SheetXmlError, cell_ref
+from .sheet_xml import column_letter
 
 NOTE_AUTHOR = "binhchon"
 _OUR_LINE = re.compile(r"^\[[a-z0-9-]+\] ")
@@ -105,7 +105,7 @@ def _author_id(authors: etree._Element, names: list[str], author: str) -> int:
 def _new_comment(listing: etree._Element, at: tuple[int, int], author_id: int, note: str,
                  order: list[tuple[int, int]], placed: dict) -> etree._Element:
     """A tool's note on the cell, placed in row-then-column order among the others (order: their cells, sorted)."""
-    comment = etree.Element(_M + "comment", ref=f"{get_column_letter(at[1])}{at[0]}", authorId=str(author_id),
+    comment = etree.Element(_M + "comment", ref=f"{column_letter(at[1])}{at[0]}", authorId=str(author_id),
                             shapeId="0")
     etree.SubElement(comment, _M + "text")
     _set_text(comment, note)

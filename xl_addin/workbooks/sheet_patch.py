@@ -19,14 +19,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from openpyxl.utils.cell import get_column_letter
-from openpyxl.utils.datetime import WINDOWS_EPOCH
-
 from ..domain.cell_rules import stronger
-from .cells import safe_value
+from .cell_values import WINDOWS_EPOCH, clean_value
 from .sheet_rows import Row, holds_value, parse_row, row_number, styled_cell, value_cell
 from .sheet_scan import REL_NS, Layout, SheetXmlError, Span, attr, elements, range_ref, scan, with_attr
-from .styles import row_height
+from .sheet_xml import column_letter
+from .text_fit import row_height
 
 __all__ = ["Restyle", "SheetEdits", "SheetXmlError", "patch_sheet", "note_edits"]
 
@@ -203,7 +201,7 @@ class _Sheet:
         for i, values in enumerate(rows):
             row = self.row(start + i)
             for j, value in enumerate(values):
-                value = safe_value(value)
+                value = clean_value(value)
                 if value is not None:
                     row.put(value_cell(start + i, j + 1, value, styles.for_value(value), self.prefix, epoch))
                     self.bounds.append((start + i, j + 1))
@@ -257,7 +255,7 @@ class _Sheet:
             return []
         r1, c1 = min(r for r, _ in corners), min(c for _, c in corners)
         r2, c2 = max(r for r, _ in corners), max(c for _, c in corners)
-        ref = f"{get_column_letter(c1)}{r1}" + ("" if (r1, c1) == (r2, c2) else f":{get_column_letter(c2)}{r2}")
+        ref = f"{column_letter(c1)}{r1}" + ("" if (r1, c1) == (r2, c2) else f":{column_letter(c2)}{r2}")
         if span is not None:
             return [(span.start, span.tag_end, b"<" + span.qname + with_attr(span.attrs, b"ref", ref.encode())
                      + (b"/>" if span.empty else b">"))]

@@ -7,13 +7,10 @@ import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
-from openpyxl.cell.rich_text import CellRichText
-from openpyxl.utils.cell import get_column_letter
-from openpyxl.utils.datetime import WINDOWS_EPOCH, to_excel
-
+from .cell_values import WINDOWS_EPOCH, to_excel
 from .sheet_scan import ATTRS, Span, attr, with_attr
+from .sheet_xml import column_letter
 
 _DATES = (dt.datetime, dt.date, dt.time, dt.timedelta)
 
@@ -133,7 +130,7 @@ def _locate(source: tuple[bytes, int, int, bytes], col: int) -> tuple[int, int, 
     if (canonical != sum(xml.count(c + end, start, stop) for end in _AFTER_NAME)
             or xml.find(c + b' r="$', start, stop) >= 0):
         return False
-    key = c + b' r="' + get_column_letter(col).encode()
+    key = c + b' r="' + column_letter(col).encode()
     at = xml.find(key, start, stop)
     while at >= 0 and not xml[at + len(key):at + len(key) + 1].isdigit():
         at = xml.find(key, at + 1, stop)
@@ -175,12 +172,12 @@ def row_number(span: Span, previous: int) -> int:
 
 def styled_cell(row: int, col: int, xf: int) -> Cell:
     """An empty cell carrying only a style."""
-    return Cell(col, b' r="%s%d"' % (get_column_letter(col).encode(), row) + (b' s="%d"' % xf if xf else b""), b"")
+    return Cell(col, b' r="%s%d"' % (column_letter(col).encode(), row) + (b' s="%d"' % xf if xf else b""), b"")
 
 
 def value_cell(row: int, col: int, value: object, xf: int, prefix: bytes, epoch: dt.datetime = WINDOWS_EPOCH) -> Cell:
     """A cell holding a value: text inline (no shared strings), numbers, booleans, dates as serials."""
-    ref = b' r="%s%d"' % (get_column_letter(col).encode(), row)
+    ref = b' r="%s%d"' % (column_letter(col).encode(), row)
     style = b' s="%d"' % xf if xf else b""
     v, t = prefix + b"v", prefix + b"t"
     if isinstance(value, bool):
@@ -191,7 +188,7 @@ def value_cell(row: int, col: int, value: object, xf: int, prefix: bytes, epoch:
     if isinstance(value, (int, float, Decimal)) and _finite(value):
         number = repr(value) if isinstance(value, float) else str(value)
         return Cell(col, ref + style, b"<%s>%s</%s></%sc>" % (v, number.encode(), v, prefix))
-    text = str(value) if not isinstance(value, CellRichText) else "".join(str(part) for part in value)
+    text = str(value)
     space = b' xml:space="preserve"' if text != text.strip() or "\n" in text else b""
     body = b"<%sis><%s%s>%s</%s></%sis></%sc>" % (prefix, t, space, _xml_text(text), t, prefix, prefix)
     return Cell(col, ref + style + b' t="inlineStr"', body)
@@ -203,7 +200,8 @@ _ESCAPED = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 def _xml_text(text: str) -> bytes:
     """Text as a cell's <t> holds it: &, <, > escaped, a carriage return as a character reference (an
     XML reader would make it a line feed) and a literal "_x0041_" escaped as Excel does (ST_Xstring)."""
-    text = _ESCAPED.sub(r"_x005F_\1", escape(text)).replace("\r", "&#13;")
+    text = _ESCAPED.sub(r"_x005F_\1", text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    text = text.replace("\r", "&#13;")
     return text.encode()
 
 

@@ -17,8 +17,8 @@ from lxml import etree
 
 from ..domain.tables import Rows
 from ..ports import SheetLayout
-from . import styles
-from .cells import safe_value
+from . import text_fit as styles
+from .cell_values import clean_value
 from .sheet_xml import Q, column_letter, insert_child, new_worksheet, parse_cols, put_cols, split_sheet_data
 from .xlsx_styles import CENTER_TOP, TOP, WRAP_TOP, StyleBook
 
@@ -73,7 +73,7 @@ def write_sheet_xml(rows: Rows, layout: SheetLayout, book: StyleBook, old: bytes
     for name in _DROPPED:
         for el in root.findall(Q + name):
             root.remove(el)
-    values = [[safe_value(v) for v in row] for row in rows]
+    values = [[clean_value(v) for v in row] for row in rows]
     nrows, ncols = len(values), max((len(r) for r in values), default=0)
     cols = parse_cols(root)
     for col, width in layout.widths.items():
