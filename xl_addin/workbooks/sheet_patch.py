@@ -58,6 +58,16 @@ class SheetEdits:
     marks: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # (row, col) -> (severity, note)
     unmarks: set[tuple[int, int]] = field(default_factory=set)  # remove the tool's fill and the tool's note
     appended: list[list[object]] = field(default_factory=list)  # rows added below the last row holding a value
+    scanned: tuple | None = field(default=None, repr=False, compare=False)  # (xml, its rows and merges), reused
+
+
+def _scanned(xml: bytes, edits: SheetEdits) -> _Sheet:
+    """The worksheet ready to patch; note_edits and patch_sheet on the same bytes scan them once."""
+    if edits.scanned is None or edits.scanned[0] is not xml:
+        sheet = _Sheet(xml, scan(xml))
+        edits.scanned = (xml, sheet.layout, sheet.spans, list(sheet.merges))
+        return sheet
+    return _Sheet(xml, edits.scanned[1], edits.scanned[2], list(edits.scanned[3]))
 
 
 def patch_sheet(xml: bytes, edits: SheetEdits, styles: Restyle, *, legacy_drawing_rid: str | None = None,
@@ -67,7 +77,7 @@ def patch_sheet(xml: bytes, edits: SheetEdits, styles: Restyle, *, legacy_drawin
     legacy_drawing_rid: the notes' VML drawing relationship, put in <legacyDrawing r:id> (added at
     its place in the schema's order, or kept); drop_legacy_drawing removes it (no note left).
     """
-    sheet = _Sheet(xml, scan(xml))
+    sheet = _scanned(xml, edits)
     sheet.append(edits.appended, styles, epoch)
     for at in edits.unmarks:
         target = sheet.target(at)
@@ -87,7 +97,7 @@ def patch_sheet(xml: bytes, edits: SheetEdits, styles: Restyle, *, legacy_drawin
 def note_edits(xml: bytes, edits: SheetEdits) -> tuple[dict[tuple[int, int], str], set[tuple[int, int]]]:
     """(notes to add, cells whose tool's note goes) for sheet_notes.patch_notes, on the cells patch_sheet
     colours: a merged range's top-left cell; several marks on one cell give one note, line by line."""
-    sheet = _Sheet(xml, scan(xml))
+    sheet = _scanned(xml, edits)
     sheet.drop_merges_for(len(edits.appended))
     remove = {t for t in (sheet.target(at) for at in edits.unmarks) if t is not None}
     add: dict[tuple[int, int], str] = {}
@@ -101,26 +111,30 @@ def note_edits(xml: bytes, edits: SheetEdits) -> tuple[dict[tuple[int, int], str
 class _Sheet:
     """The worksheet being patched: the original bytes, the rows changed so far, the merges kept."""
 
-    def __init__(self, xml: bytes, layout: Layout):
+    def __init__(self, xml: bytes, layout: Layout, spans: dict[int, Span] | None = None, merges: list | None = None):
         self.xml, self.layout, self.prefix = xml, layout, layout.prefix
         self.data = layout.find("sheetData")
         if self.data is None:
             raise SheetXmlError("worksheet XML has no <sheetData>")
-        self.spans: dict[int, Span] = {}
-        number = 0
-        for span in elements(xml, self.prefix + b"row", self.data.tag_end, self._data_stop()):
-            number = row_number(span, number)
-            if number in self.spans:  # splicing would lose one of the two
-                raise SheetXmlError(f"worksheet XML has row {number} twice")
-            self.spans[number] = span
+        self.spans: dict[int, Span] = self._spans() if spans is None else spans
         self.rows: dict[int, Row] = {}
         self.bounds: list[tuple[int, int]] = []
         merge_parent = layout.find("mergeCells")
-        self.merges = [] if merge_parent is None else [
+        self.merges = merges if merges is not None else [] if merge_parent is None else [
             (range_ref((attr(m.attrs, b"ref") or b"").decode()), m)
             for m in elements(xml, self.prefix + b"mergeCell", merge_parent.tag_end, merge_parent.end)]
         self.merges_dropped = False
         self.cols = self._cols()
+
+    def _spans(self) -> dict[int, Span]:
+        spans: dict[int, Span] = {}
+        number = 0
+        for span in elements(self.xml, self.prefix + b"row", self.data.tag_end, self._data_stop()):
+            number = row_number(span, number)
+            if number in spans:  # splicing would lose one of the two
+                raise SheetXmlError(f"worksheet XML has row {number} twice")
+            spans[number] = span
+        return spans
 
     def _data_stop(self) -> int:
         return self.data.tag_end if self.data.empty else self.xml.rfind(b"</", 0, self.data.end)

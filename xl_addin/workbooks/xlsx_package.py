@@ -205,7 +205,8 @@ class Package:
         return el
 
     def to_bytes(self) -> bytes:
-        """The package: the original entries in their order (changed ones replaced), then new ones."""
+        """The package: the original entries in their order (changed ones replaced; a part written again
+        with its own bytes is copied as it was), then new ones."""
         self.put(self.workbook_part, _xml(self.workbook))
         self.put(rels_path(self.workbook_part), _xml(self.rels))
         self.put("[Content_Types].xml", _xml(self.types))
@@ -213,7 +214,7 @@ class Package:
         for info in self._infos:
             if info.filename in self._removed:
                 continue
-            if info.filename in self._changed:
+            if info.filename in self._changed and self._changed[info.filename] != self._data[info.filename]:
                 out.write(info, self._changed[info.filename])
             else:
                 out.copy(info)
