@@ -18,6 +18,8 @@ _SECONDS_PER_DAY = 86400
 def clean_value(value: object) -> object:
     """Numbers, dates and None as they are; text without control characters, cut to a cell's
     length, None when nothing is left."""
+    if type(value) is str and value.isprintable() and 0 < len(value) <= MAX_CELL_TEXT:
+        return value  # most text: nothing to take off (isprintable is False for every control character)
     if value is None or isinstance(value, PLAIN_TYPES):
         return value
     text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:MAX_CELL_TEXT]
@@ -40,3 +42,9 @@ def to_excel(value: dt.date | dt.time | dt.timedelta, epoch: dt.datetime = WINDO
 
 def _day_fraction(value: dt.time | dt.datetime) -> float:
     return (value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 10**6) / _SECONDS_PER_DAY
+
+
+def clean_row(row: list[object]) -> list[object]:
+    """clean_value of every cell of a row."""
+    return [v if v is None or (type(v) is str and v.isprintable() and 0 < len(v) <= MAX_CELL_TEXT)
+            else clean_value(v) for v in row]
