@@ -6,7 +6,7 @@ import io
 import struct
 import zipfile
 
-from xl_addin.workbooks.zip_copy import ZipCopy
+from xl_addin.zip_copy import ZipCopy
 
 
 class _Unseekable(io.RawIOBase):

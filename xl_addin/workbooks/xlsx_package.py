@@ -12,7 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from .sheet_xml import MAIN, REL_NS
-from .zip_copy import ZipCopy
+from ..zip_copy import ZipCopy
 
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"

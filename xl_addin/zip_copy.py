@@ -4,7 +4,9 @@ no deflate), changed and new ones deflated, in the order given.
 zipfile can only write an entry from its uncompressed bytes, which makes a save of the contest
 workbook inflate and deflate again every part it did not touch. Here the copied entries keep their
 compressed data, CRC, sizes, method, date, attributes and extra fields (less a zip64 field, which
-the small parts of an .xlsx never need: ZipTooLarge otherwise).
+the small parts of an .xlsx never need: ZipTooLarge otherwise). Standard library only, like
+ooxml_guard: the contest workbook's save uses it (documents/zippkg does the same for generated .docx
+files, without keeping a person's entry attributes).
 """
 
 from __future__ import annotations
