@@ -125,7 +125,15 @@ class FileContestBook:
         pkg = _open_package(self.path, checked=self._checked)
         styles_part = pkg.styles_part()
         book = StyleBook(pkg.read(styles_part))
+        pending: dict[str, SheetEdits] = {}  # a sheet's unmarks, then marks: patched in one pass
+
+        def flush(sheet: str) -> None:
+            if sheet in pending:
+                patch_cells(pkg, book, sheet, pending.pop(sheet))
+
         for edit in edits:
+            if edit.kind in ("write", "append"):
+                flush(edit.sheet)
             if edit.kind == "write":
                 _write(pkg, book, edit)
             elif edit.kind == "append":
@@ -133,15 +141,31 @@ class FileContestBook:
                     pkg.put(pkg.add_sheet(edit.sheet), empty_sheet())
                 patch_cells(pkg, book, edit.sheet, SheetEdits(appended=edit.rows))
             else:
-                grouped = mark_edits(edit.marks) if edit.kind == "mark" else unmark_edits(edit.marks)
-                for sheet, cells in grouped.items():
-                    patch_cells(pkg, book, sheet, cells)
+                _queue_marks(edit, pending, flush)
+        for sheet in list(pending):
+            flush(sheet)
         if book.changed:
             pkg.put(styles_part, book.to_bytes())
         # The person's formulas keep their cached values (their sheets are copied as they are), but
         # some may read the tool's sheets just rewritten: let Excel or LibreOffice compute them again.
         pkg.recalc_on_load()
         return pkg.to_bytes()
+
+
+def _queue_marks(edit: _Edit, pending: dict[str, SheetEdits], flush) -> None:
+    """Add a mark or unmark edit to each sheet's pending edits: unmarks then marks go in one patch
+    (patch_sheet applies them in that order); anything else on a pending sheet patches it first."""
+    grouped = mark_edits(edit.marks) if edit.kind == "mark" else unmark_edits(edit.marks)
+    for sheet, cells in grouped.items():
+        queued = pending.get(sheet)
+        if queued is not None and (queued.marks or queued.appended):
+            flush(sheet)
+            queued = None
+        if queued is None:
+            pending[sheet] = cells
+        else:  # unmarks pending, marks come: one pass does both
+            queued.marks = cells.marks
+            queued.unmarks |= cells.unmarks
 
 
 def _write(pkg: Package, book: StyleBook, edit: _Edit) -> None:

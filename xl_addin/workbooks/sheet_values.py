@@ -88,6 +88,8 @@ def _blank_row(cols: dict[int, object]) -> bool:
 
 def row_beyond(rows: Rows, limit: int) -> int | None:
     """The 1-based number of the first row past `limit` rows that hold a value, or None."""
+    if len(rows) <= limit:
+        return None
     seen = 0
     for i, row in enumerate(rows):
         if any(v is not None and not (isinstance(v, str) and not v.strip()) for v in row):
