@@ -137,7 +137,8 @@ class CalamineBook:
             for at in _FORMULA.finditer(xml):
                 m = _UNCOMPUTED.match(xml, xml.rfind(b'<c r="', 0, at.start()))
                 if m is not None and m.end() > at.start():  # no value, or an empty one: "not computed"
-                    formula = html.unescape((m.group(3) or b"").decode())
+                    formula = (m.group(3) or b"").decode()
+                    formula = html.unescape(formula) if "&" in formula else formula
                     cells[(int(m.group(2)), _column_number(m.group(1)))] = Uncomputed(formula)
         empty = self._shared_strings()[1]
         if empty:
@@ -173,6 +174,9 @@ class _Grid:
 
     def __setitem__(self, key: tuple[int, int], value: object) -> None:
         r, c = key
+        if r <= len(self.rows) and c <= len(self.rows[r - 1]):  # inside the grid (most cells fixed)
+            self.rows[r - 1][c - 1] = value
+            return
         self.rows.extend([] for _ in range(r - len(self.rows)))
         row = self.rows[r - 1]
         row.extend([None] * (c - len(row)))
