@@ -5,8 +5,12 @@ Each step (and each floor) runs in a fresh process so its peak RSS is its own. T
 - openpyxl: openpyxl alone reading and writing the same cells (same files, no checks, no styling);
 - calamine+zip: python-calamine reading the same sheets (and the judges' files for results), then
   writing the workbook's zip again: every entry the step left unchanged copied from the file as it
-  was before the step, the entries it changed (and the judges' files it made) written from their
-  final bytes, given (the floor does not make the XML).
+  was before the step (inflated and deflated again), the entries it changed written from their final
+  bytes, given (the floor does not make the XML). The files the step made are written too, from
+  their final bytes: the judges' workbooks (judges step: each a zip deflated from its given parts)
+  and the documents' files in van_ban/ (documents step: each file written whole from its given
+  bytes, the certificates' template parts not deflated again, as the step copies them compressed;
+  one file is held at a time and only the writing is timed).
 Targets: issue 2, each step within 2x the openpyxl floor, the nation-scale pipeline under 500 MB;
 issue 11, each step within 2x the calamine+zip floor, nation-scale peak memory under 300 MB.
 """
@@ -174,6 +178,7 @@ def run_calamine_floor(step: str, folder: Path, scale: str) -> dict:
     changed = _changed_parts(before, path)  # given: the floor writes these bytes, it does not make them
     made = {j: _parts(j) for j in judges} if step == "judges" else {}
     out = Path(tempfile.mkdtemp())
+    documents = _write_documents(folder, out) if step == "documents" else 0.0
     t0 = time.perf_counter()
     for source in ([before] if before.exists() else []) + (judges if step == "results" else []):
         wb = CalamineWorkbook.from_path(str(source))
@@ -187,9 +192,25 @@ def run_calamine_floor(step: str, folder: Path, scale: str) -> dict:
             data = changed[info.filename] if info.filename in changed else old.read(info.filename)
             entries.append((info, data))
         _write_zip(out / path.name, entries)
-    seconds = time.perf_counter() - t0
+    seconds = time.perf_counter() - t0 + documents
     shutil.rmtree(out)
     return {"seconds": seconds, "peak_mb": _peak_mb()}
+
+
+def _write_documents(folder: Path, out: Path) -> float:
+    """Seconds spent writing the documents step's files again under out, each from its given final bytes."""
+    from xl_addin.domain import schema
+
+    made = folder / schema.DOCUMENTS_DIR
+    seconds = 0.0
+    for path in sorted(p for p in made.rglob("*") if p.is_file()):
+        target = out / path.relative_to(folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        given = path.read_bytes()  # not timed: the bytes are given
+        t0 = time.perf_counter()
+        target.write_bytes(given)
+        seconds += time.perf_counter() - t0
+    return seconds
 
 
 def _before(folder: Path, step: str) -> Path:

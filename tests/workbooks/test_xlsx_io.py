@@ -88,3 +88,47 @@ def test_saving_asks_excel_to_recompute_a_persons_formulas(tmp_path):
     wb = openpyxl.load_workbook(path)
     assert wb.calculation.fullCalcOnLoad is True
     assert wb["Dữ liệu"]["B1"].value == "=1+1" and wb["Dữ liệu"]["A2"].value == "dòng mới"
+
+
+def test_a_file_changed_after_it_was_read_is_checked_again_before_the_save(tmp_path):
+    path = make_book(tmp_path / "binhchon.xlsx")
+    book = FileContestBook(path)
+    assert book.read(["Dữ liệu"])["Dữ liệu"][0][0] == "a"
+    book.append_rows("Dữ liệu", [["b"]])
+    damaged = path.read_bytes()[:200]  # someone else's program left half a file
+    path.write_bytes(damaged)
+    with pytest.raises(WorkbookError, match="bị hỏng hoặc bị cắt cụt"):
+        book.save()
+    assert path.read_bytes() == damaged
+
+
+def test_a_book_saved_twice_keeps_what_each_save_wrote(tmp_path):
+    path = make_book(tmp_path / "binhchon.xlsx")
+    book = FileContestBook(path)
+    book.read(["Dữ liệu"])
+    book.append_rows("Dữ liệu", [["b"]])
+    book.save()
+    assert [r[0] for r in read_sheets(path)["Dữ liệu"]] == ["a", "b"]
+    book.append_rows("Dữ liệu", [["c"]])  # the same book saved again: the file it wrote is checked as any
+    book.save()
+    assert [r[0] for r in read_sheets(path)["Dữ liệu"]] == ["a", "b", "c"]
+
+
+def test_unmarks_then_marks_of_one_save_move_the_highlights_and_notes(tmp_path):
+    from xl_addin.domain.cell_rules import ERROR_FILL_RGB, WARNING_FILL_RGB
+    from xl_addin.ports import Mark
+
+    path = make_book(tmp_path / "binhchon.xlsx")
+    book = FileContestBook(path)
+    book.mark([Mark("Dữ liệu", "B1", "error", "[x-1] cũ"), Mark("Dữ liệu", "A1", "warning", "[x-2] giữ")])
+    book.save()
+    book = FileContestBook(path)  # a new run: last run's cells cleared, a sheet written, this run's marked
+    book.unmark([("Dữ liệu", "B1"), ("Dữ liệu", "A1")])
+    book.write_sheet("Kiểm tra", [["Mã"], ["x-3"]])
+    book.mark([Mark("Dữ liệu", "A2", "error", "[x-3] mới"), Mark("Dữ liệu", "A1", "warning", "[x-2] giữ")])
+    book.save()
+    ws = openpyxl.load_workbook(path)["Dữ liệu"]
+    assert ws["B1"].comment is None and ws["B1"].fill.fgColor.rgb != ERROR_FILL_RGB
+    assert ws["A1"].comment.text == "[x-2] giữ" and ws["A1"].fill.fgColor.rgb == WARNING_FILL_RGB
+    assert ws["A2"].comment.text == "[x-3] mới" and ws["A2"].fill.fgColor.rgb == ERROR_FILL_RGB
+    assert ws["B1"].value == "=1+1" and ws["A1"].value == "a"

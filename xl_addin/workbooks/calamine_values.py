@@ -38,6 +38,9 @@ _ERROR = re.compile(rb'<c r="[A-Z]+\d+"[^>]*?\st="e"')
 _CELL_HEAD = re.compile(rb'<c r="([A-Z]+)(\d+)"([^>]*?)(/?)>')
 _VALUE = re.compile(rb"<v>([^<]*)</v>|<v/>")
 _EMPTY_FORMS = (b"></t>", b"<t/>", b'preserve"/>', b"<is/>", b"<is></is>", b"<si/>", b"<si></si>")
+_FORMULA = re.compile(rb"<f[\s/>]")
+_LONG_INTEGER = re.compile(rb"<v>-?\d{16}")  # 2**53 has 16 digits: a shorter integer is exact as a float
+_UNMARKED = re.compile(rb"<t>(?:[ \t\n\r]|[^<]*[ \t\n\r]</t>)")  # a <t> without xml:space, edged by space
 _STRING_ITEM = re.compile(rb"<si>(.*?)</si>|<si/>", re.S)
 _TEXT_RUN = re.compile(rb"<t(?:\s[^>]*)?>([^<]+)</t>")
 _PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.S)
@@ -92,7 +95,7 @@ class CalamineBook:
             sheet = self.book.get_sheet_by_name(name)
             grid = sheet.to_python(skip_empty_area=False)
             merged = sheet.merged_cell_ranges or []
-            cells = _Grid(grid)
+            cells = _Grid(grid, _LONG_INTEGER.search(xml) is not None)
             self._fix(xml, cells)
             _fix_numbers(xml, cells)
         except BaseException as exc:  # a CalamineError, or a Rust panic (PanicException is a BaseException)
@@ -130,10 +133,13 @@ class CalamineBook:
         if b' t="e"' in xml:
             for m in _ERROR.finditer(xml):
                 _set_error(xml, m.start(), cells)
-        if b"<f>" in xml or b"<f " in xml or b"<f/>" in xml:
-            for m in _UNCOMPUTED.finditer(xml):  # no value, or an empty one: openpyxl reads "not computed"
-                formula = html.unescape((m.group(3) or b"").decode())
-                cells[(int(m.group(2)), _column_number(m.group(1)))] = Uncomputed(formula)
+        if _FORMULA.search(xml) is not None:
+            for at in _FORMULA.finditer(xml):
+                m = _UNCOMPUTED.match(xml, xml.rfind(b'<c r="', 0, at.start()))
+                if m is not None and m.end() > at.start():  # no value, or an empty one: "not computed"
+                    formula = (m.group(3) or b"").decode()
+                    formula = html.unescape(formula) if "&" in formula else formula
+                    cells[(int(m.group(2)), _column_number(m.group(1)))] = Uncomputed(formula)
         empty = self._shared_strings()[1]
         if empty:
             _set_empty_shared(xml, empty, cells)
@@ -146,15 +152,17 @@ class CalamineBook:
 class _Grid:
     """calamine's rows with openpyxl's types, addressed (row, column) 1-based like sheet_values.Cells."""
 
-    def __init__(self, grid: list[list[object]]):
+    def __init__(self, grid: list[list[object]], long_integers: bool = True):
         self.inexact: list[tuple[int, int]] = []  # integers too big for a float to be exact
+        self.long = long_integers  # False when the sheet holds no integer of 16 digits or more
         self.rows = [[v or None for v in row] if set(map(type, row)) == _TEXT else self._typed(r, row)
                      for r, row in enumerate(grid, 1)]
 
     def _typed(self, r: int, row: list[object]) -> list[object]:
         out = [(v or None) if (kind := type(v)) is str else (int(v) if v.is_integer() else v) if kind is float
                else dt.datetime.combine(v, _MIDNIGHT) if kind is dt.date else v for v in row]
-        self.inexact += [(r, c) for c, v in enumerate(out, 1) if type(v) is int and abs(v) >= _EXACT]
+        if self.long:
+            self.inexact += [(r, c) for c, v in enumerate(out, 1) if type(v) is int and abs(v) >= _EXACT]
         return out
 
     def get(self, key: tuple[int, int]) -> object:
@@ -166,6 +174,9 @@ class _Grid:
 
     def __setitem__(self, key: tuple[int, int], value: object) -> None:
         r, c = key
+        if r <= len(self.rows) and c <= len(self.rows[r - 1]):  # inside the grid (most cells fixed)
+            self.rows[r - 1][c - 1] = value
+            return
         self.rows.extend([] for _ in range(r - len(self.rows)))
         row = self.rows[r - 1]
         row.extend([None] * (c - len(row)))
@@ -200,15 +211,7 @@ def _has_empty(xml: bytes) -> bool:
 
 def _unmarked_space(xml: bytes) -> bool:
     """True when a <t> without xml:space="preserve" starts or ends with white space."""
-    for ch in (b" ", b"\t", b"\n", b"\r"):
-        if b"<t>" + ch in xml:
-            return True
-        at = xml.find(ch + b"</t>")
-        while at >= 0:
-            if xml.startswith(b"<t>", xml.rfind(b"<", 0, at)):
-                return True
-            at = xml.find(ch + b"</t>", at + 1)
-    return False
+    return b"<t>" in xml and _UNMARKED.search(xml) is not None
 
 
 def _fix_numbers(xml: bytes, cells: _Grid) -> None:

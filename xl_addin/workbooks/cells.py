@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
-
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.rich_text import CellRichText
 
 from ..domain.cell_rules import FORMULA_PREFIXES, MAX_CELL_TEXT, needs_text_guard  # noqa: F401
-
-_PLAIN_TYPES = (bool, int, float, Decimal, dt.datetime, dt.date, dt.time, dt.timedelta)
+from .cell_values import PLAIN_TYPES, clean_value
 
 
 def safe_value(value: object) -> object:
@@ -21,11 +16,9 @@ def safe_value(value: object) -> object:
     ("#N/A") is wrapped in CellRichText, which openpyxl writes as an inline string: Excel and
     LibreOffice show it verbatim and openpyxl reads it back as the same plain str.
     """
-    if value is None or isinstance(value, _PLAIN_TYPES) or isinstance(value, CellRichText):
+    if value is None or isinstance(value, PLAIN_TYPES) or isinstance(value, CellRichText):
         return value
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:MAX_CELL_TEXT]
-    if text == "":
-        return None
-    if needs_text_guard(text):
+    text = clean_value(value)
+    if text is not None and needs_text_guard(text):
         return CellRichText([text])
     return text

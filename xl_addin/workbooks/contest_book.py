@@ -7,6 +7,7 @@ byte, so a person's sheets, charts, pivot tables and custom parts come back as t
 
 from __future__ import annotations
 
+import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,7 @@ class FileContestBook:
         self._values: dict[str, Rows] | None = None
         self._names: list[str] | None = None
         self._edits: list[_Edit] = []
+        self._checked: tuple | None = None  # the file's stat when it was read and checked, unchanged since
         self._lock = ContestLock(self.path)  # held from the first read until the save
 
     @property
@@ -65,7 +67,9 @@ class FileContestBook:
         if self._values is None:
             self._lock.acquire()
             try:
+                before = _stat(self.path)
                 self._values = read_sheets(self.path)
+                self._checked = before if before is not None and _stat(self.path) == before else None
             except BaseException:
                 self._lock.release()
                 raise
@@ -111,15 +115,25 @@ class FileContestBook:
                 return None
             self._lock.acquire()  # again, for a book saved a second time
             edits, self._edits = self._edits, []
-            return save_atomically(self._package(edits), self.path)
+            data = self._package(edits)
+            self._checked = None  # the file is about to change: a later save checks it again
+            return save_atomically(data, self.path)
         finally:
             self._lock.release()
 
     def _package(self, edits: list[_Edit]) -> bytes:
-        pkg = _open_package(self.path)
+        pkg = _open_package(self.path, checked=self._checked)
         styles_part = pkg.styles_part()
         book = StyleBook(pkg.read(styles_part))
+        pending: dict[str, SheetEdits] = {}  # a sheet's unmarks, then marks: patched in one pass
+
+        def flush(sheet: str) -> None:
+            if sheet in pending:
+                patch_cells(pkg, book, sheet, pending.pop(sheet))
+
         for edit in edits:
+            if edit.kind in ("write", "append"):
+                flush(edit.sheet)
             if edit.kind == "write":
                 _write(pkg, book, edit)
             elif edit.kind == "append":
@@ -127,15 +141,31 @@ class FileContestBook:
                     pkg.put(pkg.add_sheet(edit.sheet), empty_sheet())
                 patch_cells(pkg, book, edit.sheet, SheetEdits(appended=edit.rows))
             else:
-                grouped = mark_edits(edit.marks) if edit.kind == "mark" else unmark_edits(edit.marks)
-                for sheet, cells in grouped.items():
-                    patch_cells(pkg, book, sheet, cells)
+                _queue_marks(edit, pending, flush)
+        for sheet in list(pending):
+            flush(sheet)
         if book.changed:
             pkg.put(styles_part, book.to_bytes())
         # The person's formulas keep their cached values (their sheets are copied as they are), but
         # some may read the tool's sheets just rewritten: let Excel or LibreOffice compute them again.
         pkg.recalc_on_load()
         return pkg.to_bytes()
+
+
+def _queue_marks(edit: _Edit, pending: dict[str, SheetEdits], flush) -> None:
+    """Add a mark or unmark edit to each sheet's pending edits: unmarks then marks go in one patch
+    (patch_sheet applies them in that order); anything else on a pending sheet patches it first."""
+    grouped = mark_edits(edit.marks) if edit.kind == "mark" else unmark_edits(edit.marks)
+    for sheet, cells in grouped.items():
+        queued = pending.get(sheet)
+        if queued is not None and (queued.marks or queued.appended):
+            flush(sheet)
+            queued = None
+        if queued is None:
+            pending[sheet] = cells
+        else:  # unmarks pending, marks come: one pass does both
+            queued.marks = cells.marks
+            queued.unmarks |= cells.unmarks
 
 
 def _write(pkg: Package, book: StyleBook, edit: _Edit) -> None:
@@ -149,11 +179,26 @@ def _write(pkg: Package, book: StyleBook, edit: _Edit) -> None:
     pkg.put(part, xml)
 
 
-def _open_package(path: Path) -> Package:
-    """The file's package, checked first; WorkbookError with a Vietnamese message otherwise."""
-    check_archive(path)
+def _stat(path: Path) -> tuple | None:
     try:
-        return Package.open(path)
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_dev, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
+def _open_package(path: Path, *, checked: tuple | None = None) -> Package:
+    """The file's package, checked first (unless it is still the file checked when read, `checked` its
+    stat); WorkbookError with a Vietnamese message otherwise."""
+    unchanged = checked is not None and _stat(path) == checked
+    if not unchanged:
+        check_archive(path)
+    try:
+        data = path.read_bytes()
+        if unchanged and _stat(path) != checked:  # changed while it was read: checked as any file
+            check_archive(path)
+            data = path.read_bytes()
+        return Package(data)
     except PermissionError as exc:
         raise WorkbookLockedError(msg.READ_LOCKED.format(name=path.name)) from exc
     except (KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:

@@ -12,9 +12,9 @@ import bisect
 import re
 
 from lxml import etree
-from openpyxl.utils.cell import get_column_letter
 
 from .sheet_scan import MAIN_NS, SheetXmlError, cell_ref
+from .sheet_xml import column_letter
 
 NOTE_AUTHOR = "binhchon"
 _OUR_LINE = re.compile(r"^\[[a-z0-9-]+\] ")
@@ -105,7 +105,7 @@ def _author_id(authors: etree._Element, names: list[str], author: str) -> int:
 def _new_comment(listing: etree._Element, at: tuple[int, int], author_id: int, note: str,
                  order: list[tuple[int, int]], placed: dict) -> etree._Element:
     """A tool's note on the cell, placed in row-then-column order among the others (order: their cells, sorted)."""
-    comment = etree.Element(_M + "comment", ref=f"{get_column_letter(at[1])}{at[0]}", authorId=str(author_id),
+    comment = etree.Element(_M + "comment", ref=f"{column_letter(at[1])}{at[0]}", authorId=str(author_id),
                             shapeId="0")
     etree.SubElement(comment, _M + "text")
     _set_text(comment, note)
@@ -195,9 +195,8 @@ def _drawing(vml: bytes | None, cells: set[tuple[int, int]], drawing_id: int) ->
             shown.add(at)
         else:
             root.remove(shape)
-    for at in sorted(cells - shown):
-        root.append(_note_shape(at, next_id))
-        next_id += 1
+    for shape in _note_shapes(sorted(cells - shown), next_id):
+        root.append(shape)
     if root.find(f"{{{V}}}shape") is None:
         return None
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -218,24 +217,22 @@ def _shapetype() -> etree._Element:
     return shapetype
 
 
-def _note_shape(at: tuple[int, int], shape_id: int) -> etree._Element:
-    """A hidden note box beside the cell, as Excel draws a new note."""
-    row, col = at[0] - 1, at[1] - 1
+_SHAPE = (
+    '<v:shape id="_x0000_s{id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;'
+    'width:{width}pt;height:{height}pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">'
+    '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>'
+    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"/></v:textbox>'
+    '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>{anchor}</x:Anchor>'
+    '<x:AutoFill>False</x:AutoFill><x:Row>{row}</x:Row><x:Column>{col}</x:Column></x:ClientData></v:shape>')
+
+
+def _note_shapes(cells: list[tuple[int, int]], first_id: int) -> list[etree._Element]:
+    """Hidden note boxes beside the cells, as Excel draws new notes (made as text, parsed at once)."""
+    if not cells:
+        return []
     width, height = NOTE_SIZE_PT
-    shape = etree.Element(f"{{{V}}}shape", {
-        "id": f"_x0000_s{shape_id}", "type": "#_x0000_t202",
-        "style": f"position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:{width}pt;height:{height}pt;"
-                 "z-index:1;visibility:hidden", "fillcolor": "#ffffe1", f"{{{O}}}insetmode": "auto"})
-    etree.SubElement(shape, f"{{{V}}}fill", color2="#ffffe1")
-    etree.SubElement(shape, f"{{{V}}}shadow", on="t", color="black", obscured="t")
-    etree.SubElement(shape, f"{{{V}}}path", {f"{{{O}}}connecttype": "none"})
-    box = etree.SubElement(shape, f"{{{V}}}textbox", style="mso-direction-alt:auto")
-    etree.SubElement(box, "div", style="text-align:left")
-    data = etree.SubElement(shape, f"{{{X}}}ClientData", ObjectType="Note")
-    etree.SubElement(data, f"{{{X}}}MoveWithCells")
-    etree.SubElement(data, f"{{{X}}}SizeWithCells")
-    etree.SubElement(data, f"{{{X}}}Anchor").text = f"{col + 1}, 15, {max(row - 1, 0)}, 10, {col + 4}, 15, {row + 4}, 4"
-    etree.SubElement(data, f"{{{X}}}AutoFill").text = "False"
-    etree.SubElement(data, f"{{{X}}}Row").text = str(row)
-    etree.SubElement(data, f"{{{X}}}Column").text = str(col)
-    return shape
+    shapes = "".join(_SHAPE.format(id=first_id + i, width=width, height=height, row=r - 1, col=c - 1,
+                                   anchor=f"{c}, 15, {max(r - 2, 0)}, 10, {c + 3}, 15, {r + 3}, 4")
+                     for i, (r, c) in enumerate(cells))
+    holder = etree.fromstring(f'<xml xmlns:v="{V}" xmlns:o="{O}" xmlns:x="{X}">{shapes}</xml>'.encode(), _PARSER)
+    return list(holder)

@@ -19,14 +19,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from openpyxl.utils.cell import get_column_letter
-from openpyxl.utils.datetime import WINDOWS_EPOCH
-
 from ..domain.cell_rules import stronger
-from .cells import safe_value
+from .cell_values import WINDOWS_EPOCH, clean_value
 from .sheet_rows import Row, holds_value, parse_row, row_number, styled_cell, value_cell
 from .sheet_scan import REL_NS, Layout, SheetXmlError, Span, attr, elements, range_ref, scan, with_attr
-from .styles import row_height
+from .sheet_xml import column_letter
+from .text_fit import row_height
 
 __all__ = ["Restyle", "SheetEdits", "SheetXmlError", "patch_sheet", "note_edits"]
 
@@ -60,6 +58,16 @@ class SheetEdits:
     marks: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # (row, col) -> (severity, note)
     unmarks: set[tuple[int, int]] = field(default_factory=set)  # remove the tool's fill and the tool's note
     appended: list[list[object]] = field(default_factory=list)  # rows added below the last row holding a value
+    scanned: tuple | None = field(default=None, repr=False, compare=False)  # (xml, its rows and merges), reused
+
+
+def _scanned(xml: bytes, edits: SheetEdits) -> _Sheet:
+    """The worksheet ready to patch; note_edits and patch_sheet on the same bytes scan them once."""
+    if edits.scanned is None or edits.scanned[0] is not xml:
+        sheet = _Sheet(xml, scan(xml))
+        edits.scanned = (xml, sheet.layout, sheet.spans, list(sheet.merges))
+        return sheet
+    return _Sheet(xml, edits.scanned[1], edits.scanned[2], list(edits.scanned[3]))
 
 
 def patch_sheet(xml: bytes, edits: SheetEdits, styles: Restyle, *, legacy_drawing_rid: str | None = None,
@@ -69,7 +77,7 @@ def patch_sheet(xml: bytes, edits: SheetEdits, styles: Restyle, *, legacy_drawin
     legacy_drawing_rid: the notes' VML drawing relationship, put in <legacyDrawing r:id> (added at
     its place in the schema's order, or kept); drop_legacy_drawing removes it (no note left).
     """
-    sheet = _Sheet(xml, scan(xml))
+    sheet = _scanned(xml, edits)
     sheet.append(edits.appended, styles, epoch)
     for at in edits.unmarks:
         target = sheet.target(at)
@@ -89,7 +97,7 @@ def patch_sheet(xml: bytes, edits: SheetEdits, styles: Restyle, *, legacy_drawin
 def note_edits(xml: bytes, edits: SheetEdits) -> tuple[dict[tuple[int, int], str], set[tuple[int, int]]]:
     """(notes to add, cells whose tool's note goes) for sheet_notes.patch_notes, on the cells patch_sheet
     colours: a merged range's top-left cell; several marks on one cell give one note, line by line."""
-    sheet = _Sheet(xml, scan(xml))
+    sheet = _scanned(xml, edits)
     sheet.drop_merges_for(len(edits.appended))
     remove = {t for t in (sheet.target(at) for at in edits.unmarks) if t is not None}
     add: dict[tuple[int, int], str] = {}
@@ -103,26 +111,30 @@ def note_edits(xml: bytes, edits: SheetEdits) -> tuple[dict[tuple[int, int], str
 class _Sheet:
     """The worksheet being patched: the original bytes, the rows changed so far, the merges kept."""
 
-    def __init__(self, xml: bytes, layout: Layout):
+    def __init__(self, xml: bytes, layout: Layout, spans: dict[int, Span] | None = None, merges: list | None = None):
         self.xml, self.layout, self.prefix = xml, layout, layout.prefix
         self.data = layout.find("sheetData")
         if self.data is None:
             raise SheetXmlError("worksheet XML has no <sheetData>")
-        self.spans: dict[int, Span] = {}
-        number = 0
-        for span in elements(xml, self.prefix + b"row", self.data.tag_end, self._data_stop()):
-            number = row_number(span, number)
-            if number in self.spans:  # splicing would lose one of the two
-                raise SheetXmlError(f"worksheet XML has row {number} twice")
-            self.spans[number] = span
+        self.spans: dict[int, Span] = self._spans() if spans is None else spans
         self.rows: dict[int, Row] = {}
         self.bounds: list[tuple[int, int]] = []
         merge_parent = layout.find("mergeCells")
-        self.merges = [] if merge_parent is None else [
+        self.merges = merges if merges is not None else [] if merge_parent is None else [
             (range_ref((attr(m.attrs, b"ref") or b"").decode()), m)
             for m in elements(xml, self.prefix + b"mergeCell", merge_parent.tag_end, merge_parent.end)]
         self.merges_dropped = False
         self.cols = self._cols()
+
+    def _spans(self) -> dict[int, Span]:
+        spans: dict[int, Span] = {}
+        number = 0
+        for span in elements(self.xml, self.prefix + b"row", self.data.tag_end, self._data_stop()):
+            number = row_number(span, number)
+            if number in spans:  # splicing would lose one of the two
+                raise SheetXmlError(f"worksheet XML has row {number} twice")
+            spans[number] = span
+        return spans
 
     def _data_stop(self) -> int:
         return self.data.tag_end if self.data.empty else self.xml.rfind(b"</", 0, self.data.end)
@@ -203,7 +215,7 @@ class _Sheet:
         for i, values in enumerate(rows):
             row = self.row(start + i)
             for j, value in enumerate(values):
-                value = safe_value(value)
+                value = clean_value(value)
                 if value is not None:
                     row.put(value_cell(start + i, j + 1, value, styles.for_value(value), self.prefix, epoch))
                     self.bounds.append((start + i, j + 1))
@@ -257,7 +269,7 @@ class _Sheet:
             return []
         r1, c1 = min(r for r, _ in corners), min(c for _, c in corners)
         r2, c2 = max(r for r, _ in corners), max(c for _, c in corners)
-        ref = f"{get_column_letter(c1)}{r1}" + ("" if (r1, c1) == (r2, c2) else f":{get_column_letter(c2)}{r2}")
+        ref = f"{column_letter(c1)}{r1}" + ("" if (r1, c1) == (r2, c2) else f":{column_letter(c2)}{r2}")
         if span is not None:
             return [(span.start, span.tag_end, b"<" + span.qname + with_attr(span.attrs, b"ref", ref.encode())
                      + (b"/>" if span.empty else b">"))]

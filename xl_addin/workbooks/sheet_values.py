@@ -5,21 +5,16 @@ cell in the last column: billions of Nones). Here only cells holding a value cou
 A1 and end at the last row holding a value, and a merged range reads as its top-left value in
 every cell (a province merged over two products' rows belongs to both).
 
-rows_of reads a sheet through openpyxl; calamine_values reads the same cells with python-calamine
-and cuts its dense grid by the same rules (trimmed).
+openpyxl_rows.rows_of reads a sheet through openpyxl by these rules; calamine_values reads the same
+cells with python-calamine and cuts its dense grid by the same rules (trimmed). This module imports
+no openpyxl.
 """
 
 from __future__ import annotations
 
 from typing import Iterable
 
-from openpyxl.utils.cell import range_boundaries
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
-from openpyxl.worksheet.worksheet import Worksheet
-
 from ..domain.tables import Rows
-from ..domain.values import Uncomputed
 
 GRID_SLOTS = 20_000_000  # beyond this many cells a sheet's rows are ragged, not padded to one width
 MAX_MERGE_FILL = 10_000  # a merged range bigger than this keeps its value in the top-left cell only
@@ -28,49 +23,11 @@ Cell = tuple[int, int, object]
 Cells = dict[tuple[int, int], object]  # (row, column) 1-based -> a value that is not None
 
 
-def rows_of(ws: Worksheet | ReadOnlyWorksheet) -> Rows:
-    """All rows of a sheet as lists of values from A1, bounded by the cells that hold a value (openpyxl)."""
-    cells: Cells = {}
-    merges = _read(ws, cells)
-    return rows_from_cells(cells, merges)
-
-
 def rows_from_cells(cells: Cells, merges: Iterable[tuple[int, int, int, int]]) -> Rows:
     """The rows of a sheet's cells, each merged range (min_col, min_row, max_col, max_row) filled."""
     for bounds in merges:
         _fill(cells, bounds)
     return _grid((r, c, v) for (r, c), v in cells.items())
-
-
-def _read(ws: Worksheet | ReadOnlyWorksheet, cells: dict[tuple[int, int], object]) -> list[tuple[int, int, int, int]]:
-    """Fill `cells` with the sheet's values; the merged ranges as (min_col, min_row, max_col, max_row)."""
-    if not isinstance(ws, ReadOnlyWorksheet):
-        for key, cell in ws._cells.items():
-            if cell.value is not None:
-                cells[key] = cell.value
-        return [r.bounds for r in ws.merged_cells.ranges]
-    book = ws.parent
-    with ws._get_source() as src:
-        parser = _Parser(src, ws._shared_strings, data_only=book.data_only, epoch=book.epoch,
-                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
-        for _, row in parser.parse():
-            for cell in row:
-                if cell["value"] is not None:
-                    cells[(cell["row"], cell["column"])] = cell["value"]
-        merged = parser.merged_cells.mergeCell if parser.merged_cells else []
-    return [range_boundaries(m.ref) for m in merged if m.ref]
-
-
-class _Parser(WorkSheetParser):
-    """openpyxl's parser, telling a formula saved without its value from an empty cell."""
-
-    def parse_cell(self, element):
-        cell = super().parse_cell(element)
-        if cell["value"] is None and self.data_only:
-            formula = element.find(FORMULA_TAG)
-            if formula is not None:
-                cell["value"] = Uncomputed(formula.text or "")
-        return cell
 
 
 def _fill(cells: dict[tuple[int, int], object], bounds: tuple[int, int, int, int]) -> None:
@@ -131,6 +88,8 @@ def _blank_row(cols: dict[int, object]) -> bool:
 
 def row_beyond(rows: Rows, limit: int) -> int | None:
     """The 1-based number of the first row past `limit` rows that hold a value, or None."""
+    if len(rows) <= limit:
+        return None
     seen = 0
     for i, row in enumerate(rows):
         if any(v is not None and not (isinstance(v, str) and not v.strip()) for v in row):

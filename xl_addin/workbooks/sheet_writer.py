@@ -17,8 +17,8 @@ from lxml import etree
 
 from ..domain.tables import Rows
 from ..ports import SheetLayout
-from . import styles
-from .cells import safe_value
+from . import text_fit as styles
+from .cell_values import clean_row
 from .sheet_xml import Q, column_letter, insert_child, new_worksheet, parse_cols, put_cols, split_sheet_data
 from .xlsx_styles import CENTER_TOP, TOP, WRAP_TOP, StyleBook
 
@@ -73,7 +73,7 @@ def write_sheet_xml(rows: Rows, layout: SheetLayout, book: StyleBook, old: bytes
     for name in _DROPPED:
         for el in root.findall(Q + name):
             root.remove(el)
-    values = [[safe_value(v) for v in row] for row in rows]
+    values = [clean_row(row) for row in rows]
     nrows, ncols = len(values), max((len(r) for r in values), default=0)
     cols = parse_cols(root)
     for col, width in layout.widths.items():
@@ -148,20 +148,25 @@ def _sheet_data(values: list[list], layout: SheetLayout, book: StyleBook,
 def _data_cells(r: int, row: list, letters: list[str], plain: list[int], dated: list[int]) -> list[str]:
     """A data row's cells, every column of the table styled (typed-in values later look the same)."""
     cells = []
-    n = len(row)
-    for c in range(1, len(letters) + 1):
-        value = row[c - 1] if c <= n else None
+    width = len(letters)
+    values = row if len(row) == width else row[:width] + [None] * (width - len(row))
+    for c, (letter, value) in enumerate(zip(letters, values), 1):
+        kind = type(value)
         if value is None:
-            cells.append(f'<c r="{letters[c - 1]}{r}" s="{plain[c]}"/>' if plain[c] else "")
-        elif type(value) is str:
+            if plain[c]:
+                cells.append(f'<c r="{letter}{r}" s="{plain[c]}"/>')
+        elif kind is str:
             if "&" in value or "<" in value or ">" in value:
                 value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             style = f' s="{plain[c]}"' if plain[c] else ""
-            cells.append(f'<c r="{letters[c - 1]}{r}"{style} t="inlineStr"><is><t xml:space="preserve">{value}</t>'
+            cells.append(f'<c r="{letter}{r}"{style} t="inlineStr"><is><t xml:space="preserve">{value}</t>'
                          '</is></c>')
+        elif kind is int:
+            style = f' s="{plain[c]}"' if plain[c] else ""
+            cells.append(f'<c r="{letter}{r}"{style}><v>{value}</v></c>')
         else:
             is_date = isinstance(value, (dt.date, dt.datetime))
-            cells.append(cell_xml(f"{letters[c - 1]}{r}", value, dated[c] if is_date else plain[c]))
+            cells.append(cell_xml(f"{letter}{r}", value, dated[c] if is_date else plain[c]))
     return cells
 
 

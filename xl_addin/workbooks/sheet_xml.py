@@ -18,7 +18,7 @@ ORDER = ("sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetDa
          "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF",
          "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst")
 _RANK = {name: i for i, name in enumerate(ORDER)}
-_SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData\b[^>]*?(?:/>|>.*?</(?:\w+:)?sheetData>)", re.S)
+_SHEET_DATA = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(/?)>")  # its start tag; the end tag is found by find()
 
 
 def column_letter(col: int) -> str:
@@ -52,13 +52,16 @@ def empty_sheet() -> bytes:
 def split_sheet_data(xml: bytes) -> tuple[etree._Element, bytes]:
     """The worksheet without its cells (an empty <sheetData/> in their place) and the cells' XML."""
     found = _SHEET_DATA.search(xml)
-    if found is None:
+    close = -1 if found is None or found.group(2) else xml.find(b"</" + (found.group(1) or b"") + b"sheetData>",
+                                                                   found.end())
+    if found is None or (close < 0 and not found.group(2)):
         root = etree.fromstring(xml)
         insert_child(root, etree.Element(Q + "sheetData"))
         return root, b""
-    root = etree.fromstring(xml[:found.start()] + b"<sheetData/>" + xml[found.end():])
+    end = found.end() if found.group(2) else close + len(found.group(1) or b"") + len(b"</sheetData>")
+    root = etree.fromstring(xml[:found.start()] + b"<sheetData/>" + xml[end:])
     # a prefixed sheet (x:sheetData) comes back in the main namespace either way
-    return root, found.group(0)
+    return root, xml[found.start():end]
 
 
 def insert_child(root: etree._Element, el: etree._Element) -> etree._Element:

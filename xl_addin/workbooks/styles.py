@@ -8,6 +8,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .text_fit import DEFAULT_WIDTH, LINE_HEIGHT, PAGE_FOOTER, row_height, wrapped_lines  # noqa: F401 (openpyxl-free)
+
 FONT_NAME = "Times New Roman"
 FONT_SIZE = 12
 
@@ -17,8 +19,6 @@ from ..domain.cell_rules import ERROR_FILL_RGB, HEADER_FILL_RGB, WARNING_FILL_RG
 CONFLICT_FILL_RGB = "FFD9D9D9"  # grey: rows a judge does not score
 CONFLICT_TEXT_RGB = "FF595959"  # dark grey text on those rows
 BORDER_RGB = "FF808080"
-
-DEFAULT_WIDTH = 14.0
 
 
 def solid_fill(rgb: str) -> PatternFill:
@@ -88,9 +88,6 @@ def widths_for(headers: tuple[str, ...], known: Mapping[str, float]) -> dict[int
     return {i: known.get(h, DEFAULT_WIDTH) for i, h in enumerate(headers, start=1)}
 
 
-PAGE_FOOTER = "Trang &P/&N"
-
-
 def page_setup(ws: Worksheet, *, landscape: bool, fit_to_width: bool = True, title_row: int | None = None,
                pages_wide: int = 1) -> None:
     """A4 in the given orientation, one page wide, the header row on every page, page numbers below."""
@@ -104,34 +101,6 @@ def page_setup(ws: Worksheet, *, landscape: bool, fit_to_width: bool = True, tit
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.oddFooter.center.text = PAGE_FOOTER
 
-
-LINE_HEIGHT = 15.0  # points per line of 11-12 pt text
-
-
-def row_height(texts: Mapping[int, object], widths: Mapping[int, float], *, bold: bool = False) -> float:
-    """The height a row of wrapped cells needs: its longest cell's line count (words never split)."""
-    lines = 1
-    for col, value in texts.items():
-        if value is None:
-            continue
-        lines = max(lines, wrapped_lines(str(value), widths.get(col, DEFAULT_WIDTH) * (0.9 if bold else 1.0)))
-    return lines * LINE_HEIGHT
-
-
-def wrapped_lines(text: str, width: float) -> int:
-    """How many lines a text takes in a column of `width` characters, wrapping at spaces."""
-    total = 0
-    room = max(int(width) - 1, 1)
-    for paragraph in text.split("\n"):
-        line, count = 0, 1
-        for word in paragraph.split():
-            size = len(word)
-            if line and line + 1 + size > room:
-                count, line = count + 1, size
-            else:
-                line += size + (1 if line else 0)
-        total += count
-    return total
 
 def landscape_fit(ws: Worksheet) -> None:
     """Print the sheet on A4 landscape pages, its columns fitted to the page width."""

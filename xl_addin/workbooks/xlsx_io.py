@@ -9,9 +9,7 @@ import os
 import re
 import time
 from pathlib import Path
-
-import openpyxl
-from openpyxl.workbook.workbook import Workbook
+from typing import TYPE_CHECKING
 
 from ..domain import file_messages as msg
 from ..domain import schema
@@ -20,8 +18,12 @@ from ..domain.values import grouped
 from .. import safe_files
 from ..errors import SaveError, WorkbookError, WorkbookLockedError
 from .calamine_values import CalamineBook
-from .sheet_values import row_beyond, rows_of
+from .sheet_values import row_beyond
 from .xlsx_guard import check_archive
+
+if TYPE_CHECKING:  # openpyxl is imported only where a workbook is loaded with it (not to read values)
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = ["check_archive", "open_workbook", "read_sheets", "rows_of", "save_atomically", "write_atomically"]
 
@@ -37,7 +39,16 @@ def open_workbook(path: Path | str, *, read_only: bool = False, data_only: bool 
     return _load(path, read_only=read_only, data_only=data_only)
 
 
+def rows_of(ws: Worksheet) -> Rows:
+    """All rows of an openpyxl sheet as lists of values from A1, bounded by the cells that hold a value."""
+    from .openpyxl_rows import rows_of as read
+
+    return read(ws)
+
+
 def _load(path: Path, *, read_only: bool, data_only: bool = True) -> Workbook:
+    import openpyxl
+
     try:
         return openpyxl.load_workbook(path, read_only=read_only, data_only=data_only)
     except PermissionError as exc:

@@ -1,5 +1,6 @@
 """An .xlsx package edited part by part: the parts the tool changes are replaced, every other
-entry is written back with the same name, bytes, compression and order."""
+entry is written back with the same name, bytes, compression and order (its compressed bytes
+copied, never inflated; a part is inflated only when read)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from .sheet_xml import MAIN, REL_NS
+from ..zip_copy import ZipCopy
 
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -45,9 +47,10 @@ class Package:
     """The entries of one .xlsx, with the workbook's sheets found through workbook.xml and its rels."""
 
     def __init__(self, data: bytes):
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            self._infos = zf.infolist()
-            self._data = {info.filename: zf.read(info) for info in self._infos}
+        self._source = data
+        self._zip = zipfile.ZipFile(io.BytesIO(data))
+        self._infos = self._zip.infolist()
+        self._data = _Entries(self._zip)
         self._changed: dict[str, bytes] = {}
         self._removed: set[str] = set()
         self.workbook_part = self._office_document()
@@ -202,17 +205,43 @@ class Package:
         return el
 
     def to_bytes(self) -> bytes:
-        """The package: the original entries in their order (changed ones replaced), then new ones."""
+        """The package: the original entries in their order (changed ones replaced; a part written again
+        with its own bytes is copied as it was), then new ones."""
         self.put(self.workbook_part, _xml(self.workbook))
         self.put(rels_path(self.workbook_part), _xml(self.rels))
         self.put("[Content_Types].xml", _xml(self.types))
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-            for info in self._infos:
-                if info.filename in self._removed:
-                    continue
-                zf.writestr(info, self._changed.get(info.filename, self._data[info.filename]))
-            for name, data in self._changed.items():
-                if name not in self._data:
-                    zf.writestr(name, data)
-        return out.getvalue()
+        out = ZipCopy(self._source)
+        for info in self._infos:
+            if info.filename in self._removed:
+                continue
+            if info.filename in self._changed and self._changed[info.filename] != self._data[info.filename]:
+                out.write(info, self._changed[info.filename])
+            else:
+                out.copy(info)
+        for name, data in self._changed.items():
+            if name not in self._data:
+                out.add(name, data)
+        return out.to_bytes()
+
+
+class _Entries:
+    """The zip's entries by name, each inflated the first time it is read."""
+
+    def __init__(self, zf: zipfile.ZipFile):
+        self._zip = zf
+        self._names = set(zf.NameToInfo)
+        self._read: dict[str, bytes] = {}
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __getitem__(self, name: str) -> bytes:
+        if name not in self._read:
+            if name not in self._names:
+                raise KeyError(name)
+            self._read[name] = self._zip.read(name)
+        return self._read[name]
+
+    def get(self, name: str, default: bytes | None = None) -> bytes | None:
+        """The entry's bytes, default when there is none."""
+        return self[name] if name in self._names else default
