@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..domain.tables import Rows
-from .cells import safe_value
+from .cell_values import clean_value
 from .sheet_writer import cell_xml
 from .sheet_xml import MAIN, REL_NS, column_letter
 
@@ -68,7 +68,7 @@ def text(value: object) -> str:
 
 def value_cell(ref: str, value: object, xf: int = 0) -> str:
     """One cell holding a value as the tool stores user text (sheet_writer.cell_xml, quicker for plain text)."""
-    value = safe_value(value)
+    value = clean_value(value)  # an inline string is never read as a formula: no guard needed
     if type(value) is not str:
         return cell_xml(ref, value, xf)
     if "&" in value or "<" in value or ">" in value:

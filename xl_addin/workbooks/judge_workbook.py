@@ -14,7 +14,6 @@ from ..domain.sheets.scoresheet_identity import meta_rows, snapshot_rows
 from ..domain.tables import Rows, find_table
 from ..errors import WorkbookError
 from . import judge_parts as parts
-from .cells import safe_value
 from .scoring_sheet import ScoringSheet
 from .xlsx_io import open_workbook, read_sheets, rows_of, write_atomically
 
@@ -107,6 +106,8 @@ def fill_scores(
     comments: Mapping[str, str] | None = None,
 ) -> None:
     """Type scores (product code -> criterion code -> value) and comments into a judge's workbook."""
+    from .cells import safe_value  # openpyxl: the judges' typing (tests, bench), not the tool's writing
+
     path = Path(path)
     wb = open_workbook(path, data_only=False)
     if schema.SHEET_SCORING not in wb.sheetnames:
