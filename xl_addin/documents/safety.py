@@ -162,8 +162,11 @@ def safe_filename(code: str) -> str:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Write a file whole through a temporary file and a replace; a clear error when Word holds it open."""
+    """Write a file whole through a temporary file and a replace; a clear error when Word holds it open.
+
+    Not fsynced one by one: a generated document is made again from the workbook (whose own save is durable).
+    """
     try:
-        write_atomically(path, data)
+        write_atomically(path, data, durable=False)
     except PermissionError as exc:
         raise BinhchonError(msg.file_locked(str(path))) from exc
