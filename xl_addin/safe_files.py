@@ -43,9 +43,9 @@ def write_atomically(path: Path, data: bytes | bytearray | memoryview | Writer, 
                 os.fsync(fh.fileno())
         _keep_mode(path, tmp)
         os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _keep_mode(path: Path, tmp: Path) -> None:

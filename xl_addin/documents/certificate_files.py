@@ -85,7 +85,7 @@ def write_certificates(renderer: TemplateRenderer, jobs: list[CertificateJob], o
             bodies.append(body)
         if first is not None:
             outcome.merged = out_dir / MERGED
-            pending.submit(write_file, outcome.merged, _merged(first, bodies))
+            pending.submit(lambda: write_file(outcome.merged, _merged(first, bodies)))  # beside the last ones
     outcome.stale = sorted(
         code for code in old if code not in record and (out_dir / old[code].get("file", "")).is_file()
     )
