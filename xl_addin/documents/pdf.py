@@ -11,7 +11,6 @@ import tempfile
 from pathlib import Path
 from typing import Mapping
 
-
 from ..domain import document_messages as msg
 from ..progress import NO_PROGRESS, Progress, tracked
 
