@@ -2,8 +2,8 @@
 
 Run: .venv/bin/python bench/documents_parts.py [N]   (default 1,000, as bench/certificates.py)
 The command runs in a fresh process (`python -m xl_addin.cli documents FOLDER` as main(), in-process
-so its parts can be timed): Python's own start, the imports of the command and the libraries it loads,
-then the wall-clock seconds of each part, each counted once (a part called inside another is taken
+so its parts can be timed; binhchon's modules compiled first, as an installed package has them):
+Python's own start, the imports of the command and the libraries it loads, then the wall-clock seconds of each part, each counted once (a part called inside another is taken
 out of the outer one). The shares show what making each part faster would buy; the load average is
 printed with them, since the machine may be shared.
 """
@@ -49,7 +49,7 @@ LIBRARIES = {"openpyxl": "openpyxl + numpy", "numpy": "openpyxl + numpy", "docxt
 def main(n: int) -> int:
     """Make the contest, measure the command in a fresh process, print the parts."""
     sys.path.insert(0, str(ROOT / "bench"))
-    from certificates import recognised_contest
+    from certificates import compiled_env, recognised_contest
 
     with tempfile.TemporaryDirectory() as tmp:
         print(f"preparing a contest of {n} recognised products...", flush=True)
@@ -57,7 +57,8 @@ def main(n: int) -> int:
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         python_start = time.perf_counter() - start
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+        env = compiled_env(Path(tmp, "pycache"))
+        env["PYTHONPATH"] = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
         done = subprocess.run([sys.executable, "-X", "importtime", __file__, "--measure", str(folder)], env=env,
                               text=True, capture_output=True, check=False)
         if done.returncode != 0:
