@@ -3,6 +3,8 @@ and widened where a column is narrower than a word it holds (so "QNa/2024/01" or
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -17,6 +19,8 @@ _GRID_SPAN = f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
 _TC_WIDTH = f"{qn('w:tcPr')}/{qn('w:tcW')}"
 _RUN_SIZE, _RUN_BOLD = f"{qn('w:rPr')}/{qn('w:sz')}", f"{qn('w:rPr')}/{qn('w:b')}"
 _HEADER_ROW = f"{qn('w:trPr')}/{qn('w:tblHeader')}"
+# For a row standing for many: per cell, (widest word, widest paragraph) over them all, in twips; else None.
+Stamped = Callable[[object, float], "list[tuple[int, int]] | None"]
 
 
 def _span(tc) -> int:
@@ -83,44 +87,56 @@ def _run_format(r, body_pt: float) -> tuple[float, bool]:
     return (int(sz.get(_VAL)) / 2 if sz is not None else body_pt), bold
 
 
-def _cell_needs(tc, body_pt: float) -> tuple[int, int]:
-    """(widest word, widest paragraph) of a cell in twips; the word capped (a long token may wrap)."""
-    word = line = 0.0
+def cell_lines(tc, body_pt: float) -> list[tuple[str, float, bool]]:
+    """Each paragraph of a cell that holds text, as (its text, the largest run size in points, bold)."""
+    out = []
     for p in tc.iter(_P):
         runs = [r for r in p.iter(_R) if r.find(_T) is not None]
-        if not runs:
-            continue
-        text = "".join(t.text or "" for r in runs for t in r.iter(_T))
-        size, bold = max((_run_format(r, body_pt) for r in runs), key=lambda f: (f[0], f[1]))
+        if runs:
+            text = "".join(t.text or "" for r in runs for t in r.iter(_T))
+            out.append((text, *max((_run_format(r, body_pt) for r in runs), key=lambda f: (f[0], f[1]))))
+    return out
+
+
+def text_needs(lines: list[tuple[str, float, bool]]) -> tuple[int, int]:
+    """(widest word, widest paragraph) of a cell's paragraphs in twips; the word capped (a long token may wrap)."""
+    word = line = 0.0
+    for text, size, bold in lines:
         word = max(word, longest_word_points(text, size, bold))
         line = max(line, text_points(text.strip(), size, bold))
     return min(int(word * 20), MAX_WORD_TWIPS), int(line * 20)
 
 
-def _column_needs(tbl, count: int, body_pt: float) -> tuple[list[int], list[int]]:
+def _cell_needs(tc, body_pt: float) -> tuple[int, int]:
+    """(widest word, widest paragraph) of a cell in twips."""
+    return text_needs(cell_lines(tc, body_pt))
+
+
+def _column_needs(tbl, count: int, body_pt: float, stamped: Stamped | None) -> tuple[list[int], list[int]]:
     """Per grid column: the widest word of any cell, and the widest line of its data cells (header excluded)."""
     words, lines, margins = [0] * count, [0] * count, _cell_margins(tbl)
     for row in tbl.findall(_TR):
         header = row.find(_HEADER_ROW) is not None
+        given = stamped(row, body_pt) if stamped is not None else None
         pos = 0
-        for tc in row.findall(_TC):
+        for index, tc in enumerate(row.findall(_TC)):
             span = _span(tc)
             if span == 1 and pos < count:
-                word, line = _cell_needs(tc, body_pt)
+                word, line = given[index] if given is not None else _cell_needs(tc, body_pt)
                 words[pos] = max(words[pos], word + margins)
                 lines[pos] = lines[pos] if header else max(lines[pos], line + margins)
             pos += span
     return words, lines
 
 
-def fit_to_words(tbl, body_pt: float) -> None:
+def fit_to_words(tbl, body_pt: float, stamped: Stamped | None = None) -> None:
     """Columns as wide as their content needs: never narrower than a word they hold, no wider than their
     longest line where every line fits; the room goes to the columns whose text wraps (names, addresses)."""
     grid = tbl.find(qn("w:tblGrid"))
     widths = [int(c.get(qn("w:w"), 0)) for c in grid.findall(qn("w:gridCol"))] if grid is not None else []
     if not widths or not all(widths):
         return
-    words, lines = _column_needs(tbl, len(widths), body_pt)
+    words, lines = _column_needs(tbl, len(widths), body_pt, stamped)
     wrapping = [line > w for line, w in zip(lines, widths)]
     if not any(wrapping):
         return
@@ -136,12 +152,15 @@ def fit_to_words(tbl, body_pt: float) -> None:
     _apply_grid(tbl, new)
 
 
-def fit_document(doc) -> None:
-    """Fit every top-level table of an open python-docx document (docxtpl's, before it is saved)."""
+def fit_document(doc, stamped: Stamped | None = None) -> None:
+    """Fit every top-level table of an open python-docx document (docxtpl's, before it is saved).
+
+    stamped, when given, says for a row that stands for many (table_stamp) the needs of its cells over
+    all the rows it stands for; the other rows are measured from their XML."""
     section = doc.sections[0]
     max_twips = int((section.page_width - section.left_margin - section.right_margin) / 635)
     size = doc.styles["Normal"].font.size
     body_pt = size.pt if size is not None else 11.0
     for tbl in doc.element.body.findall(qn("w:tbl")):
         fit_table(tbl, max_twips)
-        fit_to_words(tbl, body_pt)
+        fit_to_words(tbl, body_pt, stamped)

@@ -16,10 +16,10 @@ from ..progress import NO_PROGRESS, Progress
 from . import pdf as pdf_mod
 from .certificate_files import CertificateFiles, certificate_jobs, write_certificates
 from .contexts import annex_context, clean
-from .grid import fit_document
 from .render import TemplateRenderer
 from .safety import sandbox_env, write_file
 from .summary_context import summary_context
+from .table_stamp import render_table
 from .templates import ANNEX, CERTIFICATE_TEMPLATES, FIELDS, SUMMARY, template_path
 
 ROLE_FACTS = {"issuer": schema.INFO_ISSUER, "standing_body": schema.INFO_STANDING_BODY}
@@ -78,10 +78,10 @@ def write_documents(
     annex_tpl = TemplateRenderer(template_path(templates_dir, ANNEX), FIELDS[ANNEX], env)
     numbers = assign_certificates(rows, contest.info, contest.rules)
     chosen = recognised_rows(rows)
-    singles = {ANNEX_FILE: annex_tpl.render(annex_context(contest, chosen, numbers), finish=fit_document)}
+    singles = {ANNEX_FILE: render_table(annex_tpl, annex_context(contest, chosen, numbers))}
     if result_set is not None:
         summary_tpl = TemplateRenderer(template_path(templates_dir, SUMMARY), FIELDS[SUMMARY], env)
-        singles[SUMMARY_FILE] = summary_tpl.render(summary_context(contest, rows, result_set), finish=fit_document)
+        singles[SUMMARY_FILE] = render_table(summary_tpl, summary_context(contest, rows, result_set))
     outcome = DocumentsOutcome(certificates=numbers, messages=_notes(contest, chosen, result_set))
     jobs = certificate_jobs(contest, chosen, numbers, out_dir)
     if jobs:
@@ -102,7 +102,8 @@ def write_documents(
 
 def _notes(contest: Contest, chosen: list[ResultRow], result_set: ResultSet | None) -> list[str]:
     """Notes for the user about what the documents lack."""
-    notes = [msg.unknown_registration(r.code) for r in chosen if contest.registration(r.code) is None]
+    registered = {r.code for r in contest.registrations}  # one set, not a search of them all per product
+    notes = [msg.unknown_registration(r.code) for r in chosen if r.code not in registered]
     notes += [] if chosen else [msg.NO_RECOGNISED]
     return notes + ([] if result_set is not None else [msg.NO_RESULT_SET])
 

@@ -23,7 +23,7 @@ from . import zippkg
 from .safety import check_docx_file, check_variables
 
 # Characters docxtpl turns into runs, breaks or drops; a value holding one is rendered by docxtpl.
-_SPECIAL = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+SPECIAL = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _TEXT_NODE = re.compile(rb">([^<]*)<")
 DOCUMENT_XML = "word/document.xml"
 
@@ -82,7 +82,7 @@ class Stamp:
         values = {}
         for sentinel, name in self.sentinels.items():
             value = str(context[name])
-            if _SPECIAL.search(value):
+            if SPECIAL.search(value):
                 return None
             values[sentinel] = xml_text(value)
         parts = {}
@@ -103,7 +103,7 @@ def _empty_nodes(sentinels: tuple[bytes, ...]) -> re.Pattern | None:
     return re.compile(rb"(<w:t(?: [^>]*)?)>(?:" + b"|".join(re.escape(s) for s in sentinels) + rb")</w:t>")
 
 
-def _in_text_only(xml: bytes, marker: bytes) -> bool:
+def in_text_only(xml: bytes, marker: bytes) -> bool:
     """True when every occurrence of the marker lies in a text node (not in a tag or attribute)."""
     return xml.count(marker) == sum(seg.count(marker) for seg in _TEXT_NODE.findall(xml))
 
@@ -128,7 +128,7 @@ def make_stamp(path: Path, fields: dict, trees: list[nodes.Template], env: Sandb
     parts = {}
     for entry in entries:
         if entry.name.endswith(".xml") and marker in (xml := zippkg.unpack(entry)):
-            if not _in_text_only(xml, marker):
+            if not in_text_only(xml, marker):
                 return None
             parts[entry.name] = xml
     sentinels = {value.encode(): name for name, value in by_name.items()}

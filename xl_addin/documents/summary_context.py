@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from decimal import Decimal
+
 from ..domain.models import Contest, Judge
 from ..domain.rules import Criterion, Rules
 from ..domain.results import ProductResult, ResultRow, ResultSet
@@ -35,11 +38,29 @@ def _judge_item(code: str, judge: Judge | None) -> dict[str, str]:
     }
 
 
-def _judge_cell(result: ProductResult, code: str) -> str:
-    total = next((t for t in result.judge_totals if t.judge_code == code), None)
-    if total is None or total.total is None:
-        return CONFLICT_MARK if total is not None and total.conflicted else ""
-    return vn_number(total.total)
+def _judge_cells(result: ProductResult, codes: list[str]) -> list[str]:
+    """Each judge's total of a product, in the judges' order: '–' where the judge had a conflict."""
+    by_code = {}
+    for t in result.judge_totals:
+        by_code.setdefault(t.judge_code, t)  # the first, as a search from the start finds it
+    cells = []
+    for code in codes:
+        total = by_code.get(code)
+        if total is None or total.total is None:
+            cells.append(CONFLICT_MARK if total is not None and total.conflicted else "")
+        else:
+            cells.append(_number(total.total))
+    return cells
+
+
+def _number(value) -> str:
+    """vn_number, each distinct value written once (scores repeat across thousands of rows)."""
+    return "" if value is None else _number_text(str(value))
+
+
+@functools.lru_cache(maxsize=8192)
+def _number_text(text: str) -> str:
+    return vn_number(Decimal(text))
 
 
 def _row(stt: int, result: ProductResult, row: ResultRow | None, judges: list[str], criteria: list[str],
@@ -52,11 +73,11 @@ def _row(stt: int, result: ProductResult, row: ResultRow | None, judges: list[st
         "product_code": clean(result.code),
         "product_name": clean(result.name),
         "establishment": clean(result.establishment),
-        "judge_totals": [_judge_cell(result, code) for code in judges],
-        "criterion_means": [vn_number(result.criterion_means.get(code)) for code in criteria],
-        "total": vn_number(result.total),
+        "judge_totals": _judge_cells(result, judges),
+        "criterion_means": [_number(result.criterion_means.get(code)) for code in criteria],
+        "total": _number(result.total),
         "judge_count": str(result.judge_count),
-        "spread": vn_number(result.spread),
+        "spread": _number(result.spread),
         "passed": yes_no_text(result.passed),
         "proposal": yes_no_text(bool(proposal)),
         "flags": clean("; ".join(result.flags)),
@@ -100,7 +121,8 @@ def summary_context(contest: Contest, rows: list[ResultRow], result_set: ResultS
     shown = _shown_criteria(contest, len(judge_codes))
     criteria = [c.code for c in shown]
     groups, stt = [], 0
-    for index, (name, results) in enumerate(grouped(list(result_set.results), lambda r: clean(r.group)), 1):
+    group_of = {id(r): clean(r.group) for r in result_set.results}
+    for index, (name, results) in enumerate(grouped(list(result_set.results), lambda r: group_of[id(r)]), 1):
         items = []
         for result in results:
             stt += 1

@@ -12,7 +12,7 @@ from ..errors import BlockedError
 from ..safe_files import backup_copy
 from ..progress import NO_PROGRESS, Progress, tracked
 from ..workbooks.xlsx_io import write_fault
-from ..workbooks.judge_workbook import write_judge_workbook
+from ..workbooks.judge_workbook import JudgeFiles
 from .actions import journal_name
 from .journal import log_action, refusals_logged
 from .validate import source_files, validate
@@ -55,6 +55,7 @@ def make_judge_sheets(book, *, overwrite: bool = False, progress: Progress = NO_
     folder = book.folder / schema.JUDGES_DIR
     folder.mkdir(exist_ok=True)
     written, kept = [], []
+    files = None  # what every judge's file shares, made once, when a first file is to be written
     for judge in tracked(progress, "Tạo phiếu chấm", contest.judges):
         path = folder / f"{judge.code}.xlsx"
         if path.exists() and not overwrite:
@@ -62,7 +63,8 @@ def make_judge_sheets(book, *, overwrite: bool = False, progress: Progress = NO_
             continue
         if path.exists():
             _set_aside(path)
-        write_judge_workbook(path, contest, judge, scoring_fingerprint(contest.registrations, judge.conflicts))
+        files = files or JudgeFiles(contest)
+        files.write(path, judge, scoring_fingerprint(contest.registrations, judge.conflicts))
         written.append(path)
     outcome = JudgesOutcome(written, kept, checked.findings)
     log_action(book, journal_name("make_judge_sheets"), source_files(book), outcome.summary())

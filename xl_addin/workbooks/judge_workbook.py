@@ -6,9 +6,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Mapping
 
-from openpyxl import Workbook
-from openpyxl.workbook.protection import WorkbookProtection
-
 from ..domain import schema
 from ..domain.models import Contest, ContestInfo, Judge, Registration
 from ..domain.rules import preset
@@ -16,23 +13,49 @@ from ..domain.sheets import scoresheet_layout as layout
 from ..domain.sheets.scoresheet_identity import meta_rows, snapshot_rows
 from ..domain.tables import Rows, find_table
 from ..errors import WorkbookError
-from . import scoring_sheet
+from . import judge_parts as parts
 from .cells import safe_value
+from .scoring_sheet import ScoringSheet
 from .xlsx_io import open_workbook, read_sheets, rows_of, write_atomically
 
 Score = Decimal | float | int | str
+_PART_ORDER = ("[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml", "xl/workbook.xml",
+               "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/theme/theme1.xml", "xl/worksheets/sheet1.xml",
+               "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml")
+_SHEETS = ((schema.SHEET_SCORING, "visible"), (schema.SHEET_SCORING_META, "veryHidden"),
+           (schema.SHEET_SCORING_SNAPSHOT, "veryHidden"))
+
+
+class JudgeFiles:
+    """The judges' workbooks of one contest: what every judge's file shares is made (and compressed) once."""
+
+    def __init__(self, contest: Contest):
+        self.contest = contest
+        caps = {c.code: c.max_points for c in contest.rules.top_criteria}
+        self.sheet = ScoringSheet(contest.rules.scoring_items, contest.registrations, caps)
+        self._shared = _shared_parts(self.sheet, snapshot_rows(contest.registrations))
+        self._deflater = parts.Deflater()
+
+    def package(self, judge: Judge, fingerprint: str) -> bytes:
+        """The .xlsx bytes of one judge's workbook."""
+        info = self.contest.info
+        lines, footer = layout.header_lines(info, judge), layout.footer_lines(info, judge)
+        title = f"Phiếu chấm điểm – {judge.name} ({judge.code}) – năm {info.year}"
+        own = {
+            "docProps/core.xml": [(None, parts.core_xml(title, layout.council_title(info), info.contest_id or None))],
+            "xl/worksheets/sheet1.xml": self.sheet.chunks(lines, judge.conflicts, footer),
+            "xl/worksheets/sheet2.xml": [(None, parts.hidden_sheet(meta_rows(info, judge.code, fingerprint)))],
+        }
+        return _zip(self._deflater, self._shared, own)
+
+    def write(self, path: Path, judge: Judge, fingerprint: str) -> None:
+        """Write the judge's workbook to path (replacing it) through the atomic writer."""
+        _save(self.package(judge, fingerprint), Path(path))
 
 
 def write_judge_workbook(path: Path, contest: Contest, judge: Judge, fingerprint: str) -> None:
     """Write the judge's scoring workbook for every product of the contest to path (replacing it)."""
-    lines = layout.header_lines(contest.info, judge)
-    meta = meta_rows(contest.info, judge.code, fingerprint)
-    wb = _scoring_workbook(lines, contest, judge.conflicts, meta, layout.footer_lines(contest.info, judge))
-    _very_hidden(wb, schema.SHEET_SCORING_SNAPSHOT, snapshot_rows(contest.registrations))
-    wb.properties.title = f"Phiếu chấm điểm – {judge.name} ({judge.code}) – năm {contest.info.year}"
-    wb.properties.subject = layout.council_title(contest.info)
-    wb.properties.identifier = contest.info.contest_id or None
-    _save(wb, Path(path))
+    JudgeFiles(contest).write(path, judge, fingerprint)
 
 
 def build_scoring_template(path: Path) -> None:
@@ -41,14 +64,35 @@ def build_scoring_template(path: Path) -> None:
     lines = layout.header_lines(info, Judge(code="", name=dots))
     lines[2] = layout.YEAR_LINE.format(year=dots)
     blanks = tuple(Registration("", "", "", "", "") for _ in range(layout.BLANK_TEMPLATE_ROWS))
-    contest = Contest(info=info, rules=preset(), registrations=blanks, judges=())
-    meta = [[label, None] for label, _ in meta_rows(info, "", "")]
+    rules = preset()
+    sheet = ScoringSheet(rules.scoring_items, blanks, {c.code: c.max_points for c in rules.top_criteria})
     footer = layout.footer_lines(ContestInfo(year=0, level="tinh", province=dots), Judge("", dots))
     footer[0] = layout.PLACE_DATE.format(place=dots, year=dots)
-    wb = _scoring_workbook(lines, contest, frozenset(), meta, footer)
-    wb.properties.title = "Mẫu phiếu chấm điểm"
+    own = {"docProps/core.xml": [(None, parts.core_xml("Mẫu phiếu chấm điểm"))],
+           "xl/worksheets/sheet1.xml": sheet.chunks(lines, frozenset(), footer),
+           "xl/worksheets/sheet2.xml": [(None, parts.hidden_sheet([[label, None] for label, _ in
+                                                                    meta_rows(info, "", "")]))]}
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    path.write_bytes(_zip(parts.Deflater(), _shared_parts(sheet, None), own))
+
+
+def _shared_parts(sheet: ScoringSheet, snapshot: Rows | None) -> dict[str, bytes]:
+    """The parts every judge's file of a contest has alike (the snapshot sheet None: a form without one)."""
+    sheets = _SHEETS if snapshot is not None else _SHEETS[:2]
+    shared = {"[Content_Types].xml": parts.content_types(len(sheets)), "_rels/.rels": parts.package_rels(),
+              "docProps/app.xml": parts.app_xml(), "xl/workbook.xml": parts.workbook_xml(sheets, sheet.print_names()),
+              "xl/_rels/workbook.xml.rels": parts.workbook_rels(len(sheets)), "xl/styles.xml": parts.styles_xml(),
+              "xl/theme/theme1.xml": parts.theme_xml()}
+    if snapshot is not None:
+        shared["xl/worksheets/sheet3.xml"] = parts.hidden_sheet(snapshot)
+    return shared
+
+
+def _zip(deflater: parts.Deflater, shared: dict[str, bytes], own: dict[str, list[tuple[object, bytes]]]) -> bytes:
+    """The package: the shared parts (compressed once per deflater) and the judge's own, in a fixed order."""
+    entries = [deflater.part(name, own[name] if name in own else [(name, shared[name])])
+               for name in _PART_ORDER if name in own or name in shared]
+    return parts.zip_package(entries)
 
 
 def read_judge_workbook(path: Path, *, snapshot: bool = False) -> dict[str, Rows]:
@@ -80,30 +124,6 @@ def fill_scores(
     _save(wb, path)
 
 
-def _scoring_workbook(lines: list[str], contest: Contest, conflicts: frozenset[str], meta: Rows,
-                      footer: list[str]) -> Workbook:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = schema.SHEET_SCORING
-    caps = {c.code: c.max_points for c in contest.rules.top_criteria}
-    scoring_sheet.build_scoring_sheet(ws, lines, contest.rules.scoring_items, contest.registrations, conflicts, caps,
-                                      footer)
-    _very_hidden(wb, schema.SHEET_SCORING_META, meta)
-    wb.security = WorkbookProtection(lockStructure=True)  # sheets cannot be renamed, moved or unhidden
-    wb.calculation.fullCalcOnLoad = True  # totals are computed when the file is first opened
-    wb.properties.creator = "binhchon"
-    return wb
-
-
-def _very_hidden(wb: Workbook, name: str, rows: Rows) -> None:
-    """A protected sheet Excel's menus cannot unhide, holding the tool's own rows."""
-    hidden = wb.create_sheet(name)
-    for row in rows:
-        hidden.append([safe_value(v) for v in row])
-    hidden.sheet_state = "veryHidden"
-    hidden.protection.sheet = True
-
-
 def _layout(ws, path: Path) -> tuple[dict[str, int], dict[str, int], int]:
     """Product code -> row, criterion code -> column and the comment column (all 1-based)."""
     table = find_table(ws.title, rows_of(ws), schema.COL_CODE)
@@ -123,6 +143,6 @@ def _row(rows: dict[str, int], code: str, path: Path) -> int:
     return rows[code]
 
 
-def _save(wb: Workbook, path: Path) -> None:
+def _save(wb, path: Path) -> None:
     """Save a judge's workbook atomically (no backup: sao_luu/ must not appear inside phieu_cham/)."""
     write_atomically(wb, path)

@@ -1,20 +1,14 @@
-"""A judge's Phiếu chấm sheet drawn with openpyxl: header block, score table, validations, protection, print.
+"""A judge's Phiếu chấm sheet as worksheet XML: header block, score table, validations, protection, print.
 
-Its rows, texts and sizes are in `domain/sheets/scoresheet_layout.py`.
+Built once per contest (the product rows, the total row, the validations and the print setup are the
+same for every judge); each judge's sheet joins those pieces with the judge's header line, greyed
+rows and signature. Its rows, texts and sizes are in `domain/sheets/scoresheet_layout.py`.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Iterable, Mapping, Sequence
-
-from copy import copy
-
-from openpyxl.styles import Protection
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.models import Registration
 from ..domain.rules import Criterion, fmt_points
@@ -23,85 +17,24 @@ from ..domain.sheets.scoresheet_layout import (
     LEAD_HEADERS, LEAD_WIDTHS, SCORE_ERROR, SCORE_ERROR_TITLE, SCORE_PROMPT, SIGNATURE_SPACE_ROWS, TAIL_WIDTHS,
     scoring_headers,
 )
-from . import styles
-from .cells import safe_value
+from . import judge_parts as parts
+from .sheet_writer import PAGE_FOOTER, cell_xml
+from .sheet_xml import MAIN, column_letter
 
-def build_scoring_sheet(
-    ws: Worksheet,
-    lines: Sequence[str],
-    items: Sequence[Criterion],
-    registrations: Iterable[Registration],
-    conflicts: frozenset[str] = frozenset(),
-    caps: Mapping[str, Decimal] | None = None,
-    footer: Sequence[str] = (),
-) -> None:
-    """Lay out the whole Phiếu chấm sheet: header block, one row per product, Tổng cộng, signature, checks."""
-    headers = scoring_headers(items)
-    _header_block(ws, lines, len(headers))
-    for col, header in enumerate(headers, start=1):
-        ws.cell(row=HEADER_ROW, column=col, value=header)
-    styles.style_header_row(ws, HEADER_ROW, len(headers))
-    ws.row_dimensions[HEADER_ROW].height = HEADER_ROW_HEIGHT
-    products = sorted(registrations, key=lambda r: r.code)
-    row_styles: dict[bool, list[StyleArray]] = {}
-    total = total_formula(items, caps or {})
-    for number, reg in enumerate(products, start=1):
-        row = FIRST_DATA_ROW + number - 1
-        _product_row(ws, row, number, reg, len(items), reg.code in conflicts, row_styles, total.format(r=row))
-    last_row = FIRST_DATA_ROW + max(len(products), 1) - 1
-    _total_row(ws, last_row + 1, items, caps or {})
-    if footer:
-        _signature(ws, last_row + 3, footer, len(headers))
-    _score_validations(ws, items, last_row)
-    _widths(ws, len(items))
-    _protect_and_print(ws, len(headers))
-
-
-def _header_block(ws: Worksheet, lines: Sequence[str], width: int) -> None:
-    last = get_column_letter(width)
-    sizes = (13, 16, 12, 12, 11)
-    for row, (line, size) in enumerate(zip(lines, sizes), start=1):
-        cell = ws.cell(row=row, column=1, value=safe_value(line))
-        ws.merge_cells(f"A{row}:{last}{row}")
-        italic = row == len(lines)
-        cell.font = styles.body_font(bold=row <= 2, italic=italic, size=size)
-        cell.alignment = styles.wrap_alignment("left" if italic else "center")
-    ws.row_dimensions[len(lines)].height = 48
-
-
-def _total_row(ws: Worksheet, row: int, items: Sequence[Criterion], caps: Mapping[str, Decimal]) -> None:
-    """Tổng cộng: each column's maximum and the 100 points of the whole (locked, nothing to type)."""
-    first_item = len(LEAD_HEADERS) + 1
-    ws.cell(row=row, column=1, value=FOOTER_TOTAL)
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(LEAD_HEADERS))
-    top = sum(caps.values(), Decimal(0)) if caps else sum((i.max_points for i in items), Decimal(0))
-    values = [fmt_points(i.max_points) for i in items] + [fmt_points(top), None]
-    for offset, value in enumerate(values):
-        ws.cell(row=row, column=first_item + offset, value=float(value) if value else None)
-    for col in range(1, first_item + len(values)):
-        cell = ws.cell(row=row, column=col)
-        cell.border = styles.thin_border()
-        cell.font = styles.body_font(bold=True)
-        cell.alignment = styles.wrap_alignment("center")
-    ws.row_dimensions[row].height = 20
-
-
-def _signature(ws: Worksheet, row: int, lines: Sequence[str], width: int) -> None:
-    """The signature block on the right half of the page, as official forms put it."""
-    first = max(width // 2, 1) + 1
-    rows = [row, row + 1, row + 2, row + 3 + SIGNATURE_SPACE_ROWS]
-    fonts = [dict(italic=True), dict(bold=True), dict(italic=True), dict(bold=True)]
-    for r, line, font in zip(rows, lines, fonts):
-        cell = ws.cell(row=r, column=first, value=safe_value(line))
-        ws.merge_cells(start_row=r, start_column=first, end_row=r, end_column=width)
-        cell.font = styles.body_font(**font)
-        cell.alignment = styles.wrap_alignment("center")
+_BLOCK_STYLES = (parts.TITLE_13, parts.TITLE_16, parts.LINE, parts.LINE, parts.INSTRUCTIONS)
+_INSTRUCTIONS_HEIGHT = 48
+_TOTAL_ROW_HEIGHT = 20
+_FIT = ' fitToPage="1"'
+BLOCK_ROWS = 250  # product rows compressed together, once for all judges when none of them is greyed
+# (style of the number, of the texts and item cells, of the total, of the comment) for plain and greyed rows
+_PLAIN = (parts.NUMBER, parts.TEXT, parts.SCORE, parts.BOLD, parts.SCORE)
+_GREY = (parts.GREY_NUMBER, parts.GREY_TEXT, parts.GREY_TEXT, parts.GREY_BOLD, parts.GREY_TEXT)
 
 
 def total_formula(items: Sequence[Criterion], caps: Mapping[str, Decimal]) -> str:
     """The Tổng điểm formula with {r} for the row: a plain SUM, or each criterion's sub-items capped."""
     first = len(LEAD_HEADERS) + 1
-    span = f"{get_column_letter(first)}{{r}}:{get_column_letter(first + len(items) - 1)}{{r}}"
+    span = f"{column_letter(first)}{{r}}:{column_letter(first + len(items) - 1)}{{r}}"
     if not any(item.parent for item in items):
         return f'=IF(COUNT({span})=0,"",SUM({span}))'
     terms, i = [], 0
@@ -109,78 +42,144 @@ def total_formula(items: Sequence[Criterion], caps: Mapping[str, Decimal]) -> st
         j = i + 1
         while items[i].parent and j < len(items) and items[j].parent == items[i].parent:
             j += 1
-        a, b = get_column_letter(first + i), get_column_letter(first + j - 1)
+        a, b = column_letter(first + i), column_letter(first + j - 1)
         cap = caps.get(items[i].parent) if items[i].parent else None
         terms.append(f"MIN(SUM({a}{{r}}:{b}{{r}}),{fmt_points(cap)})" if cap is not None else f"SUM({a}{{r}}:{b}{{r}})")
         i = j
     return f'=IF(COUNT({span})=0,"",SUM({",".join(terms)}))'
 
 
-def _product_row(ws: Worksheet, row: int, number: int, reg: Registration, n_items: int, conflicted: bool,
-                 row_styles: dict[bool, list[StyleArray]], formula: str) -> None:
-    first_item = len(LEAD_HEADERS) + 1
-    total_col = first_item + n_items
-    values = [number, reg.code, reg.name, reg.group]
-    for col, value in enumerate(values, start=1):
-        ws.cell(row=row, column=col, value=safe_value(value))
-    ws.cell(row=row, column=total_col, value=formula)
-    comment = ws.cell(row=row, column=total_col + 1, value=CONFLICT_COMMENT if conflicted else None)
-    ws.row_dimensions[row].height = DATA_ROW_HEIGHT
-    if conflicted in row_styles:
-        # Copying a styled row's style array skips openpyxl's per-cell style hashing (10x faster).
-        for col, style in enumerate(row_styles[conflicted], start=1):
-            ws.cell(row=row, column=col)._style = copy(style)
-        return
-    _style_row(ws, row, first_item, total_col, conflicted, comment)
-    row_styles[conflicted] = [copy(ws.cell(row=row, column=c)._style) for c in range(1, total_col + 2)]
+class ScoringSheet:
+    """The Phiếu chấm sheet of one contest's products and criteria, as XML pieces joined per judge.
 
+    Its size (dimension, print area) counts the signature block under the table, which every judge's sheet has."""
 
-def _style_row(ws: Worksheet, row: int, first_item: int, total_col: int, conflicted: bool, comment) -> None:
-    for col in range(1, total_col + 2):
-        cell = ws.cell(row=row, column=col)
-        cell.border = styles.thin_border()
-        cell.alignment = styles.wrap_alignment("center" if col in (1, total_col) else None)
-        color = styles.CONFLICT_TEXT_RGB if conflicted else None
-        cell.font = styles.body_font(bold=col == total_col, italic=conflicted, color=color)
-        if conflicted:
-            cell.fill = styles.conflict_fill()
-    if not conflicted:
-        for col in range(first_item, total_col):
-            ws.cell(row=row, column=col).protection = Protection(locked=False)
-        comment.protection = Protection(locked=False)
+    def __init__(self, items: Sequence[Criterion], registrations: Iterable[Registration],
+                 caps: Mapping[str, Decimal] | None = None):
+        self.items, self.caps = tuple(items), caps or {}
+        self.headers = scoring_headers(self.items)
+        self.width = len(self.headers)
+        self.last = column_letter(self.width)
+        self._letters = [column_letter(c) for c in range(1, self.width + 1)]
+        self.products = sorted(registrations, key=lambda r: r.code)
+        self._codes = [r.code for r in self.products]
+        self.last_row = FIRST_DATA_ROW + max(len(self.products), 1) - 1
+        self.sign_row = self.last_row + 3
+        self.max_row = self.sign_row + 3 + SIGNATURE_SPACE_ROWS
+        self._formula = total_formula(self.items, self.caps)
+        self._rows = [self._product_row(i, False) for i in range(len(self.products))]
+        self._plain = ["".join(self._rows[i:i + BLOCK_ROWS]).encode() for i in range(0, len(self._rows), BLOCK_ROWS)]
+        self._grey: dict[int, str] = {}
+        self._prefix, self._header = self._start(), self._header_row()
+        self._tail = self._total_row()
 
+    def print_names(self) -> list[tuple[str, str]]:
+        """The sheet's print titles and print area, as defined names of the workbook."""
+        sheet = "'Phiếu chấm'"
+        return [("_xlnm.Print_Titles", f"{sheet}!${HEADER_ROW}:${HEADER_ROW}"),
+                ("_xlnm.Print_Area", f"{sheet}!$A$1:${self.last}${max(self.max_row, FIRST_DATA_ROW)}")]
 
-def _score_validations(ws: Worksheet, items: Sequence[Criterion], last_row: int) -> None:
-    for offset, item in enumerate(items):
-        letter = get_column_letter(len(LEAD_HEADERS) + 1 + offset)
-        top = fmt_points(item.max_points)
-        dv = DataValidation(
-            type="decimal", operator="between", formula1="0", formula2=top, allow_blank=True,
-            showErrorMessage=True, errorStyle="stop", errorTitle=SCORE_ERROR_TITLE,
-            error=SCORE_ERROR.format(code=item.code, max=top),
-            showInputMessage=True, promptTitle=item.code[:32], prompt=SCORE_PROMPT.format(max=top),
-        )
-        dv.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last_row}")
-        ws.add_data_validation(dv)
+    def chunks(self, lines: Sequence[str], conflicts: frozenset[str],
+               footer: Sequence[str]) -> list[tuple[object, bytes]]:
+        """One judge's worksheet part (header lines, greyed conflicted rows, signature) as (key, bytes) chunks
+        in order; a chunk with a key is alike in every judge's sheet."""
+        merges = [f"A{r}:{self.last}{r}" for r in range(1, min(len(lines), 5) + 1)]
+        merges.append(f"A{self.last_row + 1}:{column_letter(len(LEAD_HEADERS))}{self.last_row + 1}")
+        out: list[tuple[object, bytes]] = [(None, (parts.DECLARATION + self._prefix + self._block(lines)
+                                                    + self._header).encode())]
+        for number, start in enumerate(range(0, len(self.products), BLOCK_ROWS)):
+            span = range(start, min(start + BLOCK_ROWS, len(self.products)))
+            if not conflicts.isdisjoint(self._codes[start:span.stop]):
+                rows = (self._grey_row(i) if self.products[i].code in conflicts else self._rows[i] for i in span)
+                out.append((None, "".join(rows).encode()))
+            else:
+                out.append((("rows", number), self._plain[number]))
+        signature = self._signature(footer, merges)
+        out.append((None, (self._tail + signature + "</sheetData>" + self._suffix(merges)).encode()))
+        return out
 
+    def _start(self) -> str:
+        widths = LEAD_WIDTHS + (ITEM_WIDTH,) * len(self.items) + TAIL_WIDTHS
+        cols = "".join(f'<col width="{w:g}" customWidth="1" min="{c}" max="{c}"/>'
+                       for c, w in enumerate(widths, start=1))
+        top = f"A{FIRST_DATA_ROW}"
+        return (f'<worksheet xmlns="{MAIN}">{parts.SHEET_PR.format(fit=_FIT)}'
+                f'<dimension ref="A1:{self.last}{self.max_row}"/><sheetViews><sheetView workbookViewId="0">'
+                f'<pane ySplit="{HEADER_ROW}" topLeftCell="{top}" activePane="bottomLeft" state="frozen"/>'
+                '<selection pane="bottomLeft" activeCell="A1" sqref="A1"/></sheetView></sheetViews>'
+                f'{parts.SHEET_FORMAT}<cols>{cols}</cols><sheetData>')
 
-def _widths(ws: Worksheet, n_items: int) -> None:
-    widths = LEAD_WIDTHS + (ITEM_WIDTH,) * n_items + TAIL_WIDTHS
-    styles.set_widths(ws, dict(enumerate(widths, start=1)))
+    def _block(self, lines: Sequence[str]) -> str:
+        """Rows 1-5: the council, the title, the year, the judge, the instructions (the last one taller)."""
+        out = []
+        for r, (line, style) in enumerate(zip(lines, _BLOCK_STYLES), start=1):
+            height = f' ht="{_INSTRUCTIONS_HEIGHT}" customHeight="1"' if r == len(lines) else ""
+            out.append(f'<row r="{r}"{height}>{parts.value_cell(f"A{r}", line, style)}</row>')
+        return "".join(out)
 
+    def _header_row(self) -> str:
+        cells = "".join(parts.value_cell(f"{column_letter(c)}{HEADER_ROW}", h, parts.HEADER)
+                        for c, h in enumerate(self.headers, start=1))
+        return f'<row r="{HEADER_ROW}" ht="{HEADER_ROW_HEIGHT}" customHeight="1">{cells}</row>'
 
-def _protect_and_print(ws: Worksheet, width: int) -> None:
-    # No password: staff may need to unprotect; the tool re-checks every value it reads anyway.
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False  # False = allowed: judges may widen columns
-    ws.protection.formatRows = False
-    ws.freeze_panes = f"A{FIRST_DATA_ROW}"
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.print_area = f"A1:{get_column_letter(width)}{max(ws.max_row, FIRST_DATA_ROW)}"
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = "Trang &P/&N"
+    def _product_row(self, index: int, grey: bool) -> str:
+        reg, row, letters = self.products[index], FIRST_DATA_ROW + index, self._letters
+        number, texts, item, total, comment = _GREY if grey else _PLAIN
+        cells = [f'<c r="A{row}" s="{number}"><v>{index + 1}</v></c>']
+        cells += [parts.value_cell(f"{letters[c]}{row}", v, texts) for c, v in ((1, reg.code), (2, reg.name),
+                                                                                 (3, reg.group))]
+        first = len(LEAD_HEADERS)
+        cells += [f'<c r="{letters[c]}{row}" s="{item}"/>' for c in range(first, first + len(self.items))]
+        formula = parts.text(self._formula.format(r=row)[1:])
+        cells.append(f'<c r="{letters[first + len(self.items)]}{row}" s="{total}"><f>{formula}</f><v></v></c>')
+        cells.append(cell_xml(f"{letters[-1]}{row}", CONFLICT_COMMENT if grey else None, comment))
+        return f'<row r="{row}" ht="{DATA_ROW_HEIGHT}" customHeight="1">{"".join(cells)}</row>'
+
+    def _grey_row(self, index: int) -> str:
+        if index not in self._grey:
+            self._grey[index] = self._product_row(index, True)
+        return self._grey[index]
+
+    def _total_row(self) -> str:
+        """Tổng cộng: each column's maximum and the 100 points of the whole (locked, nothing to type)."""
+        row = self.last_row + 1
+        top = sum(self.caps.values(), Decimal(0)) if self.caps else sum((i.max_points for i in self.items), Decimal(0))
+        values = [FOOTER_TOTAL, None, None, None] + [Decimal(fmt_points(i.max_points)) for i in self.items]
+        values += [Decimal(fmt_points(top)), None]
+        cells = "".join(cell_xml(f"{column_letter(c)}{row}", v, parts.BOLD) for c, v in enumerate(values, start=1))
+        return f'<row r="{row}" ht="{_TOTAL_ROW_HEIGHT}" customHeight="1">{cells}</row>'
+
+    def _signature(self, lines: Sequence[str], merges: list[str]) -> str:
+        """The signature block on the right half of the page, as official forms put it."""
+        first = column_letter(max(self.width // 2, 1) + 1)
+        row = self.sign_row
+        rows = (row, row + 1, row + 2, row + 3 + SIGNATURE_SPACE_ROWS)
+        out = []
+        for r, line, style in zip(rows, lines, (parts.SIGN_ITALIC, parts.SIGN_BOLD) * 2):
+            out.append(f'<row r="{r}">{parts.value_cell(f"{first}{r}", line, style)}</row>')
+            merges.append(f"{first}{r}:{self.last}{r}")
+        return "".join(out)
+
+    def _suffix(self, merges: list[str]) -> str:
+        spans = "".join(f'<mergeCell ref="{ref}"/>' for ref in merges)
+        return (f'{parts.sheet_protection(format_rows_and_columns=True)}'
+                f'<mergeCells count="{len(merges)}">{spans}</mergeCells>{self._validations()}'
+                '<pageMargins left="0.4" right="0.4" top="1" bottom="1" header="0.5" footer="0.5"/>'
+                '<pageSetup orientation="landscape" paperSize="9" fitToHeight="0" fitToWidth="1"/>'
+                f'<headerFooter><oddFooter>{parts.text(PAGE_FOOTER)}</oddFooter></headerFooter></worksheet>')
+
+    def _validations(self) -> str:
+        """One decimal validation per criterion column: 0 to its maximum, blank allowed."""
+        out = []
+        for offset, item in enumerate(self.items):
+            letter = column_letter(len(LEAD_HEADERS) + 1 + offset)
+            top = fmt_points(item.max_points)
+            out.append(
+                f'<dataValidation sqref="{letter}{FIRST_DATA_ROW}:{letter}{self.last_row}" showDropDown="0" '
+                'showInputMessage="1" showErrorMessage="1" allowBlank="1" '
+                f'errorTitle="{parts.attr(SCORE_ERROR_TITLE)}" '
+                f'error="{parts.attr(SCORE_ERROR.format(code=item.code, max=top))}" '
+                f'promptTitle="{parts.attr(item.code[:32])}" prompt="{parts.attr(SCORE_PROMPT.format(max=top))}" '
+                f'type="decimal" errorStyle="stop" operator="between"><formula1>0</formula1>'
+                f'<formula2>{top}</formula2></dataValidation>')
+        return f'<dataValidations count="{len(out)}">{"".join(out)}</dataValidations>' if out else ""

@@ -1,6 +1,6 @@
 """The layout of a judge's Phiếu chấm sheet: where its rows are, its header block, headers, widths and texts.
 
-The openpyxl drawing is `workbooks/scoring_sheet.py`; the reading is `sheets/scoresheet.py`.
+The drawing (worksheet XML) is `workbooks/scoring_sheet.py`; the reading is `sheets/scoresheet.py`.
 """
 
 from __future__ import annotations
