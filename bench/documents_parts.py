@@ -102,8 +102,8 @@ def measure(folder: str) -> None:
     clock = _Clock()
     for module, attr, part in TIMED:
         clock.wrap(importlib.import_module(module), attr, part)
-    render = importlib.import_module("xl_addin.documents.render").TemplateRenderer
-    clock.wrap_render(render)
+    clock.wrap_render(importlib.import_module("xl_addin.documents.render").TemplateRenderer)
+    clock.wrap_table(importlib.import_module("xl_addin.documents.make"))
     start = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()):
         code = cli.main(["documents", folder])
@@ -153,6 +153,18 @@ class _Clock:
             return self.timed(part, fn, tpl, *args, **kwargs)
 
         renderer.render = render
+
+    def wrap_table(self, make) -> None:
+        """Time make.render_table (the annex's and the summary's table stamp) by its template, when there is one."""
+        fn = getattr(make, "render_table", None)
+        if fn is None:
+            return
+
+        def render_table(tpl, *args, **kwargs):
+            part = next((p for key, p in RENDERED.items() if key in tpl.path.stem), "other documents")
+            return self.timed(part, fn, tpl, *args, **kwargs)
+
+        make.render_table = render_table
 
 
 if __name__ == "__main__":
