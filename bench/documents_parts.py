@@ -5,7 +5,8 @@ The command runs in a fresh process (`python -m xl_addin.cli documents FOLDER` a
 so its parts can be timed; binhchon's modules compiled first, as an installed package has them):
 Python's own start, the imports of the command and the libraries it loads, then the wall-clock seconds of each part, each counted once (a part called inside another is taken
 out of the outer one). The shares show what making each part faster would buy; the load average is
-printed with them, since the machine may be shared.
+printed with them, since the machine may be shared. BINHCHON_BENCH_DIR: where the contest is made,
+as for bench/certificates.py.
 """
 
 from __future__ import annotations
@@ -49,24 +50,27 @@ LIBRARIES = {"openpyxl": "openpyxl + numpy", "numpy": "openpyxl + numpy", "docxt
 def main(n: int) -> int:
     """Make the contest, measure the command in a fresh process, print the parts."""
     sys.path.insert(0, str(ROOT / "bench"))
-    from certificates import compiled_env, recognised_contest
+    from certificates import bench_dir, compiled_env, recognised_contest
 
-    with tempfile.TemporaryDirectory() as tmp:
-        print(f"preparing a contest of {n} recognised products...", flush=True)
+    with tempfile.TemporaryDirectory(dir=bench_dir()) as tmp:
+        print(f"preparing a contest of {n} recognised products under {Path(tmp).parent}...", flush=True)
         folder = recognised_contest(Path(tmp, "contest"), n)
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         python_start = time.perf_counter() - start
-        env = compiled_env(Path(tmp, "pycache"))
+        env = compiled_env()
         env["PYTHONPATH"] = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
-        done = subprocess.run([sys.executable, "-X", "importtime", __file__, "--measure", str(folder)], env=env,
+        done = subprocess.run([sys.executable, __file__, "--measure", str(folder)], env=env,
                               text=True, capture_output=True, check=False)
         if done.returncode != 0:
             raise SystemExit(done.stdout + done.stderr)
         parts = [line.split("\t") for line in done.stdout.strip().splitlines()]
         shutil.rmtree(folder)
+        # The imports once more under -X importtime (which slows them), only to split their seconds by library.
+        imported = subprocess.run([sys.executable, "-X", "importtime", __file__, "--imports"], env=env, text=True,
+                                  capture_output=True, check=True)
     rows = [("Python start", python_start)] + [(name, float(s)) for name, s in parts]
-    rows[1:2] = [(f"imports: {lib}", s) for lib, s in _imports_by_library(done.stderr, rows[1][1])]
+    rows[1:2] = [(f"imports: {lib}", s) for lib, s in _imports_by_library(imported.stderr, rows[1][1])]
     total = sum(s for _, s in rows)
     print(f"binhchon documents on {n} recognised products: {total:.2f} s  (load average "
           f"{', '.join(f'{x:.2f}' for x in os.getloadavg())})")
@@ -89,16 +93,23 @@ def _imports_by_library(importtime: str, seconds: float) -> list[tuple[str, floa
     return sorted(((lib, seconds * us / whole) for lib, us in spent.items()), key=lambda kv: -kv[1])
 
 
+def import_all() -> None:
+    """Import what the command imports before it reads anything."""
+    import importlib
+
+    importlib.import_module("xl_addin.cli")
+    for module in sorted({m for m, _, _ in TIMED}):
+        importlib.import_module(module)
+
+
 def measure(folder: str) -> None:
     """In the fresh process: import, run the command with its parts timed, print part<TAB>seconds."""
     start = time.perf_counter()
+    import_all()
+    imports = time.perf_counter() - start
     import importlib
 
     from xl_addin import cli
-
-    for module in {m for m, _, _ in TIMED}:
-        importlib.import_module(module)
-    imports = time.perf_counter() - start
     clock = _Clock()
     for module, attr, part in TIMED:
         clock.wrap(importlib.import_module(module), attr, part)
@@ -170,5 +181,7 @@ class _Clock:
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--measure":
         measure(sys.argv[2])
+    elif sys.argv[1:] == ["--imports"]:
+        import_all()
     else:
         sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000))
