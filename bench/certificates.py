@@ -2,6 +2,9 @@
 and the whole `binhchon documents` command, run as a user runs it, on a contest of N recognised products.
 
 Run: .venv/bin/python bench/certificates.py [N]
+The files are written under the system's temporary folder, or under BINHCHON_BENCH_DIR when set (on
+some machines creating a file under /tmp costs thirty times what it costs elsewhere on the same disk,
+which weighs on a thousand certificates more than on the slow loop: the folder used is printed).
 Targets: separate files >= 10x the docxtpl loop's documents/second; merged file >= 50x (issue 6);
 the whole `binhchon documents` command (reading the contest and the judges' workbooks, checking,
 every document, writing the numbers back) >= 15x faster than the docxtpl loop (issue 11).
@@ -91,12 +94,36 @@ def whole_command(folder: Path) -> tuple[float, str]:
     """Seconds of `binhchon documents FOLDER` in its own process, and what it printed."""
     program = Path(sys.executable).with_name("binhchon")
     command = [str(program)] if program.exists() else [sys.executable, "-m", "xl_addin.cli"]
+    env = compiled_env()
     start = time.perf_counter()
-    done = subprocess.run([*command, "documents", str(folder)], capture_output=True, text=True, check=False)
+    done = subprocess.run([*command, "documents", str(folder)], capture_output=True, text=True, check=False, env=env)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"binhchon documents failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     return seconds, done.stdout.strip().splitlines()[0] if done.stdout.strip() else ""
+
+
+def bench_dir() -> str | None:
+    """Where the bench writes its files: BINHCHON_BENCH_DIR, else the system's temporary folder."""
+    import os
+
+    return os.environ.get("BINHCHON_BENCH_DIR") or None
+
+
+def compiled_env() -> dict[str, str]:
+    """The environment of a user's run: binhchon's modules compiled, as pip leaves an installed package.
+
+    With PYTHONDONTWRITEBYTECODE set (as in some sandboxes) every run would compile the project's
+    hundred modules again; they are compiled once, beside them (__pycache__, as Python does unless told
+    not to), and the command runs without that setting.
+    """
+    import importlib.util
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    package = importlib.util.find_spec("xl_addin").submodule_search_locations[0]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", package], env=env, check=True)
+    return env
 
 
 def text_of(source) -> list[str]:
@@ -126,7 +153,7 @@ def main(n: int = 1000) -> int:
     contest, rows = sample(n)
     path = template_path(None, CERTIFICATE)
     numbers = assign_certificates(rows, contest.info, contest.rules)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=bench_dir()) as tmp:
         loop_dir, fast_dir, merged = Path(tmp, "loop"), Path(tmp, "fast"), Path(tmp, "tat_ca.docx")
         loop_dir.mkdir(), fast_dir.mkdir()
         jobs = certificate_jobs(contest, rows, numbers, fast_dir)
@@ -145,7 +172,7 @@ def main(n: int = 1000) -> int:
             renderer = TemplateRenderer(path, CERTIFICATE_FIELDS, sandbox_env(), fast=True)
             merged.write_bytes(merged_document(renderer, [job.context for job in jobs]))
 
-        print(f"{n} certificates from {path.name}")
+        print(f"{n} certificates from {path.name}, written under {Path(tmp).parent}")
         print(f"preparing a contest of {n} recognised products for the whole command...", flush=True)
         folder = recognised_contest(Path(tmp, "contest"), n)
         base = timed("docxtpl loop (render+save each)", n, docxtpl_loop)

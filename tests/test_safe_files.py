@@ -106,3 +106,15 @@ def test_backup_copy_copies_into_a_new_folder_and_move_moves(tmp_path):
     moved = safe_files.backup_copy(judge, tmp_path / "sao_luu", move=True)
     assert moved.read_bytes() == b"judge" and not judge.exists()
     assert sorted(p.name for p in (tmp_path / "sao_luu").iterdir()) == sorted([copy.name, moved.name])
+
+
+def test_only_a_durable_write_is_fsynced(tmp_path, monkeypatch):
+    synced = []
+    real = os.fsync
+    monkeypatch.setattr(safe_files.os, "fsync", lambda fd: synced.append(fd) or real(fd))
+    safe_files.write_atomically(tmp_path / "book.xlsx", b"the contest workbook")
+    assert len(synced) == 1
+    safe_files.write_atomically(tmp_path / "cert.docx", b"made again from the workbook", durable=False)
+    assert len(synced) == 1
+    assert (tmp_path / "cert.docx").read_bytes() == b"made again from the workbook"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.xlsx", "cert.docx"]

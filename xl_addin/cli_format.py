@@ -7,18 +7,18 @@ import json
 import shutil
 from typing import Sequence
 
-from rich import box
-from rich.console import Console, Group
-from rich.cells import cell_len
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from .domain import schema
 from .domain.finding_codes import label
 from .domain.findings import Finding
 from .domain.results import ResultSet
 from .domain.values import vn_number
+
+if TYPE_CHECKING:
+    from rich.console import Group
+
+# rich is imported by the functions that draw: the commands that print no table (documents) start sooner.
 
 MAX_WIDTH = 160
 WIDE = 100  # below this many columns, findings are listed one under another instead of as a table
@@ -37,6 +37,11 @@ def findings_table(findings: Sequence[Finding], width: int | None = None) -> str
     """
     if not findings:
         return ""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     width = _width(width)
     if width < WIDE:
         return _render(Group(*(_stacked(f) for f in findings)), width)
@@ -60,6 +65,10 @@ def results_table(rs: ResultSet, limit: int | None = None, width: int | None = N
     On a narrow console (under WIDE columns) the criterion means are left out (they are in Kết quả)
     so that the name, the total and the proposals stay readable.
     """
+    from rich import box
+    from rich.cells import cell_len
+    from rich.table import Table
+
     width = _width(width)
     criteria = list(rs.results[0].criterion_means) if rs.results and width >= WIDE else []
     rows = [[str(r.rank), r.code, r.name, *(vn_number(r.criterion_means[c]) for c in criteria), vn_number(r.total),
@@ -81,6 +90,10 @@ def results_table(rs: ResultSet, limit: int | None = None, width: int | None = N
 
 def _stacked(f: Finding) -> Group:
     """One finding as "Cảnh báo · label (code) · where cell", then its message indented."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+
     where = f"{f.file} › {f.sheet}" if f.file else f.sheet
     head = " · ".join(part for part in (schema.SEVERITY_LABELS[f.severity], f"{label(f.code)} ({f.code})",
                                         f"{where} {f.cell}".strip()) if part)
@@ -93,6 +106,8 @@ def _width(width: int | None) -> int:
 
 def _render(renderable, width: int | None) -> str:
     """Plain text of the terminal's width (no colours: the text is also logged and piped)."""
+    from rich.console import Console
+
     out = io.StringIO()
     Console(file=out, width=_width(width), color_system=None, force_terminal=False,
             legacy_windows=False).print(renderable)

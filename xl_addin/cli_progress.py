@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from typing import TextIO
-
-from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress as RichBar, SpinnerColumn, TaskID,
-                           TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+from typing import TYPE_CHECKING, TextIO
 
 from .progress import NO_PROGRESS, Progress
+
+if TYPE_CHECKING:  # rich is imported when a bar is drawn (on a terminal), not by every command's start
+    from rich.console import Console
+    from rich.progress import Progress as RichBar, TaskID
 
 
 class TerminalProgress:
@@ -22,6 +22,9 @@ class TerminalProgress:
 
     def start(self, step: str, total: int | None) -> None:
         """Draw a new bar for the step (a spinner when the count is unknown)."""
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress as RichBar, SpinnerColumn, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
+
         self.finish()
         columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=30)]
         if total is not None:
@@ -49,6 +52,8 @@ def for_terminal(stream: TextIO | None = None, *, quiet: bool = False) -> Progre
     stream = stream or sys.stdout
     if quiet or not _is_terminal(stream):
         return NO_PROGRESS
+    from rich.console import Console
+
     return TerminalProgress(Console(file=stream))
 
 

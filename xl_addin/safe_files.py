@@ -1,8 +1,8 @@
 """Files written whole or not at all, their SHA-256, and timestamped copies: one place for every adapter.
 
-A file is written to a temporary file beside it, flushed to the disk, and moved over the old one
-in one step (os.replace), so a failed or killed run leaves either the old file or the new one,
-never half of one. Standard library only: the workbooks, documents and Excel adapters all use it.
+A file is written to a temporary file beside it, flushed to the disk (unless the caller can make it
+again, as the generated documents), and moved over the old one in one step (os.replace), so a failed
+or killed run leaves either the old file or the new one, never half of one. Standard library only: the workbooks, documents and Excel adapters all use it.
 """
 
 from __future__ import annotations
@@ -22,12 +22,13 @@ _BLOCK = 1 << 20
 
 
 def write_atomically(path: Path, data: bytes | bytearray | memoryview | Writer, *,
-                     prefix: str = ".binhchon-", suffix: str = ".tmp") -> None:
+                     prefix: str = ".binhchon-", suffix: str = ".tmp", durable: bool = True) -> None:
     """Write bytes (or what a writer callback writes into an open binary file) to path, all or nothing.
 
     The temporary file is created as any file the user makes (the umask decides its mode), and a
     file being replaced keeps its own mode, so colleagues on a shared folder can still open it.
-    On any failure the temporary file is removed and path is left as it was.
+    On any failure the temporary file is removed and path is left as it was. durable=False skips the
+    fsync (a file made again from the workbook, e.g. each of a thousand certificates): still never half.
     """
     path = Path(path)
     tmp = path.with_name(f"{prefix}{uuid.uuid4().hex}{suffix}")
@@ -38,12 +39,13 @@ def write_atomically(path: Path, data: bytes | bytearray | memoryview | Writer, 
             else:
                 fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         _keep_mode(path, tmp)
         os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _keep_mode(path: Path, tmp: Path) -> None:

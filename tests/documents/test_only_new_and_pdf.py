@@ -119,3 +119,27 @@ def test_a_file_open_in_word_gives_a_clear_error(tmp_path, contest, rows, monkey
         write_documents(contest, rows, None, tmp_path)
     assert caught.value.message == msg.file_locked(str(tmp_path / "SP01.docx"))
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_file_open_in_word_among_others_is_the_one_named(tmp_path, contest, rows, monkeypatch):
+    """The certificates are written by a few threads: the failure reported is still the locked file's."""
+    from xl_addin import safe_files
+    from xl_addin.errors import BinhchonError
+
+    first = write_documents(contest, rows, None, tmp_path / "first")
+    names = [p.name for p in first.files if p.name.startswith("SP")]
+    assert len(names) >= 3
+    held = tmp_path / "again" / names[1]
+    real = safe_files.os.replace
+
+    def locked(src, dst):
+        if str(dst) == str(held):
+            raise PermissionError(13, "The process cannot access the file", str(dst))
+        return real(src, dst)
+
+    monkeypatch.setattr(safe_files.os, "replace", locked)
+    with pytest.raises(BinhchonError) as caught:
+        write_documents(contest, rows, None, tmp_path / "again")
+    assert caught.value.message == msg.file_locked(str(held))
+    assert (tmp_path / "again" / names[0]).read_bytes() == (tmp_path / "first" / names[0]).read_bytes()
+    assert not list((tmp_path / "again").glob(".*.tmp"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +12,7 @@ from ..domain.results import ResultRow
 from ..progress import NO_PROGRESS, Progress, tracked
 from ..safe_files import sha256_of
 from . import manifest, zippkg
-from .contexts import certificate_context
+from .contexts import CertificateContexts
 from .merge import merge_bodies, split_document
 from .render import DOCUMENT_XML, TemplateRenderer
 from .safety import safe_filename, write_file
@@ -18,6 +20,9 @@ from .safety import safe_filename, write_file
 MERGED = "giay_chung_nhan_tat_ca.docx"
 CERTIFICATES_STEP = "In giấy chứng nhận"
 RESERVED_STEMS = {"giay_chung_nhan_tat_ca", "danh_sach_kem_theo_quyet_dinh", "bang_tong_hop_diem"}
+# Files are deflated and written by a few threads (zlib and the file system release the GIL) while
+# the next certificates are stamped: creating a thousand files costs more than filling them.
+WRITERS, QUEUED = 4, 64  # at most QUEUED files waiting, so a nation's certificates are not all held at once
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ class CertificateFiles:
 def certificate_jobs(contest: Contest, chosen: list[ResultRow], numbers: dict[str, tuple[str, str]],
                      out_dir: Path) -> list[CertificateJob]:
     """The certificates to write, each with a safe file name unique in the folder."""
-    jobs, used = [], set()
+    jobs, used, contexts = [], set(), CertificateContexts(contest)
     for row in chosen:
         stem = safe_filename(row.code)
         if stem.lower() in RESERVED_STEMS:
@@ -52,7 +57,7 @@ def certificate_jobs(contest: Contest, chosen: list[ResultRow], numbers: dict[st
         while stem.lower() in used:
             stem, n = f"{base}-{n}", n + 1
         used.add(stem.lower())
-        context = certificate_context(contest, row, *numbers[row.code])
+        context = contexts.context(row, *numbers[row.code])
         jobs.append(CertificateJob(row.code, out_dir / f"{stem}.docx", context))
     return jobs
 
@@ -64,27 +69,51 @@ def write_certificates(renderer: TemplateRenderer, jobs: list[CertificateJob], o
     digest = sha256_of(renderer.path)
     old = manifest.read_manifest(out_dir)
     record, bodies, first = {}, [], None
-    for job in tracked(progress, CERTIFICATES_STEP, jobs):
-        entries, parts = renderer.parts(job.context)
-        h = manifest.context_hash(job.context, digest)
-        record[job.code] = {"file": job.path.name, "hash": h}
-        outcome.paths.append(job.path)
-        if only_new and manifest.unchanged(old, job.code, job.path, h):
-            outcome.skipped.append(job.code)
-        else:
-            zippkg.write(job.path, entries, parts)
-            outcome.written.append(job.path)
-        head, body, tail = split_document(parts[DOCUMENT_XML])
-        first = first or (entries, parts, head, tail)
-        bodies.append(body)
-    if first is not None:
-        outcome.merged = out_dir / MERGED
-        write_file(outcome.merged, _merged(first, bodies))
+    with _Writers() as pending:
+        for job in tracked(progress, CERTIFICATES_STEP, jobs):
+            entries, parts = renderer.parts(job.context)
+            h = manifest.context_hash(job.context, digest)
+            record[job.code] = {"file": job.path.name, "hash": h}
+            outcome.paths.append(job.path)
+            if only_new and manifest.unchanged(old, job.code, job.path, h):
+                outcome.skipped.append(job.code)
+            else:
+                pending.submit(zippkg.write, job.path, entries, parts)
+                outcome.written.append(job.path)
+            head, body, tail = split_document(parts[DOCUMENT_XML])
+            first = first or (entries, parts, head, tail)
+            bodies.append(body)
+        if first is not None:
+            outcome.merged = out_dir / MERGED
+            pending.submit(lambda: write_file(outcome.merged, _merged(first, bodies)))  # beside the last ones
     outcome.stale = sorted(
         code for code in old if code not in record and (out_dir / old[code].get("file", "")).is_file()
     )
     manifest.write_manifest(out_dir, record)
     return outcome
+
+
+class _Writers:
+    """A few threads writing files; a failure (a file Word holds open) is raised in the caller, in order."""
+
+    def __enter__(self) -> "_Writers":
+        self.pool, self.pending = ThreadPoolExecutor(WRITERS), deque()
+        return self
+
+    def submit(self, fn, *args) -> None:
+        """Run fn(*args) in a thread, first waiting for the oldest when QUEUED are waiting."""
+        if len(self.pending) >= QUEUED:
+            self.pending.popleft().result()
+        self.pending.append(self.pool.submit(fn, *args))
+
+    def __exit__(self, kind, *_) -> None:
+        try:
+            while self.pending and kind is None:
+                self.pending.popleft().result()
+        finally:
+            for left in self.pending:
+                left.cancel()
+            self.pool.shutdown(wait=True)
 
 
 def merged_document(renderer: TemplateRenderer, contexts: list[dict[str, str]]) -> bytes:

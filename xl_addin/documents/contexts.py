@@ -175,28 +175,54 @@ def recognition(info: ContestInfo, stars: str) -> tuple[str, str]:
 
 def certificate_context(contest: Contest, row: ResultRow, number: str, valid_until: str) -> dict:
     """The certificate of one recognised product."""
-    info, reg = with_level_defaults(contest.info), contest.registration(row.code)
-    stars, marks = star_text(contest.rules, row.total)
-    title, sentence = recognition(info, stars)
-    return common_context(info) | {
-        "cert_no": clean(number),
-        "valid_until": clean(valid_until),
-        "issue_date": dmy(info.decision_date) if info.decision_date else "",
-        "date_line": vn_date_line(clean(document_place(info)), info.decision_date) if info.decision_date else "",
-        "signer": clean(info.signer),
-        **signer_fields(info.signer_title),
-        "product_code": clean(row.code),
-        "product_name": clean(reg.name if reg else row.name),
-        "group": clean(reg.group if reg else row.group),
-        "establishment": clean(reg.establishment if reg else row.establishment),
-        "establishment_type": clean(reg.establishment_type if reg else ""),
-        "representative": clean(reg.representative if reg else ""),
-        "address": full_address(reg),
-        "title": title,
-        "recognition": sentence,
-        "stars": stars,
-        "star_marks": marks,
-    }
+    return CertificateContexts(contest).context(row, number, valid_until)
+
+
+class CertificateContexts:
+    """The certificates of one contest: the contest's facts worked out once, then one context per product.
+
+    A thousand certificates share every line but the product's own: building the shared part (the
+    heading's balanced lines, the date line, the signer's lines) once per product cost more than
+    stamping the certificate itself.
+    """
+
+    def __init__(self, contest: Contest):
+        info = with_level_defaults(contest.info)
+        self.contest, self.info = contest, info
+        place = clean(document_place(info))
+        self.base = common_context(info) | {
+            "issue_date": dmy(info.decision_date) if info.decision_date else "",
+            "date_line": vn_date_line(place, info.decision_date) if info.decision_date else "",
+            "signer": clean(info.signer),
+            **signer_fields(info.signer_title),
+        }
+        self.registrations: dict[str, Registration] = {}
+        for reg in contest.registrations:  # the first registration of a code, as Contest.registration
+            self.registrations.setdefault(reg.code, reg)
+        self._titles: dict[str, tuple[str, str]] = {}
+
+    def context(self, row: ResultRow, number: str, valid_until: str) -> dict:
+        """The context of one recognised product's certificate."""
+        reg = self.registrations.get(row.code)
+        stars, marks = star_text(self.contest.rules, row.total)
+        if stars not in self._titles:
+            self._titles[stars] = recognition(self.info, stars)
+        title, sentence = self._titles[stars]
+        return self.base | {
+            "cert_no": clean(number),
+            "valid_until": clean(valid_until),
+            "product_code": clean(row.code),
+            "product_name": clean(reg.name if reg else row.name),
+            "group": clean(reg.group if reg else row.group),
+            "establishment": clean(reg.establishment if reg else row.establishment),
+            "establishment_type": clean(reg.establishment_type if reg else ""),
+            "representative": clean(reg.representative if reg else ""),
+            "address": full_address(reg),
+            "title": title,
+            "recognition": sentence,
+            "stars": stars,
+            "star_marks": marks,
+        }
 
 
 def grouped(items: list, group_of) -> list[tuple[str, list]]:
@@ -207,7 +233,8 @@ def grouped(items: list, group_of) -> list[tuple[str, list]]:
 
 def annex_context(contest: Contest, chosen: list[ResultRow], numbers: dict[str, tuple[str, str]]) -> dict:
     """The decision annex: recognised products by group, numbered continuously in the certificates' order."""
-    pairs = [(row, certificate_context(contest, row, *numbers[row.code])) for row in chosen]
+    contexts = CertificateContexts(contest)
+    pairs = [(row, contexts.context(row, *numbers[row.code])) for row in chosen]
     groups, stt = [], 0
     for index, (name, members) in enumerate(grouped(pairs, lambda p: p[1]["group"]), start=1):
         items = []

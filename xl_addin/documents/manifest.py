@@ -31,10 +31,10 @@ def read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
 
 
 def write_manifest(out_dir: Path, certificates: dict[str, dict[str, str]]) -> None:
-    """Write the record atomically (temporary file, then replace)."""
+    """Write the record atomically (temporary file, then replace; not fsynced, as the certificates)."""
     payload = {"version": VERSION, "certificates": certificates}
     text = json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True)
-    write_atomically(out_dir / MANIFEST, text.encode("utf-8"))
+    write_atomically(out_dir / MANIFEST, text.encode("utf-8"), durable=False)
 
 
 def unchanged(old: dict[str, dict[str, str]], code: str, path: Path, digest: str) -> bool:

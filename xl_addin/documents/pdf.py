@@ -11,8 +11,6 @@ import tempfile
 from pathlib import Path
 from typing import Mapping
 
-from pypdf import PdfReader, PdfWriter
-
 from ..domain import document_messages as msg
 from ..progress import NO_PROGRESS, Progress, tracked
 
@@ -109,6 +107,8 @@ def convert(files: list[Path], out_dir: Path, timeout: int) -> tuple[list[Path],
 
 def split_pages(pdf: Path, targets: list[Path], progress: Progress = NO_PROGRESS) -> str | None:
     """Write page i of the PDF to targets[i]; a problem message when the page count differs."""
+    from pypdf import PdfReader, PdfWriter  # a fifth of the documents command's start, for a PDF few ask for
+
     reader = PdfReader(pdf)
     if len(reader.pages) != len(targets):
         return msg.pdf_pages_mismatch(len(reader.pages), len(targets))
@@ -122,4 +122,6 @@ def split_pages(pdf: Path, targets: list[Path], progress: Progress = NO_PROGRESS
 
 def page_count(pdf: Path) -> int:
     """The number of pages of a PDF."""
+    from pypdf import PdfReader
+
     return len(PdfReader(pdf).pages)

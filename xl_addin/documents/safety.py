@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 import unicodedata
 import zipfile
@@ -65,13 +66,65 @@ def _zip_problem(infos: list[zipfile.ZipInfo]) -> str | None:
 
 
 def template_sources(path: Path) -> list[str]:
-    """The Jinja source docxtpl renders: the body, then each header and footer."""
+    """The Jinja source docxtpl renders: the body, then each header and footer.
+
+    Read from the zip with python-docx's parser settings (what docxtpl's get_xml/get_part_xml give,
+    without loading the whole package through python-docx: half the check's time); a package laid
+    out otherwise is read through docxtpl itself.
+    """
     tpl = DocxTemplate(path)
+    with zipfile.ZipFile(path) as z:
+        sources = _sources_from_zip(tpl, z)
+    if sources is not None:
+        return sources
     tpl.init_docx()
     sources = [tpl.patch_xml(tpl.get_xml())]
     for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
         sources += [tpl.patch_xml(tpl.get_part_xml(part)) for _, part in tpl.get_headers_footers(uri)]
     return sources
+
+
+_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_W_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
+
+
+def _sources_from_zip(tpl: DocxTemplate, z: zipfile.ZipFile) -> list[str] | None:
+    """The body's and the headers' and footers' sources, or None when the package is not as Word writes it."""
+    from lxml import etree
+
+    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)  # python-docx's oxml_parser
+    names = set(z.namelist())
+    main = next((_part_name("", r.get("Target", "")) for r in _rels(z, "_rels/.rels", names, parser)
+                 if r.get("Type") == _OFFICE_DOCUMENT), None)
+    if main is None or main not in names:
+        return None
+    body = etree.fromstring(z.read(main), parser).find(_W_BODY)
+    if body is None:
+        return None
+    sources = [tpl.patch_xml(etree.tostring(body, encoding="unicode"))]
+    folder, file = posixpath.split(main)
+    rels = _rels(z, posixpath.join(folder, "_rels", f"{file}.rels"), names, parser)
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for rel in rels:
+            if rel.get("Type") == uri and rel.get("TargetMode") != "External":
+                name = _part_name(folder, rel.get("Target", ""))
+                if name not in names:
+                    return None
+                if blob := z.read(name):
+                    sources.append(tpl.patch_xml(etree.tostring(etree.fromstring(blob, parser), encoding="unicode")))
+    return sources
+
+
+def _rels(z: zipfile.ZipFile, name: str, names: set[str], parser) -> list:
+    """The Relationship elements of a .rels part, in order (none when it is missing)."""
+    from lxml import etree
+
+    return list(etree.fromstring(z.read(name), parser)) if name in names else []
+
+
+def _part_name(folder: str, target: str) -> str:
+    """A relationship's target as a zip member name."""
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
 
 
 def parse_template(path: Path, env: SandboxedEnvironment) -> list[nodes.Template]:
@@ -162,8 +215,11 @@ def safe_filename(code: str) -> str:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Write a file whole through a temporary file and a replace; a clear error when Word holds it open."""
+    """Write a file whole through a temporary file and a replace; a clear error when Word holds it open.
+
+    Not fsynced one by one: a generated document is made again from the workbook (whose own save is durable).
+    """
     try:
-        write_atomically(path, data)
+        write_atomically(path, data, durable=False)
     except PermissionError as exc:
         raise BinhchonError(msg.file_locked(str(path))) from exc

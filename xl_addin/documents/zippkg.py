@@ -11,6 +11,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .safety import write_file
@@ -19,6 +20,8 @@ _LOCAL = struct.Struct("<IHHHHHIIIHH")
 _CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
 _END = struct.Struct("<IHHHHIIH")
 _UTF8_FLAG = 0x800
+_OFFSET = struct.Struct("<I")
+LEVEL = 1  # a thousand certificates' document.xml deflated: level 6 cost more than stamping them
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,26 @@ class Entry:
     packed: bytes
     dostime: int
     dosdate: int
+
+    @cached_property
+    def local(self) -> bytes:
+        """The member as it stands in the zip: local header, name, compressed bytes (worked out once)."""
+        name = self.name.encode("utf-8")
+        head = _LOCAL.pack(0x04034B50, 20, self._flags, self.method, self.dostime, self.dosdate, self.crc,
+                           len(self.packed), self.size, len(name), 0)
+        return head + name + self.packed
+
+    @cached_property
+    def central(self) -> tuple[bytes, bytes]:
+        """The member's central directory record, split where its offset goes (worked out once)."""
+        name = self.name.encode("utf-8")
+        head = _CENTRAL.pack(0x02014B50, 20, 20, self._flags, self.method, self.dostime, self.dosdate,
+                             self.crc, len(self.packed), self.size, len(name), 0, 0, 0, 0, 0, 0)
+        return head[:-4], name
+
+    @property
+    def _flags(self) -> int:
+        return 0 if self.name.isascii() else _UTF8_FLAG
 
 
 def _dos(info: zipfile.ZipInfo) -> tuple[int, int]:
@@ -61,8 +84,8 @@ def unpack(entry: Entry) -> bytes:
 
 
 def pack(entry: Entry, data: bytes) -> Entry:
-    """The entry with new content, deflated."""
-    comp = zlib.compressobj(6, zlib.DEFLATED, -15)
+    """The entry with new content, deflated (level 1: a tenth larger than level 6, a quarter of the time)."""
+    comp = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
     packed = comp.compress(data) + comp.flush()
     return Entry(entry.name, zipfile.ZIP_DEFLATED, zlib.crc32(data), len(data), packed, entry.dostime, entry.dosdate)
 
@@ -74,15 +97,10 @@ def build(entries: list[Entry], replace: dict[str, bytes] | None = None) -> byte
     for entry in entries:
         if entry.name in replace:
             entry = pack(entry, replace[entry.name])
-        name = entry.name.encode("utf-8")
-        flags = 0 if name.isascii() else _UTF8_FLAG
-        head = _LOCAL.pack(0x04034B50, 20, flags, entry.method, entry.dostime, entry.dosdate, entry.crc,
-                           len(entry.packed), entry.size, len(name), 0)
-        chunks += [head, name, entry.packed]
-        central.append(_CENTRAL.pack(0x02014B50, 20, 20, flags, entry.method, entry.dostime, entry.dosdate,
-                                     entry.crc, len(entry.packed), entry.size, len(name), 0, 0, 0, 0, 0, offset)
-                       + name)
-        offset += len(head) + len(name) + len(entry.packed)
+        head, name = entry.central
+        central += [head, _OFFSET.pack(offset), name]
+        chunks.append(entry.local)
+        offset += len(entry.local)
     directory = b"".join(central)
     end = _END.pack(0x06054B50, 0, 0, len(entries), len(entries), len(directory), offset, 0)
     return b"".join(chunks) + directory + end
