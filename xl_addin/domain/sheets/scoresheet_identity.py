@@ -84,10 +84,17 @@ def _shown(sheets: Mapping[str, Rows]) -> dict[str, dict[str, str]]:
             continue
         code_col = table.column(schema.COL_CODE)
         columns = [(h, table.column(h)) for h in headers if table.has(h)]  # looked up once, not per row
-        for record in table.records():
-            values = record.values
+        rows = table.rows
+        for i in range(table.header_row + 1, len(rows)):  # a blank row has no code: skipped below
+            values = rows[i]
             width = len(values)
             code = header_key(values[code_col] if code_col < width else None)
-            if code:
-                shown.setdefault(code, {}).update({h: text(values[c] if c < width else None) for h, c in columns})
+            if not code:
+                continue
+            seen = shown.get(code)
+            if seen is None:
+                seen = shown[code] = {}
+            for h, c in columns:
+                value = values[c] if c < width else None
+                seen[h] = value.strip() if value.__class__ is str and value.isascii() else text(value)
     return shown
