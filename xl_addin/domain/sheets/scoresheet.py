@@ -248,8 +248,9 @@ def _product_row(reader: _Reader, record: Record, items: list[tuple[Criterion, i
     width = len(values)
     for item, col in items:
         raw = values[col] if col < width else None
-        if raw.__class__ is float and not conflicted and raw - raw == 0:  # the usual cell: a finite number
-            points = Decimal(repr(raw))  # as values.number reads it
+        kind = raw.__class__
+        if (kind is int or kind is float and raw - raw == 0) and not conflicted:  # the usual cell: a finite number
+            points = Decimal(raw) if kind is int else Decimal(repr(raw))  # as values.number reads it
             if 0 <= points <= item.max_points:
                 filled = True
                 scores[item.code] = points

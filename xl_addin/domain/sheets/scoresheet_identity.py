@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from typing import Iterable, Mapping
 
 from .. import schema
@@ -12,6 +13,7 @@ from ..models import Contest, ContestInfo, Registration
 from ..tables import Rows, find_table, header_key, label_values
 from ..values import text
 
+_normalize = unicodedata.normalize
 SNAPSHOT_HEADERS = (schema.COL_CODE, schema.COL_NAME, schema.COL_ESTABLISHMENT)
 # The very hidden Định danh sheet: one label per row, in this order, its value in column B.
 META_LABELS = (
@@ -96,5 +98,5 @@ def _shown(sheets: Mapping[str, Rows]) -> dict[str, dict[str, str]]:
                 seen = shown[code] = {}
             for h, c in columns:
                 value = values[c] if c < width else None
-                seen[h] = value.strip() if value.__class__ is str and value.isascii() else text(value)
+                seen[h] = _normalize("NFC", value).strip() if value.__class__ is str else text(value)  # = text()
     return shown
