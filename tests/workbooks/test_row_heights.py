@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from xl_addin.workbooks.styles import LINE_HEIGHT, row_height, wrapped_lines
 
 
@@ -18,3 +21,22 @@ def test_a_row_is_as_tall_as_its_longest_wrapped_cell():
     # column 2 is 10 wide (room 9): "một hai" / "ba bốn" / "năm sáu" / "bảy tám" / "chín mười" = 5 lines
     assert row_height(texts, {1: 10, 2: 10}) == 5 * LINE_HEIGHT
     assert row_height({1: None}, {1: 10}) == LINE_HEIGHT
+
+
+def _lines_word_by_word(text: str, width: float) -> int:
+    """wrapped_lines as it was before its one-line shortcut: every word placed."""
+    total, room = 0, max(int(width) - 1, 1)
+    for paragraph in text.split("\n"):
+        line, count = 0, 1
+        for word in paragraph.split():
+            if line and line + 1 + len(word) > room:
+                count, line = count + 1, len(word)
+            else:
+                line += len(word) + (1 if line else 0)
+        total += count
+    return total
+
+
+@given(st.text(alphabet=st.sampled_from("ab đ\n\t\r\u00a0\u2028"), max_size=40), st.floats(0, 30))
+def test_a_short_text_counts_the_lines_every_word_placed_would(text, width):
+    assert wrapped_lines(text, width) == _lines_word_by_word(text, width)

@@ -174,7 +174,17 @@ def _filled(value: object) -> bool:
 
 def loose_header(value: object) -> str:
     """A retyped header's comparison form: case, diacritics, spacing and a trailing "*"/":" ignored."""
-    return re.sub(r"(\(\*\)|[*:])+$", "", fold(value)).strip()
+    if value.__class__ is str:  # the same header texts in every judge's sheet: worked out once
+        return _loose_text(value)
+    return _LOOSE_TAIL.sub("", fold(value)).strip()
+
+
+_LOOSE_TAIL = re.compile(r"(\(\*\)|[*:])+$")
+
+
+@lru_cache(maxsize=16_384)
+def _loose_text(value: str) -> str:
+    return _LOOSE_TAIL.sub("", fold(value)).strip()
 
 
 _CONTRACT_HEADERS = (

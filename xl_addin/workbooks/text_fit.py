@@ -21,8 +21,10 @@ def row_height(texts: Mapping[int, object], widths: Mapping[int, float], *, bold
 
 def wrapped_lines(text: str, width: float) -> int:
     """How many lines a text takes in a column of `width` characters, wrapping at spaces."""
-    total = 0
     room = max(int(width) - 1, 1)
+    if len(text) <= room and "\n" not in text:  # its words with their spaces fit: one line (most cells)
+        return 1
+    total = 0
     for paragraph in text.split("\n"):
         line, count = 0, 1
         for word in paragraph.split():

@@ -176,8 +176,10 @@ def _read_scores(reader: _Reader, table: Table, columns: dict[str, int],
     code_col, stt_col = table.column(schema.COL_CODE), table.column(schema.SCORING_STT)
     comment_col = table.column(schema.SCORING_COMMENT)
     seen: set[str] = set()
-    for record in table.records():
-        values = record.values
+    rows = table.rows
+    for i in range(table.header_row + 1, len(rows)):  # a blank row has no code and no score: it adds nothing
+        values = rows[i]
+        record = Record(table, i)
         raw_code = _at(values, code_col)
         if _is_footer(_at(values, stt_col), raw_code):
             break  # Tổng cộng and the signature block end the table
@@ -246,6 +248,13 @@ def _product_row(reader: _Reader, record: Record, items: list[tuple[Criterion, i
     width = len(values)
     for item, col in items:
         raw = values[col] if col < width else None
+        kind = raw.__class__
+        if (kind is int or kind is float and raw - raw == 0) and not conflicted:  # the usual cell: a finite number
+            points = Decimal(raw) if kind is int else Decimal(repr(raw))  # as values.number reads it
+            if 0 <= points <= item.max_points:
+                filled = True
+                scores[item.code] = points
+                continue
         if raw.__class__ is not float and is_blank(raw):  # scores are floats: never blank
             if not conflicted:
                 blanks.append((col, item.code))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from typing import Iterable, Mapping
 
 from .. import schema
@@ -12,6 +13,7 @@ from ..models import Contest, ContestInfo, Registration
 from ..tables import Rows, find_table, header_key, label_values
 from ..values import text
 
+_normalize = unicodedata.normalize
 SNAPSHOT_HEADERS = (schema.COL_CODE, schema.COL_NAME, schema.COL_ESTABLISHMENT)
 # The very hidden Định danh sheet: one label per row, in this order, its value in column B.
 META_LABELS = (
@@ -84,10 +86,17 @@ def _shown(sheets: Mapping[str, Rows]) -> dict[str, dict[str, str]]:
             continue
         code_col = table.column(schema.COL_CODE)
         columns = [(h, table.column(h)) for h in headers if table.has(h)]  # looked up once, not per row
-        for record in table.records():
-            values = record.values
+        rows = table.rows
+        for i in range(table.header_row + 1, len(rows)):  # a blank row has no code: skipped below
+            values = rows[i]
             width = len(values)
             code = header_key(values[code_col] if code_col < width else None)
-            if code:
-                shown.setdefault(code, {}).update({h: text(values[c] if c < width else None) for h, c in columns})
+            if not code:
+                continue
+            seen = shown.get(code)
+            if seen is None:
+                seen = shown[code] = {}
+            for h, c in columns:
+                value = values[c] if c < width else None
+                seen[h] = _normalize("NFC", value).strip() if value.__class__ is str else text(value)  # = text()
     return shown
