@@ -88,7 +88,7 @@ class CalamineBook:
         part = self._parts.get(name)
         if part is None or part not in self._zip.NameToInfo:
             return None
-        xml = self._zip.read(part)
+        xml = self._part(part)
         if not self._readable(xml, part):
             return None
         try:
@@ -124,9 +124,14 @@ class CalamineBook:
         """(True when a shared string holds an escape such as _x000D_ or unmarked edge spaces, the empty ones)."""
         if self._shared is None:
             part = next((n for n in self._zip.NameToInfo if n.lower().endswith("sharedstrings.xml")), None)
-            sst = self._zip.read(part) if part else b""
+            sst = self._part(part) if part else b""
             self._shared = _escaped(sst) or _unmarked_space(sst), _empty_items(sst) if _has_empty(sst) else set()
         return self._shared
+
+    def _part(self, part: str) -> bytes:
+        """The part's bytes as the package scan inflated them (handed over once), else read from the zip."""
+        data = self._stats.parts.pop(part, None)
+        return self._zip.read(part) if data is None else data
 
     def _fix(self, xml: bytes, cells: _Grid) -> None:
         """Set what calamine cannot tell: errors, formulas without a value, empty strings."""
