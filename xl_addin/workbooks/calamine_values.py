@@ -30,7 +30,7 @@ from .xlsx_guard import sheet_names_by_part
 
 DENSE_SLOTS = 2_000_000  # calamine's grid of a sheet (32 bytes a slot in Rust) read dense up to this size
 
-_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})\d')
+_WIDE_COLUMN = re.compile(rb'<c r="([A-Z]{2,3})\d')  # a column past Z
 _ROW = re.compile(rb'<row r="(\d+)"')
 _CONTENT_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*(?<!/)>\s*<[vfi]')  # holding <v>, <f> or <is>
 _UNCOMPUTED = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*>\s*<f(?:\s[^>]*?)?(?:/>|>([^<]*)</f>)\s*(?:<v/>|<v></v>)?\s*</c>')
@@ -113,7 +113,8 @@ class CalamineBook:
         rows = [int(r) for r in _ROW.findall(xml)]
         if any(a >= b for a, b in zip(rows, rows[1:])):
             return False
-        columns = max((_column_number(c) for c in set(_COLUMN.findall(xml))), default=0)
+        # an upper bound of the columns (Z when none is wider): when it passes, so would the exact count
+        columns = max((_column_number(c) for c in set(_WIDE_COLUMN.findall(xml))), default=26)
         if max(rows, default=0) * columns > DENSE_SLOTS and _content_span(xml) > DENSE_SLOTS:
             return False
         if _escaped(xml) or (b' t="d"' in xml and _ISO_DATE.search(xml)) or _unmarked_space(xml):
