@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from xl_addin.ooxml_guard import PackageRefused, inspect_package
-from xl_addin.workbooks.calamine_values import CalamineBook
+from xl_addin.workbooks.calamine_values import CalamineBook, _unmarked_space
 from xl_addin.workbooks.xlsx_guard import check_archive
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -66,3 +69,18 @@ def test_calamine_values_reads_the_bytes_the_scan_kept(tmp_path):
         assert "xl/worksheets/sheet1.xml" not in stats.parts  # handed over, not held twice
         assert book.rows("Hai") == [["Tổng", 2025]]
         assert book.rows("Một") == [["Mã", "Điểm"], ["SP01", 8.5]]  # a second read comes from the zip
+
+
+_BACKTRACKING = re.compile(rb"<t>(?:[ \t\n\r]|[^<]*[ \t\n\r]</t>)")  # the pattern as first written
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["<t>", "</t>", "<t/>", "<r>", " ", "\t", "\n", "a", "ễ", "<", ">"]), max_size=14))
+def test_the_unmarked_space_check_finds_what_the_backtracking_pattern_found(pieces):
+    xml = "".join(pieces).encode()
+    assert _unmarked_space(xml) == (_BACKTRACKING.search(xml) is not None)
+
+
+def test_the_unmarked_space_check_on_texts_edged_or_not():
+    assert _unmarked_space("<c><is><t>Tên </t></is></c>".encode()) and _unmarked_space("<t>\nTên</t>".encode())
+    assert not _unmarked_space(b'<t>T\xc3\xaan s\xe1\xba\xa3n ph\xe1\xba\xa9m</t><t xml:space="preserve"> a </t>')

@@ -40,7 +40,8 @@ _VALUE = re.compile(rb"<v>([^<]*)</v>|<v/>")
 _EMPTY_FORMS = (b"></t>", b"<t/>", b'preserve"/>', b"<is/>", b"<is></is>", b"<si/>", b"<si></si>")
 _FORMULA = re.compile(rb"<f[\s/>]")
 _LONG_INTEGER = re.compile(rb"<v>-?\d{16}")  # 2**53 has 16 digits: a shorter integer is exact as a float
-_UNMARKED = re.compile(rb"<t>(?:[ \t\n\r]|[^<]*[ \t\n\r]</t>)")  # a <t> without xml:space, edged by space
+# a <t> without xml:space, edged by space (the text taken whole, possessively: no backtracking through it)
+_UNMARKED = re.compile(rb"<t>(?:[ \t\n\r]|[^<]*+(?<=[ \t\n\r])</t>)")
 _STRING_ITEM = re.compile(rb"<si>(.*?)</si>|<si/>", re.S)
 _TEXT_RUN = re.compile(rb"<t(?:\s[^>]*)?>([^<]+)</t>")
 _PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.S)
