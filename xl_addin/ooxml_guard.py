@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
@@ -22,7 +23,7 @@ MAX_TOTAL_BYTES = 256 * MB  # all parts together, unpacked
 MAX_RATIO = 100  # unpacked/packed of one part larger than RATIO_FLOOR
 RATIO_FLOOR = 4 * MB
 XML_SUFFIXES = (".xml", ".rels", ".vml")
-_CHUNK = 64 * 1024
+_CHUNK = 1024 * 1024  # sizes are checked per chunk: a bomb is stopped within 1 MB of its budget
 
 
 class PackageRefused(Exception):
@@ -37,21 +38,25 @@ class PackageRefused(Exception):
 
 @dataclass
 class PackageStats:
-    """What the scan saw: the names of the parts and the <c> elements of each worksheet part."""
+    """What the scan saw: the names of the parts, the <c> elements of each worksheet part, and the
+    inflated bytes of the parts asked to be kept (so that a reader does not inflate them again)."""
 
     names: list[str] = field(default_factory=list)
     cells: dict[str, int] = field(default_factory=dict)
+    parts: dict[str, bytes] = field(default_factory=dict)
 
 
 class _Refuse(Exception):
     """Raised from inside expat's callbacks to stop the parse."""
 
 
-def inspect_package(zf: zipfile.ZipFile, *, cell_parts: str | None = None) -> PackageStats:
+def inspect_package(zf: zipfile.ZipFile, *, cell_parts: str | None = None,
+                    keep: Callable[[str], bool] | None = None) -> PackageStats:
     """Check every member against the budgets and scan every XML part; PackageRefused otherwise.
 
     With cell_parts (a name prefix such as "xl/worksheets/"), the <c> elements of those parts are
-    counted: the cells a full load would create, so that a caller can refuse before loading.
+    counted: the cells a full load would create, so that a caller can refuse before loading. The
+    bytes of the XML parts whose name `keep` accepts are kept in the stats' parts.
     """
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
@@ -62,9 +67,12 @@ def inspect_package(zf: zipfile.ZipFile, *, cell_parts: str | None = None) -> Pa
     for info in infos:
         count_cells = cell_parts is not None and info.filename.startswith(cell_parts)
         if info.filename.lower().endswith(XML_SUFFIXES):
-            size, cells = _scan_xml(zf, info, count_cells)
+            kept = count_cells or (keep is not None and keep(info.filename))
+            size, data = _scan_xml(zf, info, kept)
             if count_cells:
-                stats.cells[info.filename] = cells
+                stats.cells[info.filename] = _count_cells(data)
+            if keep is not None and keep(info.filename):
+                stats.parts[info.filename] = data
         else:
             size = _drain(zf, info)
         total += size
@@ -109,11 +117,22 @@ def _drain(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
     return sum(len(chunk) for chunk in _chunks(zf, info))
 
 
-_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_CELL_TAG = re.compile(rb"<c[\s/>]")
+_PREFIXED_CELL_TAG = re.compile(rb"<[A-Za-z_][\w.-]*:c[\s/>]")
+_PREFIXED_HINT = re.compile(rb":c[\s/>]")
 
 
-def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, count_cells: bool) -> tuple[int, int]:
-    """(bytes, <c> elements) of one XML part, parsed by expat with every declaration refused."""
+def _count_cells(xml: bytes) -> int:
+    """The <c> elements, with or without a namespace prefix (counted on the bytes: no call per element)."""
+    cells = len(_CELL_TAG.findall(xml))
+    if _PREFIXED_HINT.search(xml) is not None:  # rare: the full pattern, slower, only then
+        cells += len(_PREFIXED_CELL_TAG.findall(xml))
+    return cells
+
+
+def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, keep: bool) -> tuple[int, bytes]:
+    """(bytes, the part's bytes when kept, else b"") of one XML part, parsed by expat with every
+    declaration refused."""
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
 
@@ -123,16 +142,14 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, count_cells: bool) -> 
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
     parser.ExternalEntityRefHandler = refuse
-    size = cells = 0
-    tail = b""
+    size = 0
+    kept: list[bytes] = []
     try:
         for chunk in _chunks(zf, info):
             size += len(chunk)
             parser.Parse(chunk, False)
-            if count_cells:  # counted on the bytes: no Python call per element
-                window = tail + chunk
-                cells += len(_CELL_TAG.findall(window)) - len(_CELL_TAG.findall(tail))
-                tail = window[-32:]
+            if keep:
+                kept.append(chunk)
         parser.Parse(b"", True)
     except _Refuse:
         raise PackageRefused(msg.PART_DOCTYPE.format(part=info.filename), oversized=False,
@@ -140,4 +157,4 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, count_cells: bool) -> 
     except expat.ExpatError as exc:
         raise PackageRefused(msg.PART_MALFORMED.format(
             part=info.filename, line=exc.lineno, column=exc.offset + 1), oversized=False, part=info.filename) from exc
-    return size, cells
+    return size, b"".join(kept)

@@ -30,7 +30,7 @@ from .xlsx_guard import sheet_names_by_part
 
 DENSE_SLOTS = 2_000_000  # calamine's grid of a sheet (32 bytes a slot in Rust) read dense up to this size
 
-_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})\d')
+_WIDE_COLUMN = re.compile(rb'<c r="([A-Z]{2,3})\d')  # a column past Z
 _ROW = re.compile(rb'<row r="(\d+)"')
 _CONTENT_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*(?<!/)>\s*<[vfi]')  # holding <v>, <f> or <is>
 _UNCOMPUTED = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*>\s*<f(?:\s[^>]*?)?(?:/>|>([^<]*)</f>)\s*(?:<v/>|<v></v>)?\s*</c>')
@@ -40,7 +40,8 @@ _VALUE = re.compile(rb"<v>([^<]*)</v>|<v/>")
 _EMPTY_FORMS = (b"></t>", b"<t/>", b'preserve"/>', b"<is/>", b"<is></is>", b"<si/>", b"<si></si>")
 _FORMULA = re.compile(rb"<f[\s/>]")
 _LONG_INTEGER = re.compile(rb"<v>-?\d{16}")  # 2**53 has 16 digits: a shorter integer is exact as a float
-_UNMARKED = re.compile(rb"<t>(?:[ \t\n\r]|[^<]*[ \t\n\r]</t>)")  # a <t> without xml:space, edged by space
+# a <t> without xml:space, edged by space (the text taken whole, possessively: no backtracking through it)
+_UNMARKED = re.compile(rb"<t>(?:[ \t\n\r]|[^<]*+(?<=[ \t\n\r])</t>)")
 _STRING_ITEM = re.compile(rb"<si>(.*?)</si>|<si/>", re.S)
 _TEXT_RUN = re.compile(rb"<t(?:\s[^>]*)?>([^<]+)</t>")
 _PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.S)
@@ -88,7 +89,7 @@ class CalamineBook:
         part = self._parts.get(name)
         if part is None or part not in self._zip.NameToInfo:
             return None
-        xml = self._zip.read(part)
+        xml = self._part(part)
         if not self._readable(xml, part):
             return None
         try:
@@ -113,7 +114,8 @@ class CalamineBook:
         rows = [int(r) for r in _ROW.findall(xml)]
         if any(a >= b for a, b in zip(rows, rows[1:])):
             return False
-        columns = max((_column_number(c) for c in set(_COLUMN.findall(xml))), default=0)
+        # an upper bound of the columns (Z when none is wider): when it passes, so would the exact count
+        columns = max((_column_number(c) for c in set(_WIDE_COLUMN.findall(xml))), default=26)
         if max(rows, default=0) * columns > DENSE_SLOTS and _content_span(xml) > DENSE_SLOTS:
             return False
         if _escaped(xml) or (b' t="d"' in xml and _ISO_DATE.search(xml)) or _unmarked_space(xml):
@@ -124,9 +126,14 @@ class CalamineBook:
         """(True when a shared string holds an escape such as _x000D_ or unmarked edge spaces, the empty ones)."""
         if self._shared is None:
             part = next((n for n in self._zip.NameToInfo if n.lower().endswith("sharedstrings.xml")), None)
-            sst = self._zip.read(part) if part else b""
+            sst = self._part(part) if part else b""
             self._shared = _escaped(sst) or _unmarked_space(sst), _empty_items(sst) if _has_empty(sst) else set()
         return self._shared
+
+    def _part(self, part: str) -> bytes:
+        """The part's bytes as the package scan inflated them (handed over once), else read from the zip."""
+        data = self._stats.parts.pop(part, None)
+        return self._zip.read(part) if data is None else data
 
     def _fix(self, xml: bytes, cells: _Grid) -> None:
         """Set what calamine cannot tell: errors, formulas without a value, empty strings."""

@@ -41,7 +41,7 @@ def check_archive(path: Path) -> PackageStats:
     try:
         with zipfile.ZipFile(path) as zf:
             try:
-                stats = inspect_package(zf, cell_parts=WORKSHEETS)  # a bomb is refused whatever it holds
+                stats = inspect_package(zf, cell_parts=WORKSHEETS, keep=_read_later)  # a bomb is refused whatever it holds
             except PackageRefused as exc:
                 raise _refusal(zf, path, exc) from exc
             _check_identity(zf, path)
@@ -49,6 +49,11 @@ def check_archive(path: Path) -> PackageStats:
     except (zipfile.BadZipFile, OSError) as exc:
         raise WorkbookError(msg.TRUNCATED.format(name=path.name)) from exc
     return stats
+
+
+def _read_later(part: str) -> bool:
+    """The parts calamine_values reads again for its exactness checks: kept from the scan's one inflation."""
+    return part.startswith(WORKSHEETS) or part.lower().endswith("sharedstrings.xml")
 
 
 def _refusal(zf: zipfile.ZipFile, path: Path, exc: PackageRefused) -> WorkbookError:
