@@ -141,5 +141,13 @@ def test_a_file_open_in_word_among_others_is_the_one_named(tmp_path, contest, ro
     with pytest.raises(BinhchonError) as caught:
         write_documents(contest, rows, None, tmp_path / "again")
     assert caught.value.message == msg.file_locked(str(held))
-    assert (tmp_path / "again" / names[0]).read_bytes() == (tmp_path / "first" / names[0]).read_bytes()
+    # the file before the locked one was written whole (its text; the zip's times may differ by a second)
+    assert _document_xml(tmp_path / "again" / names[0]) == _document_xml(tmp_path / "first" / names[0])
     assert not list((tmp_path / "again").glob(".*.tmp"))
+
+
+def _document_xml(path):
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        return zf.read("word/document.xml")
