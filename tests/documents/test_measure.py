@@ -39,3 +39,14 @@ def test_headings_put_the_peoples_committee_on_its_own_line():
     assert heading_lines("Cục Công Thương địa phương") == ["Cục Công Thương địa phương"]
     assert heading_lines("Sở Công Thương\ntỉnh Bắc Giang") == ["Sở Công Thương", "tỉnh Bắc Giang"]  # as typed
     assert heading_lines("") == []
+
+
+def test_word_and_line_points_in_one_pass_equal_the_two_measures():
+    from xl_addin.documents.measure import longest_word_points, text_points, word_and_line_points
+
+    texts = ["", "   ", "Sản phẩm", "  Hợp tác xã  sản xuất\tsố 12 ", "Đ" * 80, "a b", "ĐẶC SẢN  TÂY NGUYÊN",
+             "Trà\u00a0xanh Thái Nguyên", "x\n y", "85,50"]
+    for text in texts:
+        for size, bold in ((11, False), (12.5, True), (9, False)):
+            assert word_and_line_points(text, size, bold) == (longest_word_points(text, size, bold),
+                                                               text_points(text.strip(), size, bold))

@@ -13,7 +13,7 @@ from ..progress import NO_PROGRESS, Progress, tracked
 from ..safe_files import sha256_of
 from . import manifest, zippkg
 from .contexts import CertificateContexts
-from .merge import merge_bodies, split_document
+from .merge import BodyMerger, split_document
 from .render import DOCUMENT_XML, TemplateRenderer
 from .safety import safe_filename, write_file
 
@@ -68,7 +68,7 @@ def write_certificates(renderer: TemplateRenderer, jobs: list[CertificateJob], o
     outcome = CertificateFiles()
     digest = sha256_of(renderer.path)
     old = manifest.read_manifest(out_dir)
-    record, bodies, first = {}, [], None
+    record, merger, first = {}, None, None
     with _Writers() as pending:
         for job in tracked(progress, CERTIFICATES_STEP, jobs):
             entries, parts = renderer.parts(job.context)
@@ -81,11 +81,11 @@ def write_certificates(renderer: TemplateRenderer, jobs: list[CertificateJob], o
                 pending.submit(zippkg.write, job.path, entries, parts)
                 outcome.written.append(job.path)
             head, body, tail = split_document(parts[DOCUMENT_XML])
-            first = first or (entries, parts, head, tail)
-            bodies.append(body)
+            first, merger = first or (entries, parts), merger or BodyMerger(head, tail)
+            merger.add(body)  # while the threads write: the print file's clean-up is not left to the end
         if first is not None:
             outcome.merged = out_dir / MERGED
-            pending.submit(lambda: write_file(outcome.merged, _merged(first, bodies)))  # beside the last ones
+            pending.submit(lambda: write_file(outcome.merged, _merged(first, merger)))  # beside the last ones
     outcome.stale = sorted(
         code for code in old if code not in record and (out_dir / old[code].get("file", "")).is_file()
     )
@@ -118,16 +118,16 @@ class _Writers:
 
 def merged_document(renderer: TemplateRenderer, contexts: list[dict[str, str]]) -> bytes:
     """The bytes of one .docx holding a certificate per context, a page break between each."""
-    bodies, first = [], None
+    merger, first = None, None
     for context in contexts:
         entries, parts = renderer.parts(context)
         head, body, tail = split_document(parts[DOCUMENT_XML])
-        first = first or (entries, parts, head, tail)
-        bodies.append(body)
-    return _merged(first, bodies)
+        first, merger = first or (entries, parts), merger or BodyMerger(head, tail)
+        merger.add(body)
+    return _merged(first, merger)
 
 
-def _merged(first: tuple, bodies: list[bytes]) -> bytes:
+def _merged(first: tuple, merger: BodyMerger) -> bytes:
     """The merged .docx: the first document's package, its body replaced by all the bodies."""
-    entries, parts, head, tail = first
-    return zippkg.build(entries, parts | {DOCUMENT_XML: merge_bodies(head, bodies, tail)})
+    entries, parts = first
+    return zippkg.build(entries, parts | {DOCUMENT_XML: merger.merged()})

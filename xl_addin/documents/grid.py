@@ -8,7 +8,7 @@ from collections.abc import Callable
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from .measure import longest_word_points, text_points
+from .measure import word_and_line_points
 
 DEFAULT_MARGIN = 108  # twips: Word's default left (and right) cell margin
 MAX_WORD_TWIPS = 2_600  # about 4.6 cm: a longer token (an e-mail address) may wrap rather than widen
@@ -102,8 +102,8 @@ def text_needs(lines: list[tuple[str, float, bool]]) -> tuple[int, int]:
     """(widest word, widest paragraph) of a cell's paragraphs in twips; the word capped (a long token may wrap)."""
     word = line = 0.0
     for text, size, bold in lines:
-        word = max(word, longest_word_points(text, size, bold))
-        line = max(line, text_points(text.strip(), size, bold))
+        widest, whole = word_and_line_points(text, size, bold)
+        word, line = max(word, widest), max(line, whole)
     return min(int(word * 20), MAX_WORD_TWIPS), int(line * 20)
 
 

@@ -77,6 +77,19 @@ def longest_word_points(text: str, size_pt: float, bold: bool = False) -> float:
     return widest * size_pt / 1000 * SAFETY
 
 
+def word_and_line_points(text: str, size_pt: float, bold: bool = False) -> tuple[float, float]:
+    """(longest_word_points(text), text_points(text.strip())) in one pass over the words."""
+    words = text.split()
+    units = [_units(w, bold) for w in words]
+    line = text.strip()
+    gaps = len(line) - sum(map(len, words))
+    if gaps == line.count(" "):  # the words are parted by spaces only: the line is the words and the spaces
+        total = sum(units) + gaps * _units(" ", bold) if gaps else sum(units)
+    else:
+        total = _units(line, bold)
+    return max(units, default=0) * size_pt / 1000 * SAFETY, total * size_pt / 1000 * SAFETY  # as the two do
+
+
 def balanced_lines(text: str, width_pt: float, size_pt: float, bold: bool = False, caps: bool = False) -> list[str]:
     """The text broken at spaces into the fewest lines that fit width_pt, as even in length as possible.
 

@@ -36,3 +36,33 @@ def merge_bodies(head: bytes, bodies: list[bytes], tail: bytes) -> bytes:
     return xml
 
 
+
+
+class BodyMerger:
+    """merge_bodies done a body at a time, as each document is made (the ids dropped and renumbered then,
+    not in one pass over the whole print file at the end): merged() gives the same bytes."""
+
+    def __init__(self, head: bytes, tail: bytes):
+        self._counter = itertools.count(1)
+        self._raw_head, self._raw_tail, self._first = head, tail, None
+        self._head = self._clean(head)  # the numbering runs through the head, the bodies, then the tail
+        self._bodies: list[bytes] = []
+        self._tail: bytes | None = None
+
+    def _clean(self, xml: bytes) -> bytes:
+        xml = _DROP.sub(b"", xml)
+        return _DOC_PR_ID.sub(lambda m: m.group(1) + str(next(self._counter)).encode() + m.group(2), xml)
+
+    def add(self, body: bytes) -> None:
+        """One more document's body."""
+        if self._first is None:
+            self._first = body
+        self._bodies.append(self._clean(body))
+
+    def merged(self) -> bytes:
+        """The document.xml holding every body added, as merge_bodies(head, bodies, tail) makes it."""
+        if len(self._bodies) <= 1:
+            return self._raw_head + (self._first or b"") + self._raw_tail
+        if self._tail is None:
+            self._tail = self._clean(self._raw_tail)  # once: the numbering goes on from the last body
+        return self._head + PAGE_BREAK.join(self._bodies) + self._tail

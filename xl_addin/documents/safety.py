@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import posixpath
 import re
 import unicodedata
@@ -24,9 +25,39 @@ MAX_RATIO = 200  # unpacked/packed size of one member larger than 1 MB
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
 
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox compiling each source once: docxtpl compiles a template's parts again at every render."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self._compiled: dict = {}
+
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):
+        """Environment.compile, the code of a plain source kept for the next render of the same template."""
+        if not isinstance(source, str) or name or filename or raw or defer_init:
+            return super().compile(source, name, filename, raw, defer_init)
+        key = (source, self.autoescape)
+        if key not in self._compiled:
+            self._compiled[key] = super().compile(source)
+        return self._compiled[key]
+
+
 def sandbox_env() -> SandboxedEnvironment:
     """The Jinja environment templates render in: sandboxed, autoescaped, undefined names fail."""
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    return _Sandbox(autoescape=True, undefined=StrictUndefined)
+
+
+class CachedTemplate(DocxTemplate):
+    """A DocxTemplate whose clean-up of a part's XML for Jinja (patch_xml, a pure function) is done once."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        """docxtpl's patch_xml, remembered for the same source."""
+        return _patched(src_xml)
+
+
+@functools.lru_cache(maxsize=32)
+def _patched(src_xml: str) -> str:
+    return DocxTemplate.patch_xml(None, src_xml)  # uses nothing of the template: a function of its text
 
 
 def check_docx_file(path: Path) -> None:
@@ -72,7 +103,7 @@ def template_sources(path: Path) -> list[str]:
     without loading the whole package through python-docx: half the check's time); a package laid
     out otherwise is read through docxtpl itself.
     """
-    tpl = DocxTemplate(path)
+    tpl = CachedTemplate(path)
     with zipfile.ZipFile(path) as z:
         sources = _sources_from_zip(tpl, z)
     if sources is not None:

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 
 from . import zippkg
 from .grid import cell_lines, fit_document, text_needs
-from .render import DOCUMENT_XML, SPECIAL, in_text_only, xml_text
+from .render import DOCUMENT_XML, SPECIAL, in_text_only, xml_bytes
 
 _TR_OPEN = re.compile(rb"<w:tr[ >]")
 _TC = qn("w:tc")
@@ -216,17 +216,9 @@ def _expanded(xml: bytes, spans, slots: _Slots, rows: dict[int, list[dict]], kee
         if keep:
             yield xml[start:end]
         for row in rows[group]:
-            yield _filled(pieces, [_xml(_value(row, k)) for k in keys])
+            yield _filled(pieces, [xml_bytes(_value(row, k)) for k in keys])
         at = end
     yield xml[at:]
-
-
-_MARKUP = re.compile(r"[&<>{}%]")
-
-
-def _xml(value: str) -> bytes:
-    """render.xml_text, faster for the many values that hold nothing it changes."""
-    return xml_text(value) if _MARKUP.search(value) else value.encode("utf-8")
 
 
 def _value(row: dict, key: Key) -> str:
