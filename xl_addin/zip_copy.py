@@ -5,7 +5,7 @@ zipfile can only write an entry from its uncompressed bytes, which makes a save 
 workbook inflate and deflate again every part it did not touch. Here the copied entries keep their
 compressed data, CRC, sizes, method, date, attributes and extra fields (less a zip64 field, which
 the small parts of an .xlsx never need: ZipTooLarge otherwise). Standard library only, like
-ooxml_guard: the contest workbook's save uses it (documents/zippkg does the same for generated .docx
+ooxml_guard: the contest workbook's save and the judges' workbooks use it (documents/zippkg does the same for generated .docx
 files, without keeping a person's entry attributes).
 """
 
@@ -50,6 +50,10 @@ class ZipCopy:
         method = zipfile.ZIP_STORED if info.compress_type == zipfile.ZIP_STORED else zipfile.ZIP_DEFLATED
         packed = data if method == zipfile.ZIP_STORED else _deflate(data)
         self._entry(info, method, zlib.crc32(data), packed, len(data))
+
+    def deflated(self, info: zipfile.ZipInfo, crc: int, packed: bytes, size: int) -> None:
+        """An entry whose raw deflate stream is made already (CRC-32 and size of its uncompressed bytes)."""
+        self._entry(info, zipfile.ZIP_DEFLATED, crc, packed, size)
 
     def add(self, name: str, data: bytes) -> None:
         """A new entry, deflated, dated now (as zipfile.writestr dates it)."""

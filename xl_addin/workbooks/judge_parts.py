@@ -8,7 +8,8 @@ see the same file; `scoring_sheet.py` writes the Phiếu chấm sheet, `judge_wo
 from __future__ import annotations
 
 import datetime as dt
-import struct
+import time
+import zipfile
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..domain.tables import Rows
+from ..zip_copy import ZipCopy
 from .cell_values import clean_value
 from .sheet_writer import cell_xml
 from .sheet_xml import MAIN, REL_NS, column_letter
@@ -235,19 +237,9 @@ class Entry:
 
 
 def zip_package(entries: Sequence[Entry]) -> bytes:
-    """The .xlsx (zip) bytes of deflated entries, in the order given (APPNOTE 4.3: headers, then the directory)."""
-    now = dt.datetime.now()
-    time = (now.hour << 11) | (now.minute << 5) | (now.second // 2)
-    date = ((now.year - 1980) << 9) | (now.month << 5) | now.day
-    body, directory = [], []
-    offset = 0
+    """The .xlsx (zip) bytes of deflated entries, in the order given, dated now."""
+    now = time.localtime(time.time())[:6]
+    package = ZipCopy(b"")
     for e in entries:
-        name = e.name.encode("ascii")
-        fields = (20, 0, 8, time, date, e.crc, len(e.data), e.size, len(name))
-        header = struct.pack("<I5H3I2H", 0x04034B50, *fields, 0) + name
-        directory.append(struct.pack("<I6H3I5H2I", 0x02014B50, 20, *fields, 0, 0, 0, 0, 0, offset) + name)
-        body += (header, e.data)
-        offset += len(header) + len(e.data)
-    listing = b"".join(directory)
-    end = struct.pack("<I4H2IH", 0x06054B50, 0, 0, len(entries), len(entries), len(listing), offset, 0)
-    return b"".join(body) + listing + end
+        package.deflated(zipfile.ZipInfo(e.name, now), e.crc, e.data, e.size)
+    return package.to_bytes()
