@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -55,14 +56,18 @@ _TEXT = {str}
 
 
 class CalamineBook:
-    """One workbook opened with calamine and its zip (for the fixes), for reading sheets by name."""
+    """One workbook opened with calamine and its zip (for the fixes), for reading sheets by name:
+    from its path, or from its bytes (then no file stays open)."""
 
-    def __init__(self, path: Path, stats: PackageStats):
-        self._zip = zipfile.ZipFile(path)
+    def __init__(self, source: Path | bytes, stats: PackageStats):
+        self._zip = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
         self._stats = stats
         self._parts = {name: part for part, name in sheet_names_by_part(self._zip).items()}
         try:
-            self.book = CalamineWorkbook.from_path(str(path))
+            if isinstance(source, bytes):
+                self.book = CalamineWorkbook.from_filelike(io.BytesIO(source))
+            else:
+                self.book = CalamineWorkbook.from_path(str(source))
         except BaseException:
             self._zip.close()
             raise
@@ -83,6 +88,11 @@ class CalamineBook:
     def sheet_names(self) -> list[str]:
         """The names of the sheets, in workbook order (hidden ones too)."""
         return list(self.book.sheet_names)
+
+    def has_part(self, name: str) -> bool:
+        """True when the sheet's part is in the package (else openpyxl says whether the sheet is read)."""
+        part = self._parts.get(name)
+        return part is not None and part in self._zip.NameToInfo
 
     def rows(self, name: str) -> list[list[object]] | None:
         """The sheet's plain rows (as sheet_values.rows_of gives them), None when openpyxl must read it."""

@@ -26,7 +26,8 @@ from .sheet_patch import SheetEdits
 from .sheet_writer import write_sheet_xml
 from .sheet_xml import empty_sheet
 from .xlsx_guard import check_archive
-from .xlsx_io import read_sheets, save_atomically
+from .sheet_source import SheetSource
+from .xlsx_io import save_atomically
 from .xlsx_package import Package
 from .xlsx_styles import StyleBook
 
@@ -64,17 +65,26 @@ class FileContestBook:
         return self.path.parent
 
     def _load(self) -> dict[str, Rows]:
+        """The sheets' values, each read from the file's snapshot when first asked for."""
         if self._values is None:
             self._lock.acquire()
             try:
                 before = _stat(self.path)
-                self._values = read_sheets(self.path)
+                source = SheetSource(self.path)
                 self._checked = before if before is not None and _stat(self.path) == before else None
+                self._names = source.sheet_names()
             except BaseException:
                 self._lock.release()
                 raise
-            self._names = list(self._values)
+            self._values = _Sheets(self, source)
         return self._values
+
+    def _read_sheet(self, source: SheetSource, name: str) -> Rows:
+        try:
+            return source.rows(name)
+        except BaseException:
+            self._lock.release()  # as a failed first read: the run stops here
+            raise
 
     def sheet_names(self) -> list[str]:
         """The names of the sheets, in order."""
@@ -150,6 +160,26 @@ class FileContestBook:
         # some may read the tool's sheets just rewritten: let Excel or LibreOffice compute them again.
         pkg.recalc_on_load()
         return pkg.to_bytes()
+
+
+class _Sheets(dict):
+    """Sheet name -> rows, a sheet read from the snapshot when first asked for (`in`: the sheet exists)."""
+
+    def __init__(self, book: FileContestBook, source: SheetSource):
+        super().__init__()
+        self._book, self._source = book, source
+
+    def __contains__(self, name: object) -> bool:
+        return dict.__contains__(self, name) or name in (self._book._names or [])
+
+    def __missing__(self, name: str) -> Rows:
+        if name not in (self._book._names or []):
+            raise KeyError(name)
+        rows = self[name] = self._book._read_sheet(self._source, name)
+        return rows
+
+    def setdefault(self, name: str, default: Rows) -> Rows:  # append_rows: a sheet's rows, then the new ones
+        return self[name] if name in self else dict.setdefault(self, name, default)
 
 
 def _queue_marks(edit: _Edit, pending: dict[str, SheetEdits], flush) -> None:

@@ -7,6 +7,7 @@ own Vietnamese message naming the file.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import zipfile
 from pathlib import Path
@@ -27,19 +28,24 @@ _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 _NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
-def check_archive(path: Path) -> PackageStats:
-    """The package's scan when path is a usable .xlsx within budget; WorkbookError saying why not."""
-    _check_file(path)
-    with open(path, "rb") as fh:
-        head = fh.read(8)
+def check_archive(path: Path, data: bytes | None = None) -> PackageStats:
+    """The package's scan when path (or data, the bytes read from it) is a usable .xlsx within budget;
+    WorkbookError saying why not."""
+    if data is None:
+        check_file(path)
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    else:
+        head = data[:8]
     if head.startswith(_CFB):
-        raise WorkbookError((msg.ENCRYPTED if _is_encrypted(path) else msg.OLD_XLS).format(name=path.name))
-    if not zipfile.is_zipfile(path):
+        raise WorkbookError((msg.ENCRYPTED if _is_encrypted(path, data) else msg.OLD_XLS).format(name=path.name))
+    source = path if data is None else io.BytesIO(data)
+    if not zipfile.is_zipfile(source):
         if head.startswith(b"PK"):
             raise WorkbookError(msg.TRUNCATED.format(name=path.name))
         raise WorkbookError(msg.OTHER_FORMAT.format(name=path.name, kind=_kind(head)))
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(source) as zf:
             try:
                 stats = inspect_package(zf, cell_parts=WORKSHEETS, keep=_read_later)  # a bomb is refused whatever it holds
             except PackageRefused as exc:
@@ -64,7 +70,8 @@ def _refusal(zf: zipfile.ZipFile, path: Path, exc: PackageRefused) -> WorkbookEr
     return WorkbookError(template.format(name=path.name, detail=detail))
 
 
-def _check_file(path: Path) -> None:
+def check_file(path: Path) -> None:
+    """WorkbookError when path is a folder, missing, unreadable or empty."""
     if path.is_dir():
         raise WorkbookError(msg.IS_FOLDER.format(path=path))
     try:
@@ -77,10 +84,13 @@ def _check_file(path: Path) -> None:
         raise WorkbookError(msg.EMPTY_FILE.format(name=path.name))
 
 
-def _is_encrypted(path: Path) -> bool:
+def _is_encrypted(path: Path, data: bytes | None) -> bool:
     """True when a compound file holds the streams of an encrypted Office document."""
-    with open(path, "rb") as fh:
-        data = fh.read(8 * 1024 * 1024)  # the directory sits near the start in every real file
+    if data is None:
+        with open(path, "rb") as fh:
+            data = fh.read(8 * 1024 * 1024)  # the directory sits near the start in every real file
+    else:
+        data = data[: 8 * 1024 * 1024]
     return "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data
 
 

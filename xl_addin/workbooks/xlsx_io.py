@@ -14,11 +14,9 @@ from typing import TYPE_CHECKING
 from ..domain import file_messages as msg
 from ..domain import schema
 from ..domain.tables import Rows
-from ..domain.values import grouped
 from .. import safe_files
-from ..errors import SaveError, WorkbookError, WorkbookLockedError
-from .calamine_values import CalamineBook
-from .sheet_values import row_beyond
+from ..errors import SaveError, WorkbookLockedError
+from .sheet_source import MAX_ROWS, SheetSource, bounded, load_openpyxl, openpyxl_rows  # noqa: F401 (MAX_ROWS)
 from .xlsx_guard import check_archive
 
 if TYPE_CHECKING:  # openpyxl is imported only where a workbook is loaded with it (not to read values)
@@ -29,7 +27,6 @@ __all__ = ["check_archive", "open_workbook", "read_sheets", "rows_of", "save_ato
 
 MAX_BACKUPS = 30  # copies of the contest workbook kept in sao_luu/ (judges' files there are never pruned)
 _STALE_TEMP_SECONDS = 60
-MAX_ROWS = 20_000  # rows holding values in one sheet; a nation-scale contest has some 3,000 products
 
 
 def open_workbook(path: Path | str, *, read_only: bool = False, data_only: bool = True) -> Workbook:
@@ -47,14 +44,7 @@ def rows_of(ws: Worksheet) -> Rows:
 
 
 def _load(path: Path, *, read_only: bool, data_only: bool = True) -> Workbook:
-    import openpyxl
-
-    try:
-        return openpyxl.load_workbook(path, read_only=read_only, data_only=data_only)
-    except PermissionError as exc:
-        raise WorkbookLockedError(msg.READ_LOCKED.format(name=path.name)) from exc
-    except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise WorkbookError(msg.UNREADABLE.format(name=path.name, detail=type(exc).__name__)) from exc
+    return load_openpyxl(path, path, read_only=read_only, data_only=data_only)
 
 
 def read_sheets(path: Path | str, names: tuple[str, ...] | None = None) -> dict[str, Rows]:
@@ -63,29 +53,8 @@ def read_sheets(path: Path | str, names: tuple[str, ...] | None = None) -> dict[
     Read with python-calamine; a sheet it cannot read exactly (calamine_values says which), or a
     file it cannot open, is read with openpyxl as before, whose errors give the messages.
     """
-    path = Path(path)
-    stats = check_archive(path)
-    try:
-        book = CalamineBook(path, stats)
-    except Exception:  # CalamineError, OSError: openpyxl reads it, or says what is wrong
-        return _read_openpyxl(path, names)
-    fallback: Workbook | None = None
-    try:
-        wanted = book.sheet_names if names is None else [n for n in book.sheet_names if n in names]
-        out: dict[str, Rows] = {}
-        for name in wanted:
-            rows = book.rows(name)
-            if rows is None:
-                fallback = fallback or _load(path, read_only=True)
-                if name in fallback.sheetnames:  # openpyxl leaves out a sheet whose part is missing
-                    out[name] = _read_sheet(fallback, name, path)
-            else:
-                out[name] = _bounded(rows, name, path)
-        return out
-    finally:
-        book.close()
-        if fallback is not None:
-            fallback.close()
+    with SheetSource(Path(path)) as source:
+        return source.read(names)
 
 
 def _read_openpyxl(path: Path, names: tuple[str, ...] | None) -> dict[str, Rows]:
@@ -93,26 +62,9 @@ def _read_openpyxl(path: Path, names: tuple[str, ...] | None) -> dict[str, Rows]
     wb = _load(path, read_only=True)
     try:
         wanted = wb.sheetnames if names is None else [n for n in wb.sheetnames if n in names]
-        return {name: _read_sheet(wb, name, path) for name in wanted}
+        return {name: bounded(openpyxl_rows(wb, name, path), name, path) for name in wanted}
     finally:
         wb.close()
-
-
-def _read_sheet(wb: Workbook, name: str, path: Path) -> Rows:
-    try:
-        rows = rows_of(wb[name])
-    except Exception as exc:  # the sheet's XML is parsed here, lazily: name the file and the sheet
-        detail = f"sheet “{name}”: {type(exc).__name__}"
-        raise WorkbookError(msg.UNREADABLE.format(name=path.name, detail=detail)) from exc
-    return _bounded(rows, name, path)
-
-
-def _bounded(rows: Rows, name: str, path: Path) -> Rows:
-    beyond = row_beyond(rows, MAX_ROWS)
-    if beyond is not None:  # checking pasted junk row by row would only swell memory and Kiểm tra
-        raise WorkbookError(msg.TOO_MANY_ROWS.format(name=path.name, sheet=name, limit=grouped(MAX_ROWS),
-                                                     row=grouped(beyond)))
-    return rows
 
 
 def ensure_writable(path: Path) -> None:
