@@ -53,6 +53,7 @@ _POINTED = re.compile(rb"<v>(-?\d+\.0*|-?\d+(?:\.\d*)?[eE][+-]?\d+)</v>")  # int
 _EXACT = 2.0 ** 53  # integral floats below this are exact: the int openpyxl reads
 _MIDNIGHT = dt.time()
 _TEXT = {str}
+_NO_TEXT = {"": None}  # calamine's "" (an empty cell) as None; every other value as it is
 
 
 class CalamineBook:
@@ -107,7 +108,7 @@ class CalamineBook:
             grid = sheet.to_python(skip_empty_area=False)
             merged = sheet.merged_cell_ranges or []
             cells = _Grid(grid, _LONG_INTEGER.search(xml) is not None)
-            self._fix(xml, cells)
+            self._fix(xml, cells, complete=cells.values == self._stats.cells[part])
             _fix_numbers(xml, cells)
         except BaseException as exc:  # a CalamineError, or a Rust panic (PanicException is a BaseException)
             if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
@@ -145,11 +146,17 @@ class CalamineBook:
         data = self._stats.parts.pop(part, None)
         return self._zip.read(part) if data is None else data
 
-    def _fix(self, xml: bytes, cells: _Grid) -> None:
-        """Set what calamine cannot tell: errors, formulas without a value, empty strings."""
+    def _fix(self, xml: bytes, cells: _Grid, complete: bool) -> None:
+        """Set what calamine cannot tell: errors, formulas without a value, empty strings.
+
+        complete: every <c> of the sheet gave calamine a value that is not "" (so none is a formula
+        without its value or an empty string, which calamine gives as ""): only errors can be left.
+        """
         if b' t="e"' in xml:
             for m in _ERROR.finditer(xml):
                 _set_error(xml, m.start(), cells)
+        if complete:
+            return
         if _FORMULA.search(xml) is not None:
             for at in _FORMULA.finditer(xml):
                 m = _UNCOMPUTED.match(xml, xml.rfind(b'<c r="', 0, at.start()))
@@ -172,13 +179,28 @@ class _Grid:
     def __init__(self, grid: list[list[object]], long_integers: bool = True):
         self.inexact: list[tuple[int, int]] = []  # integers too big for a float to be exact
         self.long = long_integers  # False when the sheet holds no integer of 16 digits or more
-        self.rows = [[v or None for v in row] if set(map(type, row)) == _TEXT else self._typed(r, row)
-                     for r, row in enumerate(grid, 1)]
+        width = len(grid[0]) if grid else 0
+        if all(len(row) == width for row in grid):  # calamine's rectangle: typed column by column
+            columns = [self._column(c, column) for c, column in enumerate(zip(*grid), 1)]
+            self.rows = list(map(list, zip(*columns))) if width else [[] for _ in grid]
+        else:
+            self.rows = [[v or None for v in row] if set(map(type, row)) == _TEXT else self._typed(r, row)
+                         for r, row in enumerate(grid, 1)]
+            columns = self.rows
+        self.values = sum(map(len, columns)) - sum(column.count(None) for column in columns)  # cells holding one
 
-    def _typed(self, r: int, row: list[object]) -> list[object]:
+    def _column(self, c: int, column: tuple[object, ...]) -> list[object]:
+        if set(map(type, column)) == _TEXT:  # most columns: texts, and "" for the empty cells
+            return list(map(_NO_TEXT.get, column, column))
+        out = self._typed(0, column)
+        if self.long:
+            self.inexact += [(r, c) for r, v in enumerate(out, 1) if type(v) is int and abs(v) >= _EXACT]
+        return out
+
+    def _typed(self, r: int, row: list[object] | tuple[object, ...]) -> list[object]:
         out = [(v or None) if (kind := type(v)) is str else (int(v) if v.is_integer() else v) if kind is float
                else dt.datetime.combine(v, _MIDNIGHT) if kind is dt.date else v for v in row]
-        if self.long:
+        if self.long and r:
             self.inexact += [(r, c) for c, v in enumerate(out, 1) if type(v) is int and abs(v) >= _EXACT]
         return out
 
