@@ -27,8 +27,16 @@ def check_tax_code(text: str) -> bool:
     return bool(_TAX_CODE.match(text.strip()))
 
 
+_PLAIN_PHONE = re.compile(r"0\d{9,10}|\+?84\d{9,10}")  # one number typed without marks: most cells
+
+
 def check_phone(text: str) -> bool:
     """True when every number (separated by '/' or ',') is a Vietnamese mobile or landline number."""
+    return _PLAIN_PHONE.fullmatch(text) is not None or each_phone(text)
+
+
+def each_phone(text: str) -> bool:
+    """check_phone the long way: each number split off, its shape and digits checked."""
     parts = [p.strip() for p in _PHONE_SEPARATORS.split(text)]
     numbers = [p for p in parts if p]
     return bool(numbers) and all(_one_phone(p) for p in numbers)
