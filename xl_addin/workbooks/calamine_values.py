@@ -39,6 +39,7 @@ _ERROR = re.compile(rb'<c r="[A-Z]+\d+"[^>]*?\st="e"')
 _CELL_HEAD = re.compile(rb'<c r="([A-Z]+)(\d+)"([^>]*?)(/?)>')
 _VALUE = re.compile(rb"<v>([^<]*)</v>|<v/>")
 _EMPTY_FORMS = (b"></t>", b"<t/>", b'preserve"/>', b"<is/>", b"<is></is>", b"<si/>", b"<si></si>")
+_EMPTY_INLINE = _EMPTY_FORMS[:5]  # a sheet's inline strings: no <si> there (the shared strings' items)
 _FORMULA = re.compile(rb"<f[\s/>]")
 _LONG_INTEGER = re.compile(rb"<v>-?\d{16}")  # 2**53 has 16 digits: a shorter integer is exact as a float
 # a <t> without xml:space, edged by space (the text taken whole, possessively: no backtracking through it)
@@ -167,7 +168,7 @@ class CalamineBook:
         empty = self._shared_strings()[1]
         if empty:
             _set_empty_shared(xml, empty, cells)
-        if b"inlineStr" in xml and _has_empty(xml):
+        if b"inlineStr" in xml and _has_empty(xml, _EMPTY_INLINE):
             for m in _INLINE.finditer(xml):
                 if not _text_of(m.group(3)):
                     cells[(int(m.group(2)), _column_number(m.group(1)))] = ""
@@ -243,9 +244,9 @@ def _escaped(xml: bytes) -> bool:
     return b"_x" in xml and _ESCAPED.search(xml) is not None
 
 
-def _has_empty(xml: bytes) -> bool:
+def _has_empty(xml: bytes, forms: tuple[bytes, ...] = _EMPTY_FORMS) -> bool:
     """True when the XML may hold an empty text (a cell or shared string reading as "")."""
-    return any(form in xml for form in _EMPTY_FORMS)
+    return any(form in xml for form in forms)
 
 
 def _unmarked_space(xml: bytes) -> bool:
