@@ -9,6 +9,7 @@ them, so a lying header cannot get past. Standard library only: both adapters us
 from __future__ import annotations
 
 import re
+import threading
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -153,11 +154,15 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, keep: bool) -> tuple[i
     return len(data), data if keep else b""
 
 
+_REMEMBERING = threading.Lock()  # files may be scanned by several threads (the judges' files are)
+
+
 def _remember(key: tuple[int, int], data: bytes) -> None:
-    _PASSED[key] = data
-    total = sum(map(len, _PASSED.values()))
-    while total > REMEMBER_TOTAL and _PASSED:
-        total -= len(_PASSED.pop(next(iter(_PASSED))))
+    with _REMEMBERING:
+        _PASSED[key] = data
+        total = sum(map(len, _PASSED.values()))
+        while total > REMEMBER_TOTAL and _PASSED:
+            total -= len(_PASSED.pop(next(iter(_PASSED))))
 
 
 def _parse_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, chunks, keep: bool) -> tuple[int, bytes]:

@@ -5,6 +5,7 @@ column by column. Both are compared, on hand-made sheets mixing every kind of ce
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
 from pathlib import Path
 
@@ -103,3 +104,56 @@ def test_a_complete_sheet_is_told_from_one_with_an_empty_string(tmp_path):
     gap = _workbook(tmp_path / "gap.xlsx", [["text", "int"], ["inline-empty", "date"]])
     assert read_sheets(full)["Một"][1][0] == 2.5
     assert read_sheets(gap)["Một"][1][0] == ""  # an empty string, not an empty cell
+
+
+def _big_book(path: Path, *, styles: str | None = None, scores: int = 1) -> Path:
+    """A workbook whose sheet Hai (over 64 KB) is the same in every copy, Một differing by `scores`."""
+    snapshot = "".join(f'<c r="A{r}" t="inlineStr"><is><t>SP-{r:05d} sản phẩm</t></is></c><c r="B{r}" s="1"><v>4378{r % 10}</v></c>'
+                       for r in range(1, 2_001))
+    book = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{MAIN}" xmlns:r="{REL}">'
+            '<sheets><sheet name="Một" sheetId="1" r:id="rId1"/><sheet name="Hai" sheetId="2" r:id="rId2"/>'
+            "</sheets></workbook>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
+                           ("xl/workbook.xml", book), ("xl/_rels/workbook.xml.rels", BOOK_RELS),
+                           ("xl/styles.xml", styles or _styles()), ("xl/sharedStrings.xml", _shared(False)),
+                           ("xl/worksheets/sheet1.xml", _sheet([f'<c r="A1"><v>{scores}</v></c>'])),
+                           ("xl/worksheets/sheet2.xml", _sheet([snapshot]))):
+            zf.writestr(name, data)
+    return path
+
+
+def test_the_same_big_sheet_in_another_file_is_read_once_and_as_openpyxl_reads_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(calamine_values, "_SEEN", {})
+    asked: list[str] = []
+    real = calamine_values.CalamineWorkbook
+
+    class Spy:
+        def __init__(self, book):
+            self.book = book
+
+        @classmethod
+        def from_filelike(cls, f):
+            return cls(real.from_filelike(f))
+
+        def __getattr__(self, name):
+            return getattr(self.book, name)
+
+        def get_sheet_by_name(self, name):
+            asked.append(name)
+            return self.book.get_sheet_by_name(name)
+
+    monkeypatch.setattr(calamine_values, "CalamineWorkbook", Spy)
+    first, second = _big_book(tmp_path / "GK01.xlsx", scores=7), _big_book(tmp_path / "GK02.xlsx", scores=9)
+    a = read_sheets(first)
+    a["Hai"][0][0] = "sửa"  # the caller's own lists: the next read is not changed by this
+    b = read_sheets(second)
+    assert asked == ["Một", "Hai", "Một"]  # Hai of GK02 came from GK01's reading
+    assert differences(b, expected_rows(second)) == [] and b["Một"] == [[9]]
+    assert b["Hai"][0][0] == "SP-00001 sản phẩm" and isinstance(b["Hai"][0][1], dt.datetime)
+    # the same sheet with other styles (column B's format no longer a date) is read again, with its own types
+    plain = _styles().replace('<xf numFmtId="14"', '<xf numFmtId="0"', 1)
+    third = _big_book(tmp_path / "GK03.xlsx", styles=plain)
+    c = read_sheets(third)
+    assert asked[-2:] == ["Một", "Hai"] and c["Hai"][0][1] == 43781
+    assert differences(c, expected_rows(third)) == []

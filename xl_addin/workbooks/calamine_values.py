@@ -19,6 +19,7 @@ import datetime as dt
 import html
 import io
 import re
+import threading
 import zipfile
 from pathlib import Path
 
@@ -54,6 +55,12 @@ _POINTED = re.compile(rb"<v>(-?\d+\.0*|-?\d+(?:\.\d*)?[eE][+-]?\d+)</v>")  # int
 _EXACT = 2.0 ** 53  # integral floats below this are exact: the int openpyxl reads
 _MIDNIGHT = dt.time()
 _TEXT = {str}
+# Sheets read already in this process (a sheet of 64 KB or more): (size, CRC-32) -> (its XML, the parts its
+# values depend on, its rows). The products' snapshot sheet every judge's file holds is read once.
+_SEEN: dict[tuple[int, int], tuple[bytes, tuple[bytes, ...], list[list[object]]]] = {}
+_SEEING = threading.Lock()  # the judges' files are read by several threads
+SEEN_MIN = 64 * 1024
+SEEN_SHEETS = 4
 _NO_TEXT = {"": None}  # calamine's "" (an empty cell) as None; every other value as it is
 
 
@@ -74,6 +81,7 @@ class CalamineBook:
             self._zip.close()
             raise
         self._shared: tuple[bool, set[int]] | None = None  # (escapes in the shared strings, empty ones)
+        self._setting: tuple[bytes, ...] | None = None
 
     def __enter__(self) -> CalamineBook:
         return self
@@ -102,6 +110,30 @@ class CalamineBook:
         if part is None or part not in self._zip.NameToInfo:
             return None
         xml = self._part(part)
+        if len(xml) < SEEN_MIN:
+            return self._read(name, part, xml)
+        key, context = (len(xml), self._zip.getinfo(part).CRC), self._context()
+        seen = _SEEN.get(key)
+        if seen is not None and seen[0] == xml and seen[1] == context:  # the same sheet in the same setting
+            return [list(row) for row in seen[2]]
+        rows = self._read(name, part, xml)
+        if rows is not None:
+            with _SEEING:
+                _SEEN[key] = (xml, context, [list(row) for row in rows])
+                while len(_SEEN) > SEEN_SHEETS:
+                    del _SEEN[next(iter(_SEEN))]
+        return rows
+
+    def _context(self) -> tuple[bytes, ...]:
+        """The parts besides a sheet's own that its values depend on: the workbook's (1904 dates), the
+        styles (which numbers are dates) and the shared strings."""
+        if self._setting is None:
+            names = self._zip.NameToInfo
+            wanted = [n for n in names if n.lower().endswith(("sharedstrings.xml", "styles.xml"))]
+            self._setting = tuple(self._zip.read(n) for n in ["xl/workbook.xml", *sorted(wanted)] if n in names)
+        return self._setting
+
+    def _read(self, name: str, part: str, xml: bytes) -> list[list[object]] | None:
         if not self._readable(xml, part):
             return None
         try:
