@@ -55,11 +55,11 @@ _POINTED = re.compile(rb"<v>(-?\d+\.0*|-?\d+(?:\.\d*)?[eE][+-]?\d+)</v>")  # int
 _EXACT = 2.0 ** 53  # integral floats below this are exact: the int openpyxl reads
 _MIDNIGHT = dt.time()
 _TEXT = {str}
-# Sheets read already in this process (a sheet of 64 KB or more): (size, CRC-32) -> (its XML, the parts its
+# Sheets read already in this process (of 64 KB to 2 MB): (size, CRC-32) -> (its XML, the parts its
 # values depend on, its rows). The products' snapshot sheet every judge's file holds is read once.
 _SEEN: dict[tuple[int, int], tuple[bytes, tuple[bytes, ...], list[list[object]]]] = {}
 _SEEING = threading.Lock()  # the judges' files are read by several threads
-SEEN_MIN = 64 * 1024
+SEEN_MIN, SEEN_MAX = 64 * 1024, 2 * 1024 * 1024  # a contest's own big sheets are read once: not kept
 SEEN_SHEETS = 4
 _NO_TEXT = {"": None}  # calamine's "" (an empty cell) as None; every other value as it is
 
@@ -110,11 +110,13 @@ class CalamineBook:
         if part is None or part not in self._zip.NameToInfo:
             return None
         xml = self._part(part)
-        if len(xml) < SEEN_MIN:
+        if not SEEN_MIN <= len(xml) <= SEEN_MAX:
             return self._read(name, part, xml)
         key, context = (len(xml), self._zip.getinfo(part).CRC), self._context()
         seen = _SEEN.get(key)
         if seen is not None and seen[0] == xml and seen[1] == context:  # the same sheet in the same setting
+            with _SEEING:
+                _SEEN[key] = _SEEN.pop(key, seen)  # the most recently used, forgotten last
             return [list(row) for row in seen[2]]
         rows = self._read(name, part, xml)
         if rows is not None:
