@@ -102,3 +102,20 @@ def test_the_source_reads_what_openpyxl_reads_and_holds_no_file_open(tmp_path):
         assert source.read(("Lớn",)) == {"Lớn": expected["Lớn"]}
         path.rename(tmp_path / "moved.xlsx")  # nothing is read from the file any more
         assert source.read() == expected and list(source.read()) == ["Nhỏ", "Lớn", "Nhật ký"]
+
+
+def test_a_book_dropped_unsaved_frees_its_lock_at_once(tmp_path):
+    import gc
+
+    path = _book(tmp_path / "binhchon.xlsx")
+    gc.disable()  # no collector to break a reference cycle: the book must go with its last reference
+    try:
+        book = FileContestBook(path)
+        assert book.read(["Nhỏ"]) == {"Nhỏ": [["Mã", "một"]]}
+        del book
+        other = ContestLock(path)
+        other.acquire(wait=0)
+        assert other.held
+        other.release()
+    finally:
+        gc.enable()

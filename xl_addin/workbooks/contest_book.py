@@ -76,15 +76,8 @@ class FileContestBook:
             except BaseException:
                 self._lock.release()
                 raise
-            self._values = _Sheets(self, source)
+            self._values = _Sheets(source, self._names, self._lock)
         return self._values
-
-    def _read_sheet(self, source: SheetSource, name: str) -> Rows:
-        try:
-            return source.rows(name)
-        except BaseException:
-            self._lock.release()  # as a failed first read: the run stops here
-            raise
 
     def sheet_names(self) -> list[str]:
         """The names of the sheets, in order."""
@@ -163,19 +156,26 @@ class FileContestBook:
 
 
 class _Sheets(dict):
-    """Sheet name -> rows, a sheet read from the snapshot when first asked for (`in`: the sheet exists)."""
+    """Sheet name -> rows, a sheet read from the snapshot when first asked for (`in`: the sheet exists).
 
-    def __init__(self, book: FileContestBook, source: SheetSource):
+    It holds the book's list of names and its lock, not the book: a book dropped unsaved is freed at
+    once, and its lock with it (no reference cycle left for the garbage collector)."""
+
+    def __init__(self, source: SheetSource, names: list[str], lock: ContestLock):
         super().__init__()
-        self._book, self._source = book, source
+        self._source, self._names, self._lock = source, names, lock
 
     def __contains__(self, name: object) -> bool:
-        return dict.__contains__(self, name) or name in (self._book._names or [])
+        return dict.__contains__(self, name) or name in self._names
 
     def __missing__(self, name: str) -> Rows:
-        if name not in (self._book._names or []):
+        if name not in self._names:
             raise KeyError(name)
-        rows = self[name] = self._book._read_sheet(self._source, name)
+        try:
+            rows = self[name] = self._source.rows(name)
+        except BaseException:
+            self._lock.release()  # as a failed first read: the run stops here
+            raise
         return rows
 
     def setdefault(self, name: str, default: Rows) -> Rows:  # append_rows: a sheet's rows, then the new ones
