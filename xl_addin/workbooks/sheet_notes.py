@@ -33,6 +33,8 @@ def patch_notes(comments_xml: bytes | None, add: dict[tuple[int, int], str], rem
     """(comments part, VML drawing part) after the tool's notes are removed, then added; (None, None)
     when no note is left. vml: the sheet's present drawing, whose other shapes (form controls) are kept
     (then the drawing stays even without notes); drawing_id: the o:idmap block of a new drawing."""
+    if comments_xml is None and vml is None and author == NOTE_AUTHOR and all(map(_plain_note, add.values())):
+        return _fresh_notes(add, drawing_id)
     try:
         root = etree.fromstring(comments_xml or _EMPTY, _PARSER)
     except etree.XMLSyntaxError as exc:
@@ -47,6 +49,41 @@ def patch_notes(comments_xml: bytes | None, add: dict[tuple[int, int], str], rem
     if not notes.by_cell:
         return None, drawing
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), drawing
+
+
+# What lxml would write unchanged in a note's text, apart from &, < and > (a carriage return, a control
+# character or a lone surrogate goes the long way: lxml escapes or refuses them).
+_PLAIN_NOTE = re.compile("[^\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]*")
+_DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+_COMMENT = '<comment ref="{ref}" authorId="0" shapeId="0"><text><t{space}>{text}</t></text></comment>'
+
+
+def _plain_note(note: str) -> bool:
+    return _PLAIN_NOTE.fullmatch(note) is not None
+
+
+def _fresh_notes(add: dict[tuple[int, int], str], drawing_id: int) -> tuple[bytes | None, bytes | None]:
+    """patch_notes on a sheet without notes, written as text: the same bytes lxml gives, without a tree."""
+    if not add:
+        return None, None
+    cells = sorted(add)
+    comments = "".join(
+        _COMMENT.format(ref=f"{column_letter(c)}{r}", text=_escape(add[r, c]),
+                        space=' xml:space="preserve"' if add[r, c] != add[r, c].strip() or "\n" in add[r, c] else "")
+        for r, c in cells)
+    head = (f'<comments xmlns="{MAIN_NS}"><authors><author>{NOTE_AUTHOR}</author></authors><commentList>')
+    width, height = NOTE_SIZE_PT
+    first = drawing_id * 1024 + 1
+    shapes = "".join(_SHAPE.format(id=first + i, width=width, height=height, row=r - 1, col=c - 1,
+                                   anchor=f"{c}, 15, {max(r - 2, 0)}, 10, {c + 3}, 15, {r + 3}, 4")
+                     for i, (r, c) in enumerate(cells))
+    drawing = _DRAWING_HEAD.format(id=drawing_id) + shapes + "</xml>"
+    return (_DECLARATION + (head + comments + "</commentList></comments>").encode(),
+            _DECLARATION + drawing.encode())
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class _Notes:
@@ -224,6 +261,13 @@ _SHAPE = (
     '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"/></v:textbox>'
     '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>{anchor}</x:Anchor>'
     '<x:AutoFill>False</x:AutoFill><x:Row>{row}</x:Row><x:Column>{col}</x:Column></x:ClientData></v:shape>')
+
+
+_DRAWING_HEAD = (
+    f'<xml xmlns:v="{V}" xmlns:o="{O}" xmlns:x="{X}"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" '
+    'data="{id}"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" '
+    'path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" '
+    'o:connecttype="rect"/></v:shapetype>')
 
 
 def _note_shapes(cells: list[tuple[int, int]], first_id: int) -> list[etree._Element]:

@@ -20,6 +20,7 @@ from ..ports import SheetLayout
 from . import text_fit as styles
 from .cell_values import clean_row
 from .sheet_xml import Q, column_letter, insert_child, new_worksheet, parse_cols, put_cols, split_sheet_data
+from .written_sheet import WrittenSheet
 from .xlsx_styles import CENTER_TOP, TOP, WRAP_TOP, StyleBook
 
 CHOICE_TITLE = "Chọn Có hoặc Không"
@@ -69,6 +70,13 @@ def _text(value: object) -> object:
 
 def write_sheet_xml(rows: Rows, layout: SheetLayout, book: StyleBook, old: bytes | None) -> tuple[bytes, PrintNames]:
     """The worksheet part for rows laid out as asked, keeping what `old` carried beyond its cells."""
+    written, names = write_sheet_rows(rows, layout, book, old)
+    return written.to_bytes(), names
+
+
+def write_sheet_rows(rows: Rows, layout: SheetLayout, book: StyleBook,
+                     old: bytes | None) -> tuple[WrittenSheet, PrintNames]:
+    """write_sheet_xml's sheet kept as its skeleton and its rows' cells (marks can then be put on them)."""
     root, _ = split_sheet_data(old) if old else (new_worksheet(), b"")
     for name in _DROPPED:
         for el in root.findall(Q + name):
@@ -95,12 +103,12 @@ def write_sheet_xml(rows: Rows, layout: SheetLayout, book: StyleBook, old: bytes
     _choices(root, layout, nrows)
     names = _print_setup(root, layout, nrows, ncols)
     head, tail = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).split(b"<sheetData/>")
-    return head + b"<sheetData>" + data.encode("utf-8") + b"</sheetData>" + tail, names
+    return WrittenSheet(head, tail, *data), names
 
 
 def _sheet_data(values: list[list], layout: SheetLayout, book: StyleBook,
-                widths: dict[int, float]) -> tuple[str, list[str]]:
-    """The rows' XML and the banner rows' merged ranges."""
+                widths: dict[int, float]) -> tuple[tuple[list[str], list[list[str]]], list[str]]:
+    """The rows' start tags and cells ('' where a column has none), and the banner rows' merged ranges."""
     header, nrows = layout.header_row, len(values)
     ncols = max((len(r) for r in values), default=0)
     hidden = set(layout.hidden_columns)
@@ -116,7 +124,8 @@ def _sheet_data(values: list[list], layout: SheetLayout, book: StyleBook,
     dated = [0] + [book.cell_xf(align=aligns[c] if c <= ncols else None,
                                 number_format=layout.number_formats.get(c, layout.date_format))
                    for c in range(1, data_cols + 1)]
-    out: list[str] = []
+    opens: list[str] = []
+    out: list[list[str]] = []
     for r, row in enumerate(values, start=1):
         height = None
         if r > header:
@@ -140,21 +149,22 @@ def _sheet_data(values: list[list], layout: SheetLayout, book: StyleBook,
         if r in banners:
             height = BANNER_ROW_HEIGHT
         ht = f' ht="{height}" customHeight="1"' if height is not None else ""
-        out.append(f'<row r="{r}"{ht}>{"".join(cells)}</row>')
+        opens.append(f'<row r="{r}"{ht}>')
+        out.append(cells)
     merges = [f"A{r}:{column_letter(last)}{r}" for r in sorted(banners) if r <= nrows]
-    return "".join(out), merges
+    return (opens, out), merges
 
 
 def _data_cells(r: int, row: list, letters: list[str], plain: list[int], dated: list[int]) -> list[str]:
-    """A data row's cells, every column of the table styled (typed-in values later look the same)."""
+    """A data row's cells, every column of the table styled (typed-in values later look the same); '' for
+    a column without a cell."""
     cells = []
     width = len(letters)
     values = row if len(row) == width else row[:width] + [None] * (width - len(row))
     for c, (letter, value) in enumerate(zip(letters, values), 1):
         kind = type(value)
         if value is None:
-            if plain[c]:
-                cells.append(f'<c r="{letter}{r}" s="{plain[c]}"/>')
+            cells.append(f'<c r="{letter}{r}" s="{plain[c]}"/>' if plain[c] else "")
         elif kind is str:
             if "&" in value or "<" in value or ">" in value:
                 value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
