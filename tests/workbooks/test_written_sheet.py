@@ -9,15 +9,18 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from decimal import Decimal
+from lxml import etree
 
 from xl_addin.domain.cell_rules import ERROR_FILL_RGB, WARNING_FILL_RGB
 from xl_addin.ports import Mark, SheetLayout
 from xl_addin.workbooks import contest_book
+from xl_addin.workbooks.cell_values import clean_value
 from xl_addin.workbooks.contest_book import FileContestBook
 from xl_addin.workbooks.package_cells import mark_edits, patch_cells, unmark_edits
 from xl_addin.workbooks.sheet_patch import SheetEdits, note_edits, patch_sheet
-from xl_addin.workbooks.sheet_writer import write_sheet_rows, write_sheet_xml
-from xl_addin.workbooks.xlsx_styles import StyleBook
+from xl_addin.workbooks.sheet_writer import cell_xml, write_sheet_rows, write_sheet_xml
+from xl_addin.workbooks.xlsx_styles import TOP, StyleBook
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -146,3 +149,20 @@ def test_mark_and_unmark_groups_reach_the_written_sheet_unchanged():
     grouped = mark_edits([Mark("S", "B2", "warning", "a"), Mark("S", "$B$2", "error", "b")])
     assert grouped["S"].marks == {(2, 2): ("error", "a\nb")}
     assert unmark_edits([("S", "B2"), ("S", "nonsense")])["S"].unmarks == {(2, 2)}
+
+
+@pytest.mark.parametrize("value", [0, -7, 10**20, 1.5, 1e-300, float("inf"), float("nan"), True, False,
+                                   Decimal("1.10"), dt.date(2024, 2, 29), dt.datetime(2024, 1, 2, 3, 4, 5),
+                                   "", " a ", 'x "y" <z> & _x0041_', "dòng\nhai"])
+def test_a_data_cell_reads_as_the_cell_writer_writes_it(value):
+    """The data rows' fast cells hold what cell_xml would write: the same value, type and style."""
+    book = StyleBook(_styles())
+    written, _ = write_sheet_rows([["Mã", "Giá trị"], ["SP01", value]], SheetLayout(header_row=1), book, None)
+    row = etree.fromstring(f'<r xmlns="{MAIN}">{"".join(written.cells[1])}</r>'.encode())
+    cell = row[1]
+    xf = int(cell.get("s", "0"))
+    is_date = isinstance(value, dt.date)
+    expected_xf = book.cell_xf(align=TOP, number_format=SheetLayout().date_format if is_date else None)
+    reference = etree.fromstring(f'<r xmlns="{MAIN}">{cell_xml("B2", clean_value(value), expected_xf)}</r>'.encode())[0]
+    assert (cell.get("r"), xf, cell.get("t"), "".join(cell.itertext())) == (
+        reference.get("r"), int(reference.get("s", "0")), reference.get("t"), "".join(reference.itertext()))

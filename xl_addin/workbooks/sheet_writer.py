@@ -124,26 +124,31 @@ def _sheet_data(values: list[list], layout: SheetLayout, book: StyleBook,
     dated = [0] + [book.cell_xf(align=aligns[c] if c <= ncols else None,
                                 number_format=layout.number_formats.get(c, layout.date_format))
                    for c in range(1, data_cols + 1)]
-    opens: list[str] = []
-    out: list[list[str]] = []
+    top = _top_rows(values[:header], layout, book, widths, banners, hidden)
+    opens, out = _data_rows(values, header, _columns(letters, plain, dated), layout.wrap_columns, widths)
+    opens[:0], out[:0] = top
+    merges = [f"A{r}:{column_letter(last)}{r}" for r in sorted(banners) if r <= nrows]
+    return (opens, out), merges
+
+
+def _top_rows(values: list[list], layout: SheetLayout, book: StyleBook, widths: dict[int, float],
+              banners: set[int], hidden: set[int]) -> tuple[list[str], list[list[str]]]:
+    """The rows down to the header: title and banner rows, then the header (bold, wrapped when asked)."""
+    opens, out = [], []
+    header = layout.header_row
     for r, row in enumerate(values, start=1):
         height = None
-        if r > header:
-            cells = _data_cells(r, row, letters, plain, dated)
-        else:
-            cells = []
-            for c, value in enumerate(row, start=1):
-                fmt = layout.date_format if isinstance(value, (dt.date, dt.datetime)) else None
-                if r == header:
-                    xf = book.header_xf(wrap=layout.wrap_header, number_format=fmt)
-                elif r in banners and c == 1:
-                    xf = book.cell_xf(align=WRAP_TOP, number_format=fmt)
-                else:
-                    xf = book.cell_xf(number_format=fmt) if fmt else 0
-                cells.append(cell_xml(f"{column_letter(c)}{r}", value, xf))
-        if r > header:
-            height = styles.row_height({c: _text(row[c - 1]) for c in layout.wrap_columns if c <= len(row)}, widths)
-        elif r == header and layout.wrap_header:
+        cells = []
+        for c, value in enumerate(row, start=1):
+            fmt = layout.date_format if isinstance(value, (dt.date, dt.datetime)) else None
+            if r == header:
+                xf = book.header_xf(wrap=layout.wrap_header, number_format=fmt)
+            elif r in banners and c == 1:
+                xf = book.cell_xf(align=WRAP_TOP, number_format=fmt)
+            else:
+                xf = book.cell_xf(number_format=fmt) if fmt else 0
+            cells.append(cell_xml(f"{column_letter(c)}{r}", value, xf))
+        if r == header and layout.wrap_header:
             height = styles.row_height({c: _text(row[c - 1]) for c in range(1, len(row) + 1) if c not in hidden},
                                        widths, bold=True)
         if r in banners:
@@ -151,32 +156,59 @@ def _sheet_data(values: list[list], layout: SheetLayout, book: StyleBook,
         ht = f' ht="{height}" customHeight="1"' if height is not None else ""
         opens.append(f'<row r="{r}"{ht}>')
         out.append(cells)
-    merges = [f"A{r}:{column_letter(last)}{r}" for r in sorted(banners) if r <= nrows]
-    return (opens, out), merges
+    return opens, out
 
 
-def _data_cells(r: int, row: list, letters: list[str], plain: list[int], dated: list[int]) -> list[str]:
+def _data_rows(values: list[list], header: int, columns: list[tuple], wrap: tuple[int, ...] | list[int],
+               widths: dict[int, float]) -> tuple[list[str], list[list[str]]]:
+    """The rows below the header: start tags (heights to fit the wrapped columns) and cells."""
+    opens, out = [], []
+    rooms = [(c, widths.get(c, styles.DEFAULT_WIDTH)) for c in wrap]
+    for r, row in enumerate(values[header:], start=header + 1):
+        lines = 1
+        for c, width in rooms:  # styles.row_height, the one-line texts counted here
+            if c <= len(row) and row[c - 1] is not None:
+                text = str(row[c - 1])
+                n = 1 if len(text) <= max(int(width) - 1, 1) and "\n" not in text else styles.wrapped_lines(text, width)
+                lines = max(lines, n)
+        opens.append(f'<row r="{r}" ht="{lines * styles.LINE_HEIGHT}" customHeight="1">')
+        out.append(_data_cells(r, row, columns))
+    return opens, out
+
+
+def _columns(letters: list[str], plain: list[int], dated: list[int]) -> list[tuple]:
+    """Per column of a data row, the fixed pieces of its cells' XML: (letter, '<c r="' + letter, an empty
+    styled cell's end or '', a text cell's middle, a number cell's middle, plain xf, date xf)."""
+    out = []
+    for c, letter in enumerate(letters, 1):
+        style = f' s="{plain[c]}"' if plain[c] else ""
+        out.append((letter, '<c r="' + letter, f'"{style}/>' if plain[c] else "",
+                    f'"{style} t="inlineStr"><is><t xml:space="preserve">', f'"{style}><v>', plain[c], dated[c]))
+    return out
+
+
+def _data_cells(r: int, row: list, columns: list[tuple]) -> list[str]:
     """A data row's cells, every column of the table styled (typed-in values later look the same); '' for
     a column without a cell."""
     cells = []
-    width = len(letters)
+    rs = str(r)
+    width = len(columns)
     values = row if len(row) == width else row[:width] + [None] * (width - len(row))
-    for c, (letter, value) in enumerate(zip(letters, values), 1):
+    for (letter, start, empty, text, number, plain, dated), value in zip(columns, values):
         kind = type(value)
-        if value is None:
-            cells.append(f'<c r="{letter}{r}" s="{plain[c]}"/>' if plain[c] else "")
-        elif kind is str:
+        if kind is str:
             if "&" in value or "<" in value or ">" in value:
                 value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            style = f' s="{plain[c]}"' if plain[c] else ""
-            cells.append(f'<c r="{letter}{r}"{style} t="inlineStr"><is><t xml:space="preserve">{value}</t>'
-                         '</is></c>')
+            cells.append(start + rs + text + value + "</t></is></c>")
+        elif value is None:
+            cells.append(start + rs + empty if empty else "")
         elif kind is int:
-            style = f' s="{plain[c]}"' if plain[c] else ""
-            cells.append(f'<c r="{letter}{r}"{style}><v>{value}</v></c>')
+            cells.append(start + rs + number + str(value) + "</v></c>")
+        elif kind is float and math.isfinite(value):
+            cells.append(start + rs + number + repr(value) + "</v></c>")
         else:
             is_date = isinstance(value, (dt.date, dt.datetime))
-            cells.append(cell_xml(f"{letter}{r}", value, dated[c] if is_date else plain[c]))
+            cells.append(cell_xml(letter + rs, value, dated if is_date else plain))
     return cells
 
 
