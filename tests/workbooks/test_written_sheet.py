@@ -20,7 +20,8 @@ from xl_addin.workbooks.contest_book import FileContestBook
 from xl_addin.workbooks.package_cells import mark_edits, patch_cells, unmark_edits
 from xl_addin.workbooks.sheet_patch import SheetEdits, note_edits, patch_sheet
 from xl_addin.workbooks.sheet_writer import cell_xml, write_sheet_rows, write_sheet_xml
-from xl_addin.workbooks.xlsx_styles import TOP, StyleBook
+from xl_addin.workbooks.text_fit import row_height
+from xl_addin.workbooks.xlsx_styles import WRAP_TOP, StyleBook
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -153,16 +154,22 @@ def test_mark_and_unmark_groups_reach_the_written_sheet_unchanged():
 
 @pytest.mark.parametrize("value", [0, -7, 10**20, 1.5, 1e-300, float("inf"), float("nan"), True, False,
                                    Decimal("1.10"), dt.date(2024, 2, 29), dt.datetime(2024, 1, 2, 3, 4, 5),
-                                   "", " a ", 'x "y" <z> & _x0041_', "dòng\nhai"])
+                                   "", " a ", 'x "y" <z> & _x0041_', "dòng\nhai", "a\x01b", "\x02", "y " * 17000,
+                                   Path("thư mục/tệp")])
 def test_a_data_cell_reads_as_the_cell_writer_writes_it(value):
-    """The data rows' fast cells hold what cell_xml would write: the same value, type and style."""
+    """The data rows' fast cells hold what cell_xml would write of the cleaned value: the same value, type
+    and style; the row's height is the one text_fit gives the cleaned text."""
     book = StyleBook(_styles())
-    written, _ = write_sheet_rows([["Mã", "Giá trị"], ["SP01", value]], SheetLayout(header_row=1), book, None)
+    layout = SheetLayout(header_row=1, wrap_columns=(2,), widths={2: 12})
+    written, _ = write_sheet_rows([["Mã", "Giá trị"], ["SP01", value]], layout, book, None)
+    cleaned = clean_value(value)
+    height = row_height({2: None if cleaned is None else str(cleaned)}, {1: 14.0, 2: 12.0})
+    assert written.opens[1] == f'<row r="2" ht="{height}" customHeight="1">'
     row = etree.fromstring(f'<r xmlns="{MAIN}">{"".join(written.cells[1])}</r>'.encode())
     cell = row[1]
     xf = int(cell.get("s", "0"))
     is_date = isinstance(value, dt.date)
-    expected_xf = book.cell_xf(align=TOP, number_format=SheetLayout().date_format if is_date else None)
+    expected_xf = book.cell_xf(align=WRAP_TOP, number_format=SheetLayout().date_format if is_date else None)
     reference = etree.fromstring(f'<r xmlns="{MAIN}">{cell_xml("B2", clean_value(value), expected_xf)}</r>'.encode())[0]
     assert (cell.get("r"), xf, cell.get("t"), "".join(cell.itertext())) == (
         reference.get("r"), int(reference.get("s", "0")), reference.get("t"), "".join(reference.itertext()))

@@ -15,10 +15,11 @@ from decimal import Decimal
 
 from lxml import etree
 
+from ..domain.cell_rules import MAX_CELL_TEXT
 from ..domain.tables import Rows
 from ..ports import SheetLayout
 from . import text_fit as styles
-from .cell_values import clean_row
+from .cell_values import clean_row, clean_value
 from .sheet_xml import Q, column_letter, insert_child, new_worksheet, parse_cols, put_cols, split_sheet_data
 from .written_sheet import WrittenSheet
 from .xlsx_styles import CENTER_TOP, TOP, WRAP_TOP, StyleBook
@@ -81,7 +82,7 @@ def write_sheet_rows(rows: Rows, layout: SheetLayout, book: StyleBook,
     for name in _DROPPED:
         for el in root.findall(Q + name):
             root.remove(el)
-    values = [clean_row(row) for row in rows]
+    values = [clean_row(row) for row in rows[:layout.header_row]] + list(rows[layout.header_row:])  # data rows: as written
     nrows, ncols = len(values), max((len(r) for r in values), default=0)
     cols = parse_cols(root)
     for col, width in layout.widths.items():
@@ -166,9 +167,12 @@ def _data_rows(values: list[list], header: int, columns: list[tuple], wrap: tupl
     rooms = [(c, widths.get(c, styles.DEFAULT_WIDTH)) for c in wrap]
     for r, row in enumerate(values[header:], start=header + 1):
         lines = 1
-        for c, width in rooms:  # styles.row_height, the one-line texts counted here
-            if c <= len(row) and row[c - 1] is not None:
-                text = str(row[c - 1])
+        for c, width in rooms:  # styles.row_height of the cleaned texts, the one-line ones counted here
+            value = row[c - 1] if c <= len(row) else None
+            if type(value) is not str or not (value.isprintable() and 0 < len(value) <= MAX_CELL_TEXT):
+                value = clean_value(value)
+            if value is not None:
+                text = str(value)
                 n = 1 if len(text) <= max(int(width) - 1, 1) and "\n" not in text else styles.wrapped_lines(text, width)
                 lines = max(lines, n)
         opens.append(f'<row r="{r}" ht="{lines * styles.LINE_HEIGHT}" customHeight="1">')
@@ -189,13 +193,20 @@ def _columns(letters: list[str], plain: list[int], dated: list[int]) -> list[tup
 
 def _data_cells(r: int, row: list, columns: list[tuple]) -> list[str]:
     """A data row's cells, every column of the table styled (typed-in values later look the same); '' for
-    a column without a cell."""
+    a column without a cell. Values are cleaned here (cell_values.clean_value), most text only checked."""
     cells = []
     rs = str(r)
     width = len(columns)
-    values = row if len(row) == width else row[:width] + [None] * (width - len(row))
+    values = row if len(row) == width else list(row[:width]) + [None] * (width - len(row))
     for (letter, start, empty, text, number, plain, dated), value in zip(columns, values):
         kind = type(value)
+        if kind is str:
+            if not (value.isprintable() and 0 < len(value) <= MAX_CELL_TEXT):
+                value = clean_value(value)
+                kind = type(value)
+        elif value is not None and kind is not int and kind is not float:
+            value = clean_value(value)
+            kind = type(value)
         if kind is str:
             if "&" in value or "<" in value or ">" in value:
                 value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
