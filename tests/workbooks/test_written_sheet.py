@@ -4,6 +4,7 @@ the sheet and then patching it (sheet_patch, package_cells.patch_cells) gave, on
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -132,8 +133,10 @@ def _rounds(book: FileContestBook, second: bool) -> None:
 
 def test_a_save_with_written_sheets_marked_is_the_one_write_then_patch_made(tmp_path, monkeypatch):
     paths = {}
+    start = _book(tmp_path / "start.xlsx")  # one file for both (its properties carry the second it was made)
     for name in ("old", "new"):
-        path = paths[name] = _book(tmp_path / f"{name}.xlsx")
+        path = paths[name] = tmp_path / f"{name}.xlsx"
+        shutil.copy(start, path)
         with monkeypatch.context() as m:
             if name == "old":
                 m.setattr(contest_book, "patch_written", _old_path)

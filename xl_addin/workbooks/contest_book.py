@@ -24,8 +24,8 @@ from .package_cells import mark_edits, patch_cells, patch_written, unmark_edits
 from .sheet_notes import NOTE_AUTHOR  # noqa: F401 (the author of the tool's notes)
 from .sheet_patch import SheetEdits
 from .sheet_writer import write_sheet_rows
-from .written_sheet import WrittenSheet
 from .sheet_xml import empty_sheet
+from .written_sheet import WrittenSheet
 from .xlsx_guard import check_archive
 from .xlsx_io import read_sheets, save_atomically
 from .xlsx_package import Package
