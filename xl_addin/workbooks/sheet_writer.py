@@ -165,6 +165,7 @@ def _data_rows(values: list[list], header: int, columns: list[tuple], wrap: tupl
     """The rows below the header: start tags (heights to fit the wrapped columns) and cells."""
     opens, out = [], []
     rooms = [(c, widths.get(c, styles.DEFAULT_WIDTH)) for c in wrap]
+    counted: dict[tuple[str, float], int] = {}  # a long text's lines (a column repeats its few long values)
     for r, row in enumerate(values[header:], start=header + 1):
         lines = 1
         for c, width in rooms:  # styles.row_height of the cleaned texts, the one-line ones counted here
@@ -173,8 +174,11 @@ def _data_rows(values: list[list], header: int, columns: list[tuple], wrap: tupl
                 value = clean_value(value)
             if value is not None:
                 text = str(value)
-                n = 1 if len(text) <= max(int(width) - 1, 1) and "\n" not in text else styles.wrapped_lines(text, width)
-                lines = max(lines, n)
+                if len(text) > max(int(width) - 1, 1) or "\n" in text:
+                    n = counted.get((text, width))
+                    if n is None:
+                        n = counted[text, width] = styles.wrapped_lines(text, width)
+                    lines = max(lines, n)
         opens.append(f'<row r="{r}" ht="{lines * styles.LINE_HEIGHT}" customHeight="1">')
         out.append(_data_cells(r, row, columns))
     return opens, out
@@ -194,7 +198,8 @@ def _columns(letters: list[str], plain: list[int], dated: list[int]) -> list[tup
 def _data_cells(r: int, row: list, columns: list[tuple]) -> list[str]:
     """A data row's cells, every column of the table styled (typed-in values later look the same); '' for
     a column without a cell. Values are cleaned here (cell_values.clean_value), most text only checked."""
-    cells = []
+    cells: list[str] = []
+    append = cells.append
     rs = str(r)
     width = len(columns)
     values = row if len(row) == width else list(row[:width]) + [None] * (width - len(row))
@@ -204,22 +209,25 @@ def _data_cells(r: int, row: list, columns: list[tuple]) -> list[str]:
             if not (value.isprintable() and 0 < len(value) <= MAX_CELL_TEXT):
                 value = clean_value(value)
                 kind = type(value)
-        elif value is not None and kind is not int and kind is not float:
+        elif value is None:
+            append(start + rs + empty if empty else "")
+            continue
+        elif kind is not int and kind is not float:
             value = clean_value(value)
             kind = type(value)
         if kind is str:
             if "&" in value or "<" in value or ">" in value:
                 value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            cells.append(start + rs + text + value + "</t></is></c>")
+            append(f"{start}{rs}{text}{value}</t></is></c>")
         elif value is None:
-            cells.append(start + rs + empty if empty else "")
+            append(start + rs + empty if empty else "")
         elif kind is int:
-            cells.append(start + rs + number + str(value) + "</v></c>")
+            append(f"{start}{rs}{number}{value}</v></c>")
         elif kind is float and math.isfinite(value):
-            cells.append(start + rs + number + repr(value) + "</v></c>")
+            append(f"{start}{rs}{number}{value!r}</v></c>")
         else:
             is_date = isinstance(value, (dt.date, dt.datetime))
-            cells.append(cell_xml(letter + rs, value, dated if is_date else plain))
+            append(cell_xml(letter + rs, value, dated if is_date else plain))
     return cells
 
 
