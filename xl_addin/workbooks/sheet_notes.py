@@ -55,11 +55,10 @@ def patch_notes(comments_xml: bytes | None, add: dict[tuple[int, int], str], rem
 # character or a lone surrogate goes the long way: lxml escapes or refuses them).
 _PLAIN_NOTE = re.compile("[^\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]*")
 _DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-_COMMENT = '<comment ref="{ref}" authorId="0" shapeId="0"><text><t{space}>{text}</t></text></comment>'
 
 
 def _plain_note(note: str) -> bool:
-    return _PLAIN_NOTE.fullmatch(note) is not None
+    return note.isprintable() or _PLAIN_NOTE.fullmatch(note) is not None  # printable: no control character
 
 
 def _fresh_notes(add: dict[tuple[int, int], str], drawing_id: int) -> tuple[bytes | None, bytes | None]:
@@ -67,19 +66,32 @@ def _fresh_notes(add: dict[tuple[int, int], str], drawing_id: int) -> tuple[byte
     if not add:
         return None, None
     cells = sorted(add)
-    comments = "".join(
-        _COMMENT.format(ref=f"{column_letter(c)}{r}", text=_escape(add[r, c]),
-                        space=' xml:space="preserve"' if add[r, c] != add[r, c].strip() or "\n" in add[r, c] else "")
-        for r, c in cells)
+    comments = "".join(_comment_xml(r, c, add[r, c]) for r, c in cells)
     head = (f'<comments xmlns="{MAIN_NS}"><authors><author>{NOTE_AUTHOR}</author></authors><commentList>')
-    width, height = NOTE_SIZE_PT
     first = drawing_id * 1024 + 1
-    shapes = "".join(_SHAPE.format(id=first + i, width=width, height=height, row=r - 1, col=c - 1,
-                                   anchor=f"{c}, 15, {max(r - 2, 0)}, 10, {c + 3}, 15, {r + 3}, 4")
-                     for i, (r, c) in enumerate(cells))
+    shapes = "".join(_shape_xml(first + i, r, c) for i, (r, c) in enumerate(cells))
     drawing = _DRAWING_HEAD.format(id=drawing_id) + shapes + "</xml>"
     return (_DECLARATION + (head + comments + "</commentList></comments>").encode(),
             _DECLARATION + drawing.encode())
+
+
+def _comment_xml(r: int, c: int, note: str) -> str:
+    """One tool's note as _new_comment and lxml write it."""
+    space = ' xml:space="preserve"' if note != note.strip() or "\n" in note else ""
+    return (f'<comment ref="{column_letter(c)}{r}" authorId="0" shapeId="0"><text><t{space}>{_escape(note)}</t>'
+            '</text></comment>')
+
+
+def _shape_xml(shape_id: int, r: int, c: int) -> str:
+    """_SHAPE for a note on (r, c), as an f-string (no template parsed per note)."""
+    width, height = NOTE_SIZE_PT
+    return (f'<v:shape id="_x0000_s{shape_id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;'
+            f'margin-top:1.5pt;width:{width}pt;height:{height}pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" '
+            'o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/>'
+            '<v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"/>'
+            '</v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>'
+            f'<x:Anchor>{c}, 15, {max(r - 2, 0)}, 10, {c + 3}, 15, {r + 3}, 4</x:Anchor><x:AutoFill>False</x:AutoFill>'
+            f'<x:Row>{r - 1}</x:Row><x:Column>{c - 1}</x:Column></x:ClientData></v:shape>')
 
 
 def _escape(text: str) -> str:
