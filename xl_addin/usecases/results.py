@@ -17,7 +17,7 @@ from ..domain.results import ResultSet
 from ..domain.sheets.results import HEADER_ROW as RESULTS_HEADER_ROW  # noqa: F401 (callers read it here)
 from ..domain.sheets.results import proposed_count, results_layout, results_title, rows_from_results
 from ..domain.sheets.scoresheet import check_sheet_set, score_sheet_from_rows
-from ..domain.sheets.scoresheet_identity import named_judge
+from ..domain.sheets.scoresheet_identity import IssuedProducts, named_judge
 from ..domain.scoring import result_set_from_sheets
 from ..errors import BlockedError, WorkbookError
 from ..progress import NO_PROGRESS, Progress, tracked
@@ -79,6 +79,7 @@ def read_score_sheets(contest: Contest, files: list[Path], provisional: bool,
                       progress: Progress = NO_PROGRESS) -> tuple[list[ScoreSheet], list[Finding]]:
     """Every judge's sheet parsed and checked, each file opened read-only."""
     fingerprint = product_fingerprint(contest.registrations)
+    products = IssuedProducts(contest.registrations)
     sheets: list[ScoreSheet] = []
     findings: list[Finding] = []
     seen: set[Finding] = set()
@@ -90,7 +91,8 @@ def read_score_sheets(contest: Contest, files: list[Path], provisional: bool,
             seen.add(unreadable)
             findings.append(unreadable)
             continue
-        sheet, found = score_sheet_from_rows(label, raw, contest, fingerprint, provisional=provisional)
+        sheet, found = score_sheet_from_rows(label, raw, contest, fingerprint, provisional=provisional,
+                                             products=products)
         for f in found:  # a renamed product: once, not per judge (a set: thousands of missing scores stay linear)
             if f not in seen:
                 seen.add(f)
@@ -130,7 +132,7 @@ def _read_ahead(files: list[Path]) -> Iterator[tuple[Path, dict | WorkbookError]
     if len(files) < 2:
         yield from ((path, _read_or_why(path)) for path in files)
         return
-    with ThreadPoolExecutor(max_workers=READ_AHEAD, thread_name_prefix="judge-files") as pool:
+    with ThreadPoolExecutor(max_workers=READ_AHEAD) as pool:
         yield from zip(files, pool.map(_read_or_why, files))
 
 
