@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import gc
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -21,12 +20,12 @@ from ..domain.sheets.scoresheet_identity import IssuedProducts, named_judge
 from ..domain.scoring import result_set_from_sheets
 from ..errors import BlockedError, WorkbookError
 from ..progress import NO_PROGRESS, Progress, tracked
-from ..workbooks.judge_workbook import read_judge_workbook
 from .findings_sheet import show_findings
+from .judge_reads import JudgeReads
 from .actions import journal_name
 from .journal import log_action, refusals_logged
 from ..ports import ContestBook
-from .validate import read_and_check, source_files
+from .validate import ValidateOutcome, read_and_check, source_files
 
 READING_SHEETS = "Đọc phiếu chấm"
 
@@ -76,15 +75,22 @@ def judge_files(folder: Path) -> list[Path]:
 
 
 def read_score_sheets(contest: Contest, files: list[Path], provisional: bool,
-                      progress: Progress = NO_PROGRESS) -> tuple[list[ScoreSheet], list[Finding]]:
-    """Every judge's sheet parsed and checked, each file opened read-only."""
+                      progress: Progress = NO_PROGRESS, reads: JudgeReads | None = None,
+                      ) -> tuple[list[ScoreSheet], list[Finding]]:
+    """Every judge's sheet parsed and checked, each file opened read-only (`reads`: the files being read)."""
+    with JudgeReads(files) if reads is None else nullcontext(reads) as files_read:
+        return _score_sheets(contest, files_read, provisional, progress)
+
+
+def _score_sheets(contest: Contest, reads: JudgeReads, provisional: bool,
+                  progress: Progress) -> tuple[list[ScoreSheet], list[Finding]]:
     fingerprint = product_fingerprint(contest.registrations)
     products = IssuedProducts(contest.registrations)
     sheets: list[ScoreSheet] = []
     findings: list[Finding] = []
     seen: set[Finding] = set()
     by_judge: dict[str, list[str]] = {}
-    for path, raw in tracked(progress, READING_SHEETS, _read_ahead(files), len(files)):
+    for path, raw in tracked(progress, READING_SHEETS, reads):
         label = f"{schema.JUDGES_DIR}/{path.name}"
         if isinstance(raw, WorkbookError):
             unreadable = error("unreadable-file", schema.SHEET_SCORING, "", raw.message, label)
@@ -124,26 +130,6 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-READ_AHEAD = 2  # judges' files read at once, by threads (calamine and zlib let go of the GIL)
-
-
-def _read_ahead(files: list[Path]) -> Iterator[tuple[Path, dict | WorkbookError]]:
-    """Each file with its sheets' rows (or why it cannot be read), in order; the next ones read meanwhile."""
-    if len(files) < 2:
-        yield from ((path, _read_or_why(path)) for path in files)
-        return
-    with ThreadPoolExecutor(max_workers=READ_AHEAD) as pool:
-        yield from zip(files, pool.map(_read_or_why, files))
-
-
-def _read_or_why(path: Path) -> dict | WorkbookError:
-    """The judge's workbook's rows (read_judge_workbook), or the WorkbookError saying why not."""
-    try:
-        return read_judge_workbook(path, snapshot=True)
-    except WorkbookError as exc:
-        return exc
-
-
 def compute(book: ContestBook, *, provisional: bool = False, progress: Progress = NO_PROGRESS) -> ResultsOutcome:
     """Check the registrations and the judges' sheets, then compute and write Kết quả."""
     with collector_paused():
@@ -151,7 +137,14 @@ def compute(book: ContestBook, *, provisional: bool = False, progress: Progress 
 
 
 def _compute(book: ContestBook, provisional: bool, progress: Progress) -> ResultsOutcome:
-    checked = read_and_check(book)
+    files = judge_files(book.folder)
+    with JudgeReads(files) as reads:  # the judges' files read while the contest workbook is
+        checked = read_and_check(book)
+        return _computed(book, checked, files, reads, provisional, progress)
+
+
+def _computed(book: ContestBook, checked: ValidateOutcome, files: list[Path], reads: JudgeReads, provisional: bool,
+              progress: Progress) -> ResultsOutcome:
     if not checked.ok or checked.contest is None:
         show_findings(book, checked.findings)
         with refusals_logged(book, journal_name("compute_provisional" if provisional else "compute_results"),
@@ -161,8 +154,7 @@ def _compute(book: ContestBook, provisional: bool, progress: Progress) -> Result
                 f"Hãy sửa các lỗi trong sheet {schema.SHEET_FINDINGS} rồi chạy lại."
             )
     contest = checked.contest
-    files = judge_files(book.folder)
-    sheets, findings = read_score_sheets(contest, files, provisional, progress)
+    sheets, findings = read_score_sheets(contest, files, provisional, progress, reads)
     if provisional and not has_errors(findings) and not any(sheet.scores for sheet in sheets):
         show_findings(book, checked.findings + findings)
         with refusals_logged(book, journal_name("compute_provisional"), source_files(book) + files):
