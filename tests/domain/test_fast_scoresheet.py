@@ -138,3 +138,26 @@ def test_halves_and_signed_zeros_read_as_typed():
         "SP01": {"TC1": "Decimal('0.0')", "TC2": "Decimal('7.5')", "TC3": "Decimal('2.25')", "TC4": "Decimal('10.0')"},
         "SP02": {"TC1": "Decimal('-0.0')", "TC2": "Decimal('7.5')", "TC3": "Decimal('2')", "TC4": "Decimal('10.0')"},
         "SP03": {"TC1": "Decimal('30')", "TC2": "Decimal('0')", "TC3": "Decimal('2.25')", "TC4": "Decimal('5')"}}
+
+
+def test_judges_totals_in_kết_quả_read_back_as_each_cell_was():
+    from xl_addin.domain.sheets import results_readback
+    from xl_addin.domain.sheets.results import results_header
+
+    c = builders.contest(("SP01", "SP02", "SP03", "SP04"), ("GK1", "GK2"))
+    header = results_header(c.rules, ("GK1", "GK2"))
+    totals = [(0.0, -0.0), (-0.0, 0.0), (72.5, 72.5), (80, "Không chấm"), ("75,25", None), (1e300, float("inf"))]
+    rows = [["KẾT QUẢ"], header]
+    for n, (first, second) in enumerate(totals, 1):
+        row = [None] * len(header)
+        row[header.index(schema.COL_CODE)] = f"SP0{n}"
+        row[-2:] = [first, second]  # the judges' totals: the last two columns
+        rows.append(row)
+    assert [h for h in header[-2:]] == [f"{schema.RES_JUDGE_TOTAL_PREFIX}GK1", f"{schema.RES_JUDGE_TOTAL_PREFIX}GK2"]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(results_readback, "_result", before.product_result)
+        then = results_readback.result_set_from_rows(rows, c)
+    now = results_readback.result_set_from_rows(rows, c)
+    assert repr([r.judge_totals for r in now.results]) == repr([r.judge_totals for r in then.results])
+    assert [str(t.total) for t in now.results[0].judge_totals] == ["0.0", "-0.0"]
+    assert [str(t.total) for t in now.results[1].judge_totals] == ["-0.0", "0.0"]
