@@ -77,3 +77,22 @@ def test_a_step_stopped_early_leaves_no_reading_thread(scored):
         first = next(iter(reads))
     assert first[0].name == "GK01.xlsx" and isinstance(first[1], dict)
     assert set(threading.enumerate()) <= before
+
+
+def test_an_unexpected_error_is_raised_where_the_file_is_taken(scored, monkeypatch):
+    files = judge_files(scored)
+    real = judge_reads.read_judge_workbook
+
+    def failing(path, **kwargs):
+        if path.name == "GK03.xlsx":
+            raise RuntimeError("đĩa hỏng")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(judge_reads, "read_judge_workbook", failing)
+    before = set(threading.enumerate())
+    taken = []
+    with pytest.raises(RuntimeError, match="đĩa hỏng"), JudgeReads(files) as reads:
+        for path, read in reads:
+            taken.append(path.name)
+    assert taken == ["GK01.xlsx", "GK02.xlsx"]
+    assert set(threading.enumerate()) <= before

@@ -2,32 +2,39 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
+import threading
 from pathlib import Path
 from typing import Iterator
 
 from ..domain.tables import Rows
 from ..errors import WorkbookError
-from ..workbooks.judge_workbook import read_judge_workbook
+from ..workbooks.judge_reading import read_judge_workbook
 
 READ_AHEAD = 2  # files read at once: calamine and zlib let go of the GIL, so a second core reads too
 WINDOW = 4  # files read and not yet taken, at most (each file's rows held in memory until taken)
+Read = dict[str, Rows] | WorkbookError
 
 
 class JudgeReads:
     """Each judge's workbook read (read_judge_workbook, snapshot included) while the step does the rest.
 
-    Reading starts when the object is made, two files at a time and at most WINDOW ahead of the
-    files taken, so the first files are read while the contest workbook is read and checked;
-    `close` drops what was not read yet (a blocked step).
+    Reading starts when the object is made, READ_AHEAD files at a time and at most WINDOW ahead of
+    the files taken, so the first files are read while the contest workbook is read and checked;
+    `close` waits for the files being read and reads no more (a blocked step). Plain threads, not
+    concurrent.futures: the step does not pay for importing it (and logging) at province scale.
     """
 
     def __init__(self, files: list[Path]):
         self.files = list(files)
-        self._pool = ThreadPoolExecutor(max_workers=READ_AHEAD) if len(self.files) > 1 else None
-        self._futures: list[Future | None] = []
-        for path in self.files[:WINDOW] if self._pool else ():
-            self._futures.append(self._pool.submit(read_or_why, path))
+        self._reads: list[Read | _Raised | None] = [None] * len(self.files)
+        self._done = [threading.Event() for _ in self.files]
+        self._turn = threading.Condition()
+        self._next = self._taken = 0  # the next file to read; the files the caller has taken
+        self._stopped = False
+        count = min(READ_AHEAD, len(self.files)) if len(self.files) > 1 else 0
+        self._threads = [threading.Thread(target=self._read_files, daemon=True) for _ in range(count)]
+        for thread in self._threads:
+            thread.start()
 
     def __enter__(self) -> JudgeReads:
         return self
@@ -38,25 +45,54 @@ class JudgeReads:
     def __len__(self) -> int:
         return len(self.files)
 
-    def __iter__(self) -> Iterator[tuple[Path, dict[str, Rows] | WorkbookError]]:
+    def __iter__(self) -> Iterator[tuple[Path, Read]]:
         """(file, its sheets' rows or the WorkbookError saying why it cannot be read), in the files' order (once)."""
-        if self._pool is None:
-            yield from ((path, read_or_why(path)) for path in self.files)
-            return
         for i, path in enumerate(self.files):
-            if i + WINDOW < len(self.files):
-                self._futures.append(self._pool.submit(read_or_why, self.files[i + WINDOW]))
-            future, self._futures[i] = self._futures[i], None  # its rows are the caller's once taken
-            assert future is not None, "JudgeReads is iterated once"
-            yield path, future.result()  # an unexpected error is raised here, as reading it here would
+            if not self._threads:
+                yield path, read_or_why(path)
+                continue
+            self._done[i].wait()
+            read, self._reads[i] = self._reads[i], None  # its rows are the caller's once taken
+            with self._turn:
+                self._taken = i + 1
+                self._turn.notify_all()
+            if isinstance(read, _Raised):
+                raise read.error  # an unexpected error, raised here as reading the file here would
+            assert read is not None, "JudgeReads is iterated once"
+            yield path, read
 
     def close(self) -> None:
         """Wait for the files being read, and read no more."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+        with self._turn:
+            self._stopped = True
+            self._turn.notify_all()
+        for thread in self._threads:
+            thread.join()
+
+    def _read_files(self) -> None:
+        """A reading thread: the next file not yet read, while the window and the step allow."""
+        while True:
+            with self._turn:
+                while not self._stopped and self._next < len(self.files) and self._next >= self._taken + WINDOW:
+                    self._turn.wait()
+                if self._stopped or self._next >= len(self.files):
+                    return
+                i, self._next = self._next, self._next + 1
+            try:
+                self._reads[i] = read_or_why(self.files[i])
+            except BaseException as error:  # noqa: BLE001 (handed to the step's thread, which raises it)
+                self._reads[i] = _Raised(error)
+            self._done[i].set()
 
 
-def read_or_why(path: Path) -> dict[str, Rows] | WorkbookError:
+class _Raised:
+    """An unexpected error met by a reading thread, for the step's thread to raise."""
+
+    def __init__(self, error: BaseException):
+        self.error = error
+
+
+def read_or_why(path: Path) -> Read:
     """The judge's workbook's rows (read_judge_workbook), or the WorkbookError saying why not."""
     try:
         return read_judge_workbook(path, snapshot=True)
