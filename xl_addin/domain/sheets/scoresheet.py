@@ -13,6 +13,7 @@ from ..checks import Collector
 from ..findings import Finding, a1, error, warning
 from ..models import Contest, Judge, ScoreSheet
 from ..rules import LEVELS, Criterion, fmt_points
+from .plain_scores import PlainScores
 from .scoresheet_identity import META_LABELS, IssuedProducts
 from ..tables import Record, Rows, Table, find_table, header_key, label_values
 from ..values import AmbiguousNumber, ValueProblem, fold, integer, is_blank, number, text
@@ -177,80 +178,49 @@ def _item_of_header(key: str, items: tuple[Criterion, ...]) -> Criterion | None:
 def _read_scores(reader: _Reader, table: Table, columns: dict[str, int],
                  judge: Judge, sheet: ScoreSheet) -> None:
     """Every product row's scores into `sheet`, reporting bad, missing and unexpected ones."""
-    products, exact = reader.products.by_key, reader.products.exact
     conflicts = {header_key(c) for c in judge.conflicts}
     items = [(item, columns[item.code]) for item in reader.contest.rules.scoring_items if item.code in columns]
-    plain = _PlainScores([(item.code, col, item.max_points) for item, col in items])
+    plain = PlainScores([(item.code, col, item.max_points) for item, col in items])
     code_col, stt_col = table.column(schema.COL_CODE), table.column(schema.SCORING_STT)
     comment_col = table.column(schema.SCORING_COMMENT)
     seen: set[str] = set()
-    rows = table.rows
+    rows, find = table.rows, reader.products.find
     for i in range(table.header_row + 1, len(rows)):  # a blank row has no code and no score: it adds nothing
         values = rows[i]
         raw_code = _at(values, code_col)
         stt = _at(values, stt_col)
         if stt.__class__ is str and _is_footer(stt, raw_code):
             break  # Tổng cộng and the signature block end the table
-        hit = exact.get(raw_code)
-        if hit is None:
-            key = header_key(raw_code)
-            code = products.get(key)
+        key, code = find(raw_code)
+        if code is None or code in seen:
+            _not_a_product_row(reader, Record(table, i), columns, code)
+            continue
+        seen.add(code)
+        conflicted = key in conflicts
+        scores = None if conflicted else plain.of(values)
+        if scores is None:  # a blank, a conflict, text or a score out of range: read cell by cell
+            _product_row(reader, Record(table, i), items, judge, code, conflicted, sheet)
         else:
-            key, code = hit
-        if code is None:
-            _unknown_row(reader, Record(table, i), columns)
-        elif code in seen:
-            reader.error("stale-product-list", schema.SHEET_SCORING, Record(table, i).cell(schema.COL_CODE),
-                         msg.STALE_DUPLICATE_PRODUCT.format(code=code))
-        else:
-            seen.add(code)
-            conflicted = key in conflicts
-            scores = None if conflicted else plain.of(values)
-            if scores is None:  # a blank, a conflict, text or a score out of range: read cell by cell
-                _product_row(reader, Record(table, i), items, judge, code, conflicted, sheet)
-            else:
-                if scores:
-                    sheet.scores[code] = scores
-                reader.expected_rows += 1
-            comment = _at(values, comment_col)
-            if comment is not None and (comment := text(comment)):
-                sheet.comments[code] = comment
+            if scores:
+                sheet.scores[code] = scores
+            reader.expected_rows += 1
+        comment = _at(values, comment_col)
+        if comment is not None and (comment := text(comment)):
+            sheet.comments[code] = comment
     _blank_rows(reader, judge)
-    for code in products.values():
+    for code in reader.products.by_key.values():
         if code not in seen:
             reader.error("stale-product-list", schema.SHEET_SCORING, _header_cell(table, schema.COL_CODE),
                          msg.STALE_MISSING_PRODUCT.format(code=code))
 
 
-class _PlainScores:
-    """A product row whose every score is a number within its item's range, read at once."""
-
-    def __init__(self, items: list[tuple[str, int, Decimal]]):
-        self.items = items  # (item code, 0-based column, maximum points)
-        self._floats: dict[float, Decimal] = {}  # a sheet's halves and quarters, made Decimal once
-
-    def of(self, values: list) -> dict[str, Decimal] | None:
-        """Item code -> points as _product_row reads them; None when a cell needs _product_row."""
-        scores: dict[str, Decimal] = {}
-        width = len(values)
-        floats = self._floats
-        for code, col, cap in self.items:
-            raw = values[col] if col < width else None
-            kind = raw.__class__
-            if kind is int:
-                points = Decimal(raw)
-            elif kind is float and raw:  # 0.0 and -0.0 hash alike but read apart: not kept
-                points = floats.get(raw)
-                if points is None:
-                    if raw - raw != 0:  # infinite or not a number
-                        return None
-                    points = floats[raw] = Decimal(repr(raw))  # as values.number reads it
-            else:
-                return None
-            if not 0 <= points <= cap:
-                return None
-            scores[code] = points
-        return scores
+def _not_a_product_row(reader: _Reader, record: Record, columns: dict[str, int], code: str | None) -> None:
+    """A row whose code is no product (None) or a product's already read: reported, its scores not used."""
+    if code is None:
+        _unknown_row(reader, record, columns)
+    else:
+        reader.error("stale-product-list", schema.SHEET_SCORING, record.cell(schema.COL_CODE),
+                     msg.STALE_DUPLICATE_PRODUCT.format(code=code))
 
 
 _FOOTER = header_key(schema.SCORING_FOOTER_TOTAL)

@@ -67,6 +67,14 @@ class IssuedProducts:
                           for h, new in ((schema.COL_NAME, r.name), (schema.COL_ESTABLISHMENT, r.establishment))}
         self._names = names
 
+    def find(self, raw: object) -> tuple[str, str | None]:
+        """(the comparison key of a code cell, the product it names or None)."""
+        hit = self.exact.get(raw)
+        if hit is not None:
+            return hit
+        key = header_key(raw)
+        return key, self.by_key.get(key)
+
     def fingerprint(self, conflicts: Iterable[str]) -> str:
         """scoring_fingerprint of these products and a judge's conflicts."""
         return _with_conflicts(self._hash, conflicts)
