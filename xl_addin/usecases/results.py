@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from ..domain import schema
 from ..domain import score_messages as score_msg
@@ -20,6 +18,7 @@ from ..domain.sheets.scoresheet_identity import IssuedProducts, named_judge
 from ..domain.scoring import result_set_from_sheets
 from ..errors import BlockedError, WorkbookError
 from ..progress import NO_PROGRESS, Progress, tracked
+from .collector import collector_paused
 from .findings_sheet import show_findings
 from .judge_reads import JudgeReads
 from .actions import journal_name
@@ -111,23 +110,6 @@ def _score_sheets(contest: Contest, reads: JudgeReads, provisional: bool,
             by_judge.setdefault(judge, []).append(label)
     findings.extend(check_sheet_set(contest, sheets, by_judge, provisional=provisional))
     return sheets, findings
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while the step builds its rows and results, as it was after.
-
-    The step makes hundreds of thousands of lists and values that live until it ends; each full
-    collection walks all of them again (a seventh of the step at nation scale) and finds no cycle.
-    Reference counting still frees what is dropped; a cycle made meanwhile waits for the next pass.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def compute(book: ContestBook, *, provisional: bool = False, progress: Progress = NO_PROGRESS) -> ResultsOutcome:
