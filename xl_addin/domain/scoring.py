@@ -108,11 +108,12 @@ class _Alerts:
 
     def spread(self, rules: Rules, ordered: list[ProductScores], gaps: list[Decimal]) -> None:
         """judge-spread: the judges' totals of a product (their spread in `gaps`) differ by more than the alert."""
+        alert = msg.short_points(rules.spread_alert)
         for p, gap in zip(ordered, gaps):
             if gap > rules.spread_alert:
-                self._add(p, msg.FLAG_SPREAD.format(spread=msg.short_points(gap)), "judge-spread",
-                          msg.SPREAD_WARNING.format(code=p.code, name=p.registration.name, spread=msg.short_points(gap),
-                                                    alert=msg.short_points(rules.spread_alert)))
+                shown = msg.short_points(gap)
+                self._add(p, msg.FLAG_SPREAD.format(spread=shown), "judge-spread",
+                          msg.SPREAD_WARNING.format(code=p.code, name=p.registration.name, spread=shown, alert=alert))
 
     def depends(self, ordered: list[ProductScores], passed: list[bool], pass_mark: Decimal) -> None:
         """pass-depends-on-judge: leaving one judge out would flip the product's pass."""
