@@ -161,3 +161,11 @@ def test_judges_totals_in_kết_quả_read_back_as_each_cell_was():
     assert repr([r.judge_totals for r in now.results]) == repr([r.judge_totals for r in then.results])
     assert [str(t.total) for t in now.results[0].judge_totals] == ["0.0", "-0.0"]
     assert [str(t.total) for t in now.results[1].judge_totals] == ["-0.0", "0.0"]
+
+
+def test_a_code_cell_of_any_kind_is_looked_up_as_header_key_does():
+    issued = IssuedProducts(builders.contest(("SP01", "sp02")).registrations)
+    from xl_addin.domain.tables import header_key
+    for raw in ("SP01", " sp01 ", "SP02", ["SP01"], 1.5, None, "", "SP09"):
+        key = header_key(raw)
+        assert issued.find(raw) == (key, {"sp01": "SP01", "sp02": "sp02"}.get(key))

@@ -69,7 +69,7 @@ class IssuedProducts:
 
     def find(self, raw: object) -> tuple[str, str | None]:
         """(the comparison key of a code cell, the product it names or None)."""
-        hit = self.exact.get(raw)
+        hit = self.exact.get(raw) if raw.__class__ is str else None  # a code typed as registered is text
         if hit is not None:
             return hit
         key = header_key(raw)
@@ -101,7 +101,7 @@ class IssuedProducts:
                 values = rows[i]
                 width = len(values)
                 raw = values[code_col] if code_col < width else None
-                hit = exact.get(raw)
+                hit = exact.get(raw) if raw.__class__ is str else None
                 key = hit[0] if hit is not None else header_key(raw)
                 now = names.get(key)  # type: ignore[union-attr]
                 if now is None:
