@@ -45,22 +45,26 @@ class ZipCopy:
         raw = self.source[start:start + info.compress_size]
         self._entry(info, info.compress_type, info.CRC, bytes(raw), info.file_size)
 
-    def write(self, info: zipfile.ZipInfo, data: bytes) -> None:
-        """The entry named by info (its date and attributes kept) with new bytes, deflated unless stored."""
+    def write(self, info: zipfile.ZipInfo, data: bytes, packed: tuple[int, bytes] | None = None) -> None:
+        """The entry named by info (its date and attributes kept) with new bytes, deflated unless stored
+        (packed: their CRC-32 and deflate stream, made already by deflate_in_threads)."""
         method = zipfile.ZIP_STORED if info.compress_type == zipfile.ZIP_STORED else zipfile.ZIP_DEFLATED
-        packed = data if method == zipfile.ZIP_STORED else _deflate(data)
-        self._entry(info, method, zlib.crc32(data), packed, len(data))
+        if method == zipfile.ZIP_STORED:
+            self._entry(info, method, zlib.crc32(data), data, len(data))
+            return
+        crc, stream = packed if packed is not None else (zlib.crc32(data), _deflate(data))
+        self._entry(info, method, crc, stream, len(data))
 
     def deflated(self, info: zipfile.ZipInfo, crc: int, packed: bytes, size: int) -> None:
         """An entry whose raw deflate stream is made already (CRC-32 and size of its uncompressed bytes)."""
         self._entry(info, zipfile.ZIP_DEFLATED, crc, packed, size)
 
-    def add(self, name: str, data: bytes) -> None:
+    def add(self, name: str, data: bytes, packed: tuple[int, bytes] | None = None) -> None:
         """A new entry, deflated, dated now (as zipfile.writestr dates it)."""
         info = zipfile.ZipInfo(name, time.localtime(time.time())[:6])
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o600 << 16
-        self.write(info, data)
+        self.write(info, data, packed)
 
     def _entry(self, info: zipfile.ZipInfo, method: int, crc: int, packed: bytes, size: int) -> None:
         if len(packed) > _LIMIT or size > _LIMIT or self.offset > _LIMIT or len(self.central) >= 0xFFFF:
@@ -86,6 +90,22 @@ class ZipCopy:
             raise ZipTooLarge("central directory")
         end = _END.pack(b"PK\x05\x06", 0, 0, len(self.central), len(self.central), len(directory), self.offset, 0)
         return b"".join(self.out) + directory + end
+
+
+def deflate_in_threads(parts: list[bytes], *, least: int = 1 << 18) -> dict[int, tuple[int, bytes]]:
+    """CRC-32 and deflate stream of each part of `least` bytes or more, by id(part): two at a time when
+    there are two or more (zlib lets go of the GIL while it works), else none (write deflates them)."""
+    big = [part for part in parts if len(part) >= least]
+    if len(big) < 2:
+        return {}
+    from concurrent.futures import ThreadPoolExecutor  # only for a save with large parts
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(map(id, big), pool.map(_crc_and_deflate, big)))
+
+
+def _crc_and_deflate(data: bytes) -> tuple[int, bytes]:
+    return zlib.crc32(data), _deflate(data)
 
 
 def _deflate(data: bytes) -> bytes:

@@ -125,3 +125,21 @@ def test_the_tools_lines_merged_into_a_persons_text_are_taken_out_of_it():
     only_tool = b'<comments xmlns="%s"><authors><author>Lan</author></authors><commentList><comment ref="A1" ' \
                 b'authorId="0"><text><t>[a-b] the tool\'s line</t></text></comment></commentList></comments>' % M[1:-1].encode()
     assert patch_notes(only_tool, {}, {(1, 1)}) == (None, None)  # a plain-text note of the tool's lines only
+
+
+_EMPTY_COMMENTS = ('<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors/>'
+                   '<commentList/></comments>').encode()
+
+
+@pytest.mark.parametrize("notes", [
+    {(5, 2): "[x-1] a & <b>\nline", (2, 3): " leading space", (5, 1): "q\"'", (1, 1): "",
+     (1_048_576, 16_384): "\t tab ]]> ", (3, 3): "Tiếng Việt ổ \u2028 \u00ad", (9, 30): "[a] " + "dài " * 300},
+    {(2, 2): "carriage\rreturn", (3, 2): "fine"},  # lxml writes &#13;: the long way
+    {},
+])
+def test_notes_of_a_sheet_without_notes_are_the_ones_lxml_writes(notes):
+    """The notes of a sheet without any, written as text, are the bytes the tree path writes."""
+    fast = patch_notes(None, notes, {(7, 7)}, drawing_id=3)
+    tree = patch_notes(_EMPTY_COMMENTS, notes, {(7, 7)}, drawing_id=3)
+    assert fast == tree
+    assert (fast[0] is None) == (not notes)

@@ -66,3 +66,30 @@ def test_copied_entries_keep_their_compressed_bytes_and_attributes_changed_ones_
                    (old.CRC, old.compress_type, old.date_time, old.external_attr)
         assert got[1].extra == infos[1].extra
         assert got[2].compress_type == zipfile.ZIP_DEFLATED and got[2].date_time == infos[2].date_time
+
+
+def test_large_parts_deflated_in_threads_give_the_same_zip():
+    """Parts deflated two at a time (deflate_in_threads) are the bytes write would deflate itself."""
+    import random
+
+    from xl_addin.zip_copy import deflate_in_threads
+
+    rnd = random.Random(11)
+    parts = [("".join(rnd.choice("abc <>&đặ\n") for _ in range(n)).encode(), n) for n in (300_000, 400_000, 10)]
+    source = _source()
+    infos = zipfile.ZipFile(io.BytesIO(source)).infolist()
+    packed = deflate_in_threads([data for data, _n in parts], least=1000)
+    assert len(packed) == 2 and deflate_in_threads([parts[0][0]], least=1000) == {}
+    names = [infos[0]] + [zipfile.ZipInfo(f"xl/{n}.xml", (2024, 5, 6, 7, 8, 10)) for n in ("a", "b")]
+    for info in names[1:]:
+        info.compress_type = zipfile.ZIP_DEFLATED
+    zips = []
+    for given in ({}, packed):
+        out = ZipCopy(source)
+        for info, (data, _n) in zip(names, parts):
+            out.write(info, data, given.get(id(data)))
+        zips.append(out.to_bytes())
+    assert zips[0] == zips[1]
+    with zipfile.ZipFile(io.BytesIO(zips[1])) as zf:
+        assert zf.testzip() is None and zf.read("xl/a.xml") == parts[1][0]
+        assert zf.read(infos[0].filename) == parts[0][0]

@@ -111,7 +111,7 @@ def product_scores(contest: Contest, sheets: Mapping[str, ScoreSheet], reg: Regi
     code = reg.code
     key = header_key(code) if plan.any_conflict else None
     judge_totals: list[JudgeTotal] = []
-    per_judge: dict[str, dict[str, Decimal]] = {}
+    per_judge: dict[str, object] = {}  # each scoring judge's points, in the criteria's order
     totals: dict[str, Decimal] = {}
     tops, codes, flat = plan.tops, plan.codes, plan.flat
     for judge, by_product, conflicts, absent, conflicted_total in plan.judges:
@@ -125,11 +125,13 @@ def product_scores(contest: Contest, sheets: Mapping[str, ScoreSheet], reg: Regi
         if flat:  # the criteria are the items: the total adds up the points in the criteria's order
             # the sheet's own scores are the points when they hold every item in the rules' order
             points = scores if tuple(scores) == codes else plan.points(scores)
-            total = sum(points.values(), Decimal(0))
+            values = points.values()
+            total = sum(values, _NOUGHT)
         else:
             points = plan.points(scores)
-            total = sum([points[c] for c in tops], Decimal(0))
-        per_judge[judge] = points
+            values = points.values()
+            total = sum([points[c] for c in tops], _NOUGHT)
+        per_judge[judge] = values
         totals[judge] = total
         judge_totals.append(JudgeTotal(judge, total))
     n = len(per_judge)
@@ -137,8 +139,8 @@ def product_scores(contest: Contest, sheets: Mapping[str, ScoreSheet], reg: Regi
         return ProductScores(reg, tuple(judge_totals), totals, dict.fromkeys(plan.codes, _ZERO), _ZERO,
                              round_half_up(_ZERO), Decimal(0))
     with localcontext(EXACT):  # exact sums: the means are what Fraction would give
-        sums = [sum(column, Decimal(0)) for column in zip(*[p.values() for p in per_judge.values()])]
-        total_sum = sum(totals.values(), Decimal(0))
+        sums = [sum(column, _NOUGHT) for column in zip(*per_judge.values())]
+        total_sum = sum(totals.values(), _NOUGHT)
     means = {c: Ratio.of(s, n) for c, s in zip(plan.codes, sums)}
     return ProductScores(reg, tuple(judge_totals), totals, means, Ratio.of(total_sum, n),
                          half_up_quotient(total_sum, n), total_sum)

@@ -34,15 +34,17 @@ def result_set_from_sheets(contest: Contest, sheets: list[ScoreSheet], *, provis
     council, tied = ranking.council_selection(ordered, passed, rules.quota, rules.tie_break)
     forward = ranking.forward_selection(council, rules.forward_count)
     ranks = ranking.competition_ranks([p.total for p in ordered])
+    gaps = [spread(p) for p in ordered]
     alerts = _Alerts(_result_cells(rules, ordered))
-    alerts.spread(rules, ordered)
+    alerts.spread(rules, ordered, gaps)
     alerts.depends(ordered, passed, pass_mark)
     alerts.quota_ties([ordered[i] for i in tied], rules.quota)
     alerts.outliers(contest, ordered)
     alerts.cut_offs(ordered, ranks, passed, council, forward, rules)
-    context = decimal_context()
+    quotients = _Quotients(decimal_context())
     results = tuple(
-        _result(p, plan.tops, ranks[i], passed[i], council[i], forward[i], alerts.flags_of(p), provisional, context)
+        _result(p, plan.tops, ranks[i], passed[i], council[i], forward[i], alerts.flags_of(p), provisional, quotients,
+                gaps[i])
         for i, p in enumerate(ordered)
     )
     return ResultSet(results, pass_mark, rules.quota, rules.forward_count, tuple(rules.tie_break),
@@ -50,16 +52,34 @@ def result_set_from_sheets(contest: Contest, sheets: list[ScoreSheet], *, provis
 
 
 def _result(p: ProductScores, tops: tuple[str, ...], rank: int, passed: bool, council: bool,
-            forward: bool, flags: tuple[str, ...], provisional: bool, context: Context) -> ProductResult:
+            forward: bool, flags: tuple[str, ...], provisional: bool, quotients: _Quotients,
+            gap: Decimal) -> ProductResult:
     reg = p.registration
+    decimal = quotients.of
     return ProductResult(
         code=reg.code, name=reg.name, group=reg.group, establishment=reg.establishment, rank=rank,
-        criterion_means={c: to_decimal(p.means[c], context) for c in tops}, exact_total=to_decimal(p.exact, context),
+        criterion_means={c: decimal(p.means[c]) for c in tops}, exact_total=decimal(p.exact),
         total=p.total,
         judge_totals=p.judge_totals,
-        judge_count=len(p.totals), spread=spread(p), passed=passed, council_proposal=council,
+        judge_count=len(p.totals), spread=gap, passed=passed, council_proposal=council,
         forward_proposal=forward, flags=flags, provisional=provisional,
     )
+
+
+class _Quotients:
+    """to_decimal in one context, each mean's Decimal made once (many products share a mean)."""
+
+    def __init__(self, context: Context):
+        self.context = context
+        self._made: dict[tuple[int, int], Decimal] = {}
+
+    def of(self, value: Ratio) -> Decimal:
+        """to_decimal(value, context)."""
+        key = (value.numerator, value.denominator)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = to_decimal(value, self.context)
+        return made
 
 
 def _result_cells(rules: Rules, ordered: list[ProductScores]) -> dict[str, str]:
@@ -86,14 +106,14 @@ class _Alerts:
         self._flags.setdefault(p.code, []).append(flag)
         self.findings.append(warning(code, schema.SHEET_RESULTS, self._cells.get(p.code, ""), message))
 
-    def spread(self, rules: Rules, ordered: list[ProductScores]) -> None:
-        """judge-spread: the judges' totals of a product differ by more than the alert."""
-        for p in ordered:
-            gap = spread(p)
+    def spread(self, rules: Rules, ordered: list[ProductScores], gaps: list[Decimal]) -> None:
+        """judge-spread: the judges' totals of a product (their spread in `gaps`) differ by more than the alert."""
+        alert = msg.short_points(rules.spread_alert)
+        for p, gap in zip(ordered, gaps):
             if gap > rules.spread_alert:
-                self._add(p, msg.FLAG_SPREAD.format(spread=msg.short_points(gap)), "judge-spread",
-                          msg.SPREAD_WARNING.format(code=p.code, name=p.registration.name, spread=msg.short_points(gap),
-                                                    alert=msg.short_points(rules.spread_alert)))
+                shown = msg.short_points(gap)
+                self._add(p, msg.FLAG_SPREAD.format(spread=shown), "judge-spread",
+                          msg.SPREAD_WARNING.format(code=p.code, name=p.registration.name, spread=shown, alert=alert))
 
     def depends(self, ordered: list[ProductScores], passed: list[bool], pass_mark: Decimal) -> None:
         """pass-depends-on-judge: leaving one judge out would flip the product's pass."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,16 +14,17 @@ from ..domain.results import ResultSet
 from ..domain.sheets.results import HEADER_ROW as RESULTS_HEADER_ROW  # noqa: F401 (callers read it here)
 from ..domain.sheets.results import proposed_count, results_layout, results_title, rows_from_results
 from ..domain.sheets.scoresheet import check_sheet_set, score_sheet_from_rows
-from ..domain.sheets.scoresheet_identity import named_judge
+from ..domain.sheets.scoresheet_identity import IssuedProducts, named_judge
 from ..domain.scoring import result_set_from_sheets
 from ..errors import BlockedError, WorkbookError
 from ..progress import NO_PROGRESS, Progress, tracked
-from ..workbooks.judge_workbook import read_judge_workbook
+from .collector import collector_paused
 from .findings_sheet import show_findings
+from .judge_reads import JudgeReads
 from .actions import journal_name
 from .journal import log_action, refusals_logged
 from ..ports import ContestBook
-from .validate import read_and_check, source_files
+from .validate import ValidateOutcome, read_and_check, source_files
 
 READING_SHEETS = "Đọc phiếu chấm"
 
@@ -72,23 +74,30 @@ def judge_files(folder: Path) -> list[Path]:
 
 
 def read_score_sheets(contest: Contest, files: list[Path], provisional: bool,
-                      progress: Progress = NO_PROGRESS) -> tuple[list[ScoreSheet], list[Finding]]:
-    """Every judge's sheet parsed and checked, each file opened read-only."""
+                      progress: Progress = NO_PROGRESS, reads: JudgeReads | None = None,
+                      ) -> tuple[list[ScoreSheet], list[Finding]]:
+    """Every judge's sheet parsed and checked, each file opened read-only (`reads`: the files being read)."""
+    with JudgeReads(files) if reads is None else nullcontext(reads) as files_read:
+        return _score_sheets(contest, files_read, provisional, progress)
+
+
+def _score_sheets(contest: Contest, reads: JudgeReads, provisional: bool,
+                  progress: Progress) -> tuple[list[ScoreSheet], list[Finding]]:
     fingerprint = product_fingerprint(contest.registrations)
+    products = IssuedProducts(contest.registrations)
     sheets: list[ScoreSheet] = []
     findings: list[Finding] = []
     seen: set[Finding] = set()
     by_judge: dict[str, list[str]] = {}
-    for path in tracked(progress, READING_SHEETS, files):
+    for path, raw in tracked(progress, READING_SHEETS, reads):
         label = f"{schema.JUDGES_DIR}/{path.name}"
-        try:
-            raw = read_judge_workbook(path, snapshot=True)
-        except WorkbookError as exc:
-            unreadable = error("unreadable-file", schema.SHEET_SCORING, "", exc.message, label)
+        if isinstance(raw, WorkbookError):
+            unreadable = error("unreadable-file", schema.SHEET_SCORING, "", raw.message, label)
             seen.add(unreadable)
             findings.append(unreadable)
             continue
-        sheet, found = score_sheet_from_rows(label, raw, contest, fingerprint, provisional=provisional)
+        sheet, found = score_sheet_from_rows(label, raw, contest, fingerprint, provisional=provisional,
+                                             products=products)
         for f in found:  # a renamed product: once, not per judge (a set: thousands of missing scores stay linear)
             if f not in seen:
                 seen.add(f)
@@ -105,7 +114,19 @@ def read_score_sheets(contest: Contest, files: list[Path], provisional: bool,
 
 def compute(book: ContestBook, *, provisional: bool = False, progress: Progress = NO_PROGRESS) -> ResultsOutcome:
     """Check the registrations and the judges' sheets, then compute and write Kết quả."""
-    checked = read_and_check(book)
+    with collector_paused():
+        return _compute(book, provisional, progress)
+
+
+def _compute(book: ContestBook, provisional: bool, progress: Progress) -> ResultsOutcome:
+    files = judge_files(book.folder)
+    with JudgeReads(files) as reads:  # the judges' files read while the contest workbook is
+        checked = read_and_check(book)
+        return _computed(book, checked, files, reads, provisional, progress)
+
+
+def _computed(book: ContestBook, checked: ValidateOutcome, files: list[Path], reads: JudgeReads, provisional: bool,
+              progress: Progress) -> ResultsOutcome:
     if not checked.ok or checked.contest is None:
         show_findings(book, checked.findings)
         with refusals_logged(book, journal_name("compute_provisional" if provisional else "compute_results"),
@@ -115,8 +136,7 @@ def compute(book: ContestBook, *, provisional: bool = False, progress: Progress 
                 f"Hãy sửa các lỗi trong sheet {schema.SHEET_FINDINGS} rồi chạy lại."
             )
     contest = checked.contest
-    files = judge_files(book.folder)
-    sheets, findings = read_score_sheets(contest, files, provisional, progress)
+    sheets, findings = read_score_sheets(contest, files, provisional, progress, reads)
     if provisional and not has_errors(findings) and not any(sheet.scores for sheet in sheets):
         show_findings(book, checked.findings + findings)
         with refusals_logged(book, journal_name("compute_provisional"), source_files(book) + files):

@@ -20,11 +20,12 @@ from ..domain.tables import Rows
 from ..errors import WorkbookError, WorkbookLockedError
 from ..ports import Mark, SheetLayout
 from .contest_lock import ContestLock
-from .package_cells import mark_edits, patch_cells, unmark_edits
+from .package_cells import mark_edits, patch_cells, patch_written, unmark_edits
 from .sheet_notes import NOTE_AUTHOR  # noqa: F401 (the author of the tool's notes)
 from .sheet_patch import SheetEdits
-from .sheet_writer import write_sheet_xml
+from .sheet_writer import write_sheet_rows
 from .sheet_xml import empty_sheet
+from .written_sheet import WrittenSheet
 from .xlsx_guard import check_archive
 from .sheet_source import SheetSource
 from .xlsx_io import save_atomically
@@ -129,23 +130,31 @@ class FileContestBook:
         styles_part = pkg.styles_part()
         book = StyleBook(pkg.read(styles_part))
         pending: dict[str, SheetEdits] = {}  # a sheet's unmarks, then marks: patched in one pass
+        written: dict[str, tuple[str, WrittenSheet]] = {}  # sheets written, their XML made when their marks are known
 
         def flush(sheet: str) -> None:
-            if sheet in pending:
-                patch_cells(pkg, book, sheet, pending.pop(sheet))
+            cells = pending.pop(sheet, None)
+            part, sheet_rows = written.pop(sheet, (None, None))
+            if sheet_rows is not None:
+                if cells is not None and not cells.appended:
+                    patch_written(pkg, book, sheet, part, sheet_rows, cells)
+                    return
+                pkg.put(part, sheet_rows.to_bytes())
+            if cells is not None:
+                patch_cells(pkg, book, sheet, cells)
 
         for edit in edits:
             if edit.kind in ("write", "append"):
                 flush(edit.sheet)
             if edit.kind == "write":
-                _write(pkg, book, edit)
+                written[edit.sheet] = _write(pkg, book, edit)
             elif edit.kind == "append":
                 if pkg.sheet_part(edit.sheet) is None:
                     pkg.put(pkg.add_sheet(edit.sheet), empty_sheet())
                 patch_cells(pkg, book, edit.sheet, SheetEdits(appended=edit.rows))
             else:
                 _queue_marks(edit, pending, flush)
-        for sheet in list(pending):
+        for sheet in [*pending, *written]:
             flush(sheet)
         if book.changed:
             pkg.put(styles_part, book.to_bytes())
@@ -198,15 +207,17 @@ def _queue_marks(edit: _Edit, pending: dict[str, SheetEdits], flush) -> None:
             queued.unmarks |= cells.unmarks
 
 
-def _write(pkg: Package, book: StyleBook, edit: _Edit) -> None:
-    """A sheet replaced whole by the sheet writer (its notes go with its cells), or created."""
+def _write(pkg: Package, book: StyleBook, edit: _Edit) -> tuple[str, WrittenSheet]:
+    """A sheet replaced whole by the sheet writer (its notes go with its cells), or created: its part and
+    rows, put into the package by flush (an empty part holds its place until then)."""
     part = pkg.sheet_part(edit.sheet)
     old = pkg.read(part) if part else None
     part = part or pkg.add_sheet(edit.sheet)
-    xml, names = write_sheet_xml(edit.rows, edit.layout, book, old)
+    sheet_rows, names = write_sheet_rows(edit.rows, edit.layout, book, old)
     pkg.drop_sheet_rels(part, _NOTE_RELS)
     pkg.set_sheet_names(edit.sheet, {"_xlnm.Print_Titles": names.titles, "_xlnm.Print_Area": names.area})
-    pkg.put(part, xml)
+    pkg.put(part, b"")
+    return part, sheet_rows
 
 
 def _stat(path: Path) -> tuple | None:

@@ -15,7 +15,8 @@ from ..domain.tables import Rows, find_table
 from ..errors import WorkbookError
 from . import judge_parts as parts
 from .scoring_sheet import ScoringSheet
-from .xlsx_io import open_workbook, read_sheets, rows_of, write_atomically
+from .judge_reading import read_judge_workbook  # noqa: F401 (the reading, kept apart from the writing)
+from .xlsx_io import open_workbook, rows_of, write_atomically
 
 Score = Decimal | float | int | str
 _PART_ORDER = ("[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml", "xl/workbook.xml",
@@ -92,12 +93,6 @@ def _zip(deflater: parts.Deflater, shared: dict[str, bytes], own: dict[str, list
     entries = [deflater.part(name, own[name] if name in own else [(name, shared[name])])
                for name in _PART_ORDER if name in own or name in shared]
     return parts.zip_package(entries)
-
-
-def read_judge_workbook(path: Path, *, snapshot: bool = False) -> dict[str, Rows]:
-    """The rows of the Phiếu chấm and Định danh sheets (and the products' snapshot) the file has, read-only."""
-    names = (schema.SHEET_SCORING, schema.SHEET_SCORING_META) + ((schema.SHEET_SCORING_SNAPSHOT,) if snapshot else ())
-    return read_sheets(path, names)
 
 
 def fill_scores(

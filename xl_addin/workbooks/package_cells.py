@@ -18,6 +18,7 @@ from ..ports import Mark
 from .sheet_notes import patch_notes
 from .sheet_patch import Restyle, SheetEdits, note_edits, patch_sheet
 from .sheet_xml import REL_NS, column_number
+from .written_sheet import WrittenSheet
 from .xlsx_package import PKG_RELS, Package, rels_path, resolve
 
 COMMENTS_TYPE = REL_NS + "/comments"
@@ -72,9 +73,24 @@ def patch_cells(pkg: Package, styles: Restyle, sheet: str, edits: SheetEdits) ->
     if xml is None:
         return
     add, remove = note_edits(xml, edits)
+    rid, drop = _put_notes(pkg, sheet, part, xml, add, remove)
+    pkg.put(part, patch_sheet(xml, edits, styles, legacy_drawing_rid=rid, drop_legacy_drawing=drop))
+
+
+def patch_written(pkg: Package, styles: Restyle, sheet: str, part: str, written: WrittenSheet,
+                  edits: SheetEdits) -> None:
+    """patch_cells on a sheet just written (its part not yet put): the same package, its XML made once."""
+    add, remove = written.note_edits(edits)
+    rid, drop = _put_notes(pkg, sheet, part, written.skeleton(), add, remove)
+    pkg.put(part, written.patched(edits, styles, rid, drop))
+
+
+def _put_notes(pkg: Package, sheet: str, part: str, xml: bytes, add: dict[tuple[int, int], str],
+               remove: set[tuple[int, int]]) -> tuple[str | None, bool]:
+    """The sheet's notes parts after the notes are added and removed (made, or taken away when no note is
+    left); (the notes' VML relationship for <legacyDrawing>, True when <legacyDrawing> goes)."""
     if not add and not remove:
-        pkg.put(part, patch_sheet(xml, edits, styles))
-        return
+        return None, False
     rels = _rels(pkg, part)
     legacy = _LEGACY.search(xml)
     vml_rel = _rel(rels, Id=legacy.group(1).decode()) if legacy else None
@@ -89,8 +105,7 @@ def patch_cells(pkg: Package, styles: Restyle, sheet: str, edits: SheetEdits) ->
                 rels.remove(rel)
                 pkg.remove(target)
         _put_rels(pkg, part, rels)
-        pkg.put(part, patch_sheet(xml, edits, styles, drop_legacy_drawing=True))
-        return
+        return None, True
     comments_part = comments_part or _free(pkg, "xl/comments{}.xml")
     vml_part = vml_part or _free(pkg, "xl/drawings/vmlDrawing{}.vml")
     if comments_rel is None:
@@ -102,7 +117,7 @@ def patch_cells(pkg: Package, styles: Restyle, sheet: str, edits: SheetEdits) ->
     pkg.put(comments_part, comments)
     pkg.put(vml_part, vml)
     _put_rels(pkg, part, rels)
-    pkg.put(part, patch_sheet(xml, edits, styles, legacy_drawing_rid=vml_rel.get("Id")))
+    return vml_rel.get("Id"), False
 
 
 def _rels(pkg: Package, part: str) -> etree._Element:

@@ -33,6 +33,8 @@ def patch_notes(comments_xml: bytes | None, add: dict[tuple[int, int], str], rem
     """(comments part, VML drawing part) after the tool's notes are removed, then added; (None, None)
     when no note is left. vml: the sheet's present drawing, whose other shapes (form controls) are kept
     (then the drawing stays even without notes); drawing_id: the o:idmap block of a new drawing."""
+    if comments_xml is None and vml is None and author == NOTE_AUTHOR and all(map(_plain_note, add.values())):
+        return _fresh_notes(add, drawing_id)
     try:
         root = etree.fromstring(comments_xml or _EMPTY, _PARSER)
     except etree.XMLSyntaxError as exc:
@@ -47,6 +49,53 @@ def patch_notes(comments_xml: bytes | None, add: dict[tuple[int, int], str], rem
     if not notes.by_cell:
         return None, drawing
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), drawing
+
+
+# What lxml would write unchanged in a note's text, apart from &, < and > (a carriage return, a control
+# character or a lone surrogate goes the long way: lxml escapes or refuses them).
+_PLAIN_NOTE = re.compile("[^\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]*")
+_DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+
+
+def _plain_note(note: str) -> bool:
+    return note.isprintable() or _PLAIN_NOTE.fullmatch(note) is not None  # printable: no control character
+
+
+def _fresh_notes(add: dict[tuple[int, int], str], drawing_id: int) -> tuple[bytes | None, bytes | None]:
+    """patch_notes on a sheet without notes, written as text: the same bytes lxml gives, without a tree."""
+    if not add:
+        return None, None
+    cells = sorted(add)
+    comments = "".join(_comment_xml(r, c, add[r, c]) for r, c in cells)
+    head = (f'<comments xmlns="{MAIN_NS}"><authors><author>{NOTE_AUTHOR}</author></authors><commentList>')
+    first = drawing_id * 1024 + 1
+    shapes = "".join(_shape_xml(first + i, r, c) for i, (r, c) in enumerate(cells))
+    drawing = _DRAWING_HEAD.format(id=drawing_id) + shapes + "</xml>"
+    return (_DECLARATION + (head + comments + "</commentList></comments>").encode(),
+            _DECLARATION + drawing.encode())
+
+
+def _comment_xml(r: int, c: int, note: str) -> str:
+    """One tool's note as _new_comment and lxml write it."""
+    space = ' xml:space="preserve"' if note != note.strip() or "\n" in note else ""
+    return (f'<comment ref="{column_letter(c)}{r}" authorId="0" shapeId="0"><text><t{space}>{_escape(note)}</t>'
+            '</text></comment>')
+
+
+def _shape_xml(shape_id: int, r: int, c: int) -> str:
+    """_SHAPE for a note on (r, c), as an f-string (no template parsed per note)."""
+    width, height = NOTE_SIZE_PT
+    return (f'<v:shape id="_x0000_s{shape_id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;'
+            f'margin-top:1.5pt;width:{width}pt;height:{height}pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" '
+            'o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/>'
+            '<v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"/>'
+            '</v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>'
+            f'<x:Anchor>{c}, 15, {max(r - 2, 0)}, 10, {c + 3}, 15, {r + 3}, 4</x:Anchor><x:AutoFill>False</x:AutoFill>'
+            f'<x:Row>{r - 1}</x:Row><x:Column>{c - 1}</x:Column></x:ClientData></v:shape>')
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class _Notes:
@@ -224,6 +273,13 @@ _SHAPE = (
     '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"/></v:textbox>'
     '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>{anchor}</x:Anchor>'
     '<x:AutoFill>False</x:AutoFill><x:Row>{row}</x:Row><x:Column>{col}</x:Column></x:ClientData></v:shape>')
+
+
+_DRAWING_HEAD = (
+    f'<xml xmlns:v="{V}" xmlns:o="{O}" xmlns:x="{X}"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" '
+    'data="{id}"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" '
+    'path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" '
+    'o:connecttype="rect"/></v:shapetype>')
 
 
 def _note_shapes(cells: list[tuple[int, int]], first_id: int) -> list[etree._Element]:

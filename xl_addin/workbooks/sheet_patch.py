@@ -26,7 +26,7 @@ from .sheet_scan import REL_NS, Layout, SheetXmlError, Span, attr, elements, ran
 from .sheet_xml import column_letter
 from .text_fit import row_height
 
-__all__ = ["Restyle", "SheetEdits", "SheetXmlError", "patch_sheet", "note_edits"]
+__all__ = ["Restyle", "SheetEdits", "SheetSplice", "SheetXmlError", "patch_sheet", "note_edits"]
 
 OPENPYXL_WIDTH = 13.0  # the width openpyxl gives a column the sheet does not size (today's row heights)
 MAX_ROW, MAX_COL = 1_048_576, 16_384
@@ -61,13 +61,13 @@ class SheetEdits:
     scanned: tuple | None = field(default=None, repr=False, compare=False)  # (xml, its rows and merges), reused
 
 
-def _scanned(xml: bytes, edits: SheetEdits) -> _Sheet:
+def _scanned(xml: bytes, edits: SheetEdits) -> SheetSplice:
     """The worksheet ready to patch; note_edits and patch_sheet on the same bytes scan them once."""
     if edits.scanned is None or edits.scanned[0] is not xml:
-        sheet = _Sheet(xml, scan(xml))
+        sheet = SheetSplice(xml, scan(xml))
         edits.scanned = (xml, sheet.layout, sheet.spans, list(sheet.merges))
         return sheet
-    return _Sheet(xml, edits.scanned[1], edits.scanned[2], list(edits.scanned[3]))
+    return SheetSplice(xml, edits.scanned[1], edits.scanned[2], list(edits.scanned[3]))
 
 
 def patch_sheet(xml: bytes, edits: SheetEdits, styles: Restyle, *, legacy_drawing_rid: str | None = None,
@@ -108,7 +108,7 @@ def note_edits(xml: bytes, edits: SheetEdits) -> tuple[dict[tuple[int, int], str
     return add, remove
 
 
-class _Sheet:
+class SheetSplice:
     """The worksheet being patched: the original bytes, the rows changed so far, the merges kept."""
 
     def __init__(self, xml: bytes, layout: Layout, spans: dict[int, Span] | None = None, merges: list | None = None):
@@ -236,6 +236,17 @@ class _Sheet:
             parent = self.layout.find("mergeCells")
             changes.append((parent.start, parent.end, self._merge_cells(parent)))  # type: ignore[union-attr]
         changes.extend(self._legacy(rid, drop_legacy))
+        return self._splice(changes)
+
+    def finish_skeleton(self, bounds: list[tuple[int, int]], rows_changed: bool, rid: str | None,
+                        drop_legacy: bool) -> bytes:
+        """A sheet without rows (written apart, see written_sheet) with what to_bytes changes besides the
+        rows: <dimension> widened to bounds when rows changed, and the <legacyDrawing> of the notes."""
+        self.bounds = list(bounds)
+        changes = self._dimension() if rows_changed else []
+        return self._splice(changes + self._legacy(rid, drop_legacy))
+
+    def _splice(self, changes: list[tuple[int, int, bytes]]) -> bytes:
         out, pos = [], 0
         for start, end, new in sorted(changes, key=lambda c: (c[0], c[1])):
             out += [self.xml[pos:start], new]

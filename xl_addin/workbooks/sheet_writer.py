@@ -15,11 +15,13 @@ from decimal import Decimal
 
 from lxml import etree
 
+from ..domain.cell_rules import MAX_CELL_TEXT
 from ..domain.tables import Rows
 from ..ports import SheetLayout
 from . import text_fit as styles
-from .cell_values import clean_row
+from .cell_values import clean_row, clean_value
 from .sheet_xml import Q, column_letter, insert_child, new_worksheet, parse_cols, put_cols, split_sheet_data
+from .written_sheet import WrittenSheet
 from .xlsx_styles import CENTER_TOP, TOP, WRAP_TOP, StyleBook
 
 CHOICE_TITLE = "Chọn Có hoặc Không"
@@ -69,11 +71,18 @@ def _text(value: object) -> object:
 
 def write_sheet_xml(rows: Rows, layout: SheetLayout, book: StyleBook, old: bytes | None) -> tuple[bytes, PrintNames]:
     """The worksheet part for rows laid out as asked, keeping what `old` carried beyond its cells."""
+    written, names = write_sheet_rows(rows, layout, book, old)
+    return written.to_bytes(), names
+
+
+def write_sheet_rows(rows: Rows, layout: SheetLayout, book: StyleBook,
+                     old: bytes | None) -> tuple[WrittenSheet, PrintNames]:
+    """write_sheet_xml's sheet kept as its skeleton and its rows' cells (marks can then be put on them)."""
     root, _ = split_sheet_data(old) if old else (new_worksheet(), b"")
     for name in _DROPPED:
         for el in root.findall(Q + name):
             root.remove(el)
-    values = [clean_row(row) for row in rows]
+    values = [clean_row(row) for row in rows[:layout.header_row]] + list(rows[layout.header_row:])  # data rows: as written
     nrows, ncols = len(values), max((len(r) for r in values), default=0)
     cols = parse_cols(root)
     for col, width in layout.widths.items():
@@ -95,12 +104,12 @@ def write_sheet_xml(rows: Rows, layout: SheetLayout, book: StyleBook, old: bytes
     _choices(root, layout, nrows)
     names = _print_setup(root, layout, nrows, ncols)
     head, tail = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).split(b"<sheetData/>")
-    return head + b"<sheetData>" + data.encode("utf-8") + b"</sheetData>" + tail, names
+    return WrittenSheet(head, tail, *data), names
 
 
 def _sheet_data(values: list[list], layout: SheetLayout, book: StyleBook,
-                widths: dict[int, float]) -> tuple[str, list[str]]:
-    """The rows' XML and the banner rows' merged ranges."""
+                widths: dict[int, float]) -> tuple[tuple[list[str], list[list[str]]], list[str]]:
+    """The rows' start tags and cells ('' where a column has none), and the banner rows' merged ranges."""
     header, nrows = layout.header_row, len(values)
     ncols = max((len(r) for r in values), default=0)
     hidden = set(layout.hidden_columns)
@@ -116,57 +125,109 @@ def _sheet_data(values: list[list], layout: SheetLayout, book: StyleBook,
     dated = [0] + [book.cell_xf(align=aligns[c] if c <= ncols else None,
                                 number_format=layout.number_formats.get(c, layout.date_format))
                    for c in range(1, data_cols + 1)]
-    out: list[str] = []
+    top = _top_rows(values[:header], layout, book, widths, banners, hidden)
+    opens, out = _data_rows(values, header, _columns(letters, plain, dated), layout.wrap_columns, widths)
+    opens[:0], out[:0] = top
+    merges = [f"A{r}:{column_letter(last)}{r}" for r in sorted(banners) if r <= nrows]
+    return (opens, out), merges
+
+
+def _top_rows(values: list[list], layout: SheetLayout, book: StyleBook, widths: dict[int, float],
+              banners: set[int], hidden: set[int]) -> tuple[list[str], list[list[str]]]:
+    """The rows down to the header: title and banner rows, then the header (bold, wrapped when asked)."""
+    opens, out = [], []
+    header = layout.header_row
     for r, row in enumerate(values, start=1):
         height = None
-        if r > header:
-            cells = _data_cells(r, row, letters, plain, dated)
-        else:
-            cells = []
-            for c, value in enumerate(row, start=1):
-                fmt = layout.date_format if isinstance(value, (dt.date, dt.datetime)) else None
-                if r == header:
-                    xf = book.header_xf(wrap=layout.wrap_header, number_format=fmt)
-                elif r in banners and c == 1:
-                    xf = book.cell_xf(align=WRAP_TOP, number_format=fmt)
-                else:
-                    xf = book.cell_xf(number_format=fmt) if fmt else 0
-                cells.append(cell_xml(f"{column_letter(c)}{r}", value, xf))
-        if r > header:
-            height = styles.row_height({c: _text(row[c - 1]) for c in layout.wrap_columns if c <= len(row)}, widths)
-        elif r == header and layout.wrap_header:
+        cells = []
+        for c, value in enumerate(row, start=1):
+            fmt = layout.date_format if isinstance(value, (dt.date, dt.datetime)) else None
+            if r == header:
+                xf = book.header_xf(wrap=layout.wrap_header, number_format=fmt)
+            elif r in banners and c == 1:
+                xf = book.cell_xf(align=WRAP_TOP, number_format=fmt)
+            else:
+                xf = book.cell_xf(number_format=fmt) if fmt else 0
+            cells.append(cell_xml(f"{column_letter(c)}{r}", value, xf))
+        if r == header and layout.wrap_header:
             height = styles.row_height({c: _text(row[c - 1]) for c in range(1, len(row) + 1) if c not in hidden},
                                        widths, bold=True)
         if r in banners:
             height = BANNER_ROW_HEIGHT
         ht = f' ht="{height}" customHeight="1"' if height is not None else ""
-        out.append(f'<row r="{r}"{ht}>{"".join(cells)}</row>')
-    merges = [f"A{r}:{column_letter(last)}{r}" for r in sorted(banners) if r <= nrows]
-    return "".join(out), merges
+        opens.append(f'<row r="{r}"{ht}>')
+        out.append(cells)
+    return opens, out
 
 
-def _data_cells(r: int, row: list, letters: list[str], plain: list[int], dated: list[int]) -> list[str]:
-    """A data row's cells, every column of the table styled (typed-in values later look the same)."""
-    cells = []
-    width = len(letters)
-    values = row if len(row) == width else row[:width] + [None] * (width - len(row))
-    for c, (letter, value) in enumerate(zip(letters, values), 1):
+def _data_rows(values: list[list], header: int, columns: list[tuple], wrap: tuple[int, ...] | list[int],
+               widths: dict[int, float]) -> tuple[list[str], list[list[str]]]:
+    """The rows below the header: start tags (heights to fit the wrapped columns) and cells."""
+    opens, out = [], []
+    rooms = [(c, widths.get(c, styles.DEFAULT_WIDTH)) for c in wrap]
+    counted: dict[tuple[str, float], int] = {}  # a long text's lines (a column repeats its few long values)
+    for r, row in enumerate(values[header:], start=header + 1):
+        lines = 1
+        for c, width in rooms:  # styles.row_height of the cleaned texts, the one-line ones counted here
+            value = row[c - 1] if c <= len(row) else None
+            if type(value) is not str or not (value.isprintable() and 0 < len(value) <= MAX_CELL_TEXT):
+                value = clean_value(value)
+            if value is not None:
+                text = str(value)
+                if len(text) > max(int(width) - 1, 1) or "\n" in text:
+                    n = counted.get((text, width))
+                    if n is None:
+                        n = counted[text, width] = styles.wrapped_lines(text, width)
+                    lines = max(lines, n)
+        opens.append(f'<row r="{r}" ht="{lines * styles.LINE_HEIGHT}" customHeight="1">')
+        out.append(_data_cells(r, row, columns))
+    return opens, out
+
+
+def _columns(letters: list[str], plain: list[int], dated: list[int]) -> list[tuple]:
+    """Per column of a data row, the fixed pieces of its cells' XML: (letter, '<c r="' + letter, an empty
+    styled cell's end or '', a text cell's middle, a number cell's middle, plain xf, date xf)."""
+    out = []
+    for c, letter in enumerate(letters, 1):
+        style = f' s="{plain[c]}"' if plain[c] else ""
+        out.append((letter, '<c r="' + letter, f'"{style}/>' if plain[c] else "",
+                    f'"{style} t="inlineStr"><is><t xml:space="preserve">', f'"{style}><v>', plain[c], dated[c]))
+    return out
+
+
+def _data_cells(r: int, row: list, columns: list[tuple]) -> list[str]:
+    """A data row's cells, every column of the table styled (typed-in values later look the same); '' for
+    a column without a cell. Values are cleaned here (cell_values.clean_value), most text only checked."""
+    cells: list[str] = []
+    append = cells.append
+    rs = str(r)
+    width = len(columns)
+    values = row if len(row) == width else list(row[:width]) + [None] * (width - len(row))
+    for (letter, start, empty, text, number, plain, dated), value in zip(columns, values):
         kind = type(value)
-        if value is None:
-            if plain[c]:
-                cells.append(f'<c r="{letter}{r}" s="{plain[c]}"/>')
-        elif kind is str:
+        if kind is str:
+            if not (value.isprintable() and 0 < len(value) <= MAX_CELL_TEXT):
+                value = clean_value(value)
+                kind = type(value)
+        elif value is None:
+            append(start + rs + empty if empty else "")
+            continue
+        elif kind is not int and kind is not float:
+            value = clean_value(value)
+            kind = type(value)
+        if kind is str:
             if "&" in value or "<" in value or ">" in value:
                 value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            style = f' s="{plain[c]}"' if plain[c] else ""
-            cells.append(f'<c r="{letter}{r}"{style} t="inlineStr"><is><t xml:space="preserve">{value}</t>'
-                         '</is></c>')
+            append(f"{start}{rs}{text}{value}</t></is></c>")
+        elif value is None:
+            append(start + rs + empty if empty else "")
         elif kind is int:
-            style = f' s="{plain[c]}"' if plain[c] else ""
-            cells.append(f'<c r="{letter}{r}"{style}><v>{value}</v></c>')
+            append(f"{start}{rs}{number}{value}</v></c>")
+        elif kind is float and math.isfinite(value):
+            append(f"{start}{rs}{number}{value!r}</v></c>")
         else:
             is_date = isinstance(value, (dt.date, dt.datetime))
-            cells.append(cell_xml(f"{letter}{r}", value, dated[c] if is_date else plain[c]))
+            append(cell_xml(letter + rs, value, dated if is_date else plain))
     return cells
 
 

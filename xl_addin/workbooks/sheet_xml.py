@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -21,6 +22,7 @@ _RANK = {name: i for i, name in enumerate(ORDER)}
 _SHEET_DATA = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(/?)>")  # its start tag; the end tag is found by find()
 
 
+@lru_cache(maxsize=4096)
 def column_letter(col: int) -> str:
     """'A' for 1, 'AB' for 28."""
     letters = ""

@@ -12,7 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from .sheet_xml import MAIN, REL_NS
-from ..zip_copy import ZipCopy
+from ..zip_copy import ZipCopy, deflate_in_threads
 
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -211,16 +211,20 @@ class Package:
         self.put(rels_path(self.workbook_part), _xml(self.rels))
         self.put("[Content_Types].xml", _xml(self.types))
         out = ZipCopy(self._source)
+        written = [info for info in self._infos if info.filename not in self._removed
+                   and info.filename in self._changed and self._changed[info.filename] != self._data[info.filename]]
+        added = [name for name in self._changed if name not in self._data]
+        packed = deflate_in_threads([self._changed[i.filename] for i in written if i.compress_type != zipfile.ZIP_STORED]
+                                    + [self._changed[name] for name in added])
         for info in self._infos:
             if info.filename in self._removed:
                 continue
-            if info.filename in self._changed and self._changed[info.filename] != self._data[info.filename]:
-                out.write(info, self._changed[info.filename])
+            if info in written:
+                out.write(info, self._changed[info.filename], packed.get(id(self._changed[info.filename])))
             else:
                 out.copy(info)
-        for name, data in self._changed.items():
-            if name not in self._data:
-                out.add(name, data)
+        for name in added:
+            out.add(name, self._changed[name], packed.get(id(self._changed[name])))
         return out.to_bytes()
 
 

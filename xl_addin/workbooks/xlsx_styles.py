@@ -43,6 +43,9 @@ class StyleBook:
         self.root = etree.fromstring(xml) if xml else etree.fromstring(f'<styleSheet xmlns="{MAIN}"/>'.encode())
         self.changed = xml is None
         self._lists = {name: self._list(name) for name in ("numFmts", "fonts", "fills", "borders", "cellXfs")}
+        self._index: dict[str, dict[tuple, int]] = {}
+        self._made: dict[tuple, int] = {}
+        self._severity: dict[int, str | None] = {}
         if not len(self._lists["fonts"]):
             self._add("fonts", etree.fromstring(f'<font xmlns="{MAIN}"><sz val="11"/><name val="Calibri"/></font>'))
         if not len(self._lists["fills"]):
@@ -53,9 +56,6 @@ class StyleBook:
         if not len(self._lists["cellXfs"]):
             self._add("cellXfs", etree.fromstring(f'<xf xmlns="{MAIN}" numFmtId="0" fontId="0" fillId="0" '
                                                   'borderId="0" xfId="0"/>'))
-        self._index: dict[str, dict[tuple, int]] = {}
-        self._made: dict[tuple, int] = {}
-        self._severity: dict[int, str | None] = {}
 
     def _list(self, name: str) -> etree._Element:
         found = self.root.find(_Q + name)

@@ -24,7 +24,8 @@ def result_set_from_rows(rows: Rows, contest: Contest) -> ResultSet | None:
         return None
     rules = contest.rules
     headers = (*_TEXTS, *_NUMBERS, *_WHOLE, *_FLAGS, *(c.code for c in rules.top_criteria))
-    results = tuple(_result(record, contest, judges, headers)
+    totals = _JudgeTotals(table, judges)
+    results = tuple(_result(record, contest, totals, headers)
                     for record in table.records() if record.text(schema.COL_CODE))
     provisional = bool(rows and rows[0] and schema.RES_PROVISIONAL_MARK in text(rows[0][0]))
     return ResultSet(results, rules.pass_mark(contest.info.level), rules.quota, rules.forward_count,
@@ -59,10 +60,10 @@ def _header_text(table: Table, col: int, prefix: str) -> str:
     return ""
 
 
-def _result(record: Record, contest: Contest, judges: dict[str, str], headers: tuple[str, ...]) -> ProductResult:
+def _result(record: Record, contest: Contest, judges: _JudgeTotals, headers: tuple[str, ...]) -> ProductResult:
     raws = record.raws(headers)  # the columns looked up once for the table, not per row
     texts = {h: text(raws[h]) for h in _TEXTS}
-    totals = tuple(_judge_total(record, code, header) for code, header in judges.items())
+    totals = judges.of(record.values)
     total = _parsed(number, raws[schema.RES_TOTAL]) or Decimal(0)
     flags = tuple(f for f in texts[schema.RES_FLAGS].split(FLAG_SEPARATOR) if f)
     return ProductResult(
@@ -80,8 +81,34 @@ def _result(record: Record, contest: Contest, judges: dict[str, str], headers: t
     )
 
 
-def _judge_total(record: Record, code: str, header: str) -> JudgeTotal:
-    raw = record.raw(header)
+class _JudgeTotals(dict):
+    """Judge code -> header of the judge's total (as _judge_columns gives), and each row's totals read at once."""
+
+    def __init__(self, table: Table, judges: dict[str, str]):
+        super().__init__(judges)
+        self.columns = [(code, table.column(header)) for code, header in judges.items()]
+        self._floats: dict[float, Decimal] = {}  # the totals' values, made Decimal once (0.0 and -0.0 apart)
+
+    def of(self, values: list) -> tuple[JudgeTotal, ...]:
+        """The row's judges' totals, in the columns' order (as _judge_total reads each)."""
+        width, floats = len(values), self._floats
+        totals = []
+        for code, col in self.columns:
+            raw = values[col] if col is not None and col < width else None
+            kind = raw.__class__
+            if kind is float and raw:  # the usual cell: a total written as a number
+                points = floats.get(raw)
+                if points is None and raw - raw == 0:
+                    points = floats[raw] = Decimal(repr(raw))  # as values.number reads it
+                if points is not None:
+                    totals.append(JudgeTotal(code, points))
+                    continue
+            totals.append(JudgeTotal(code, Decimal(raw)) if kind is int else _judge_total(code, raw))
+        return tuple(totals)
+
+
+def _judge_total(code: str, raw: object) -> JudgeTotal:
+    """A judge's total from its cell: a number, blank, or the conflict's word."""
     # A number never folds to the conflict's word: only other cells are folded.
     if raw.__class__ is not float and raw.__class__ is not int and fold(raw) == _CONFLICT:
         return JudgeTotal(code, None, True)

@@ -13,7 +13,8 @@ from ..checks import Collector
 from ..findings import Finding, a1, error, warning
 from ..models import Contest, Judge, ScoreSheet
 from ..rules import LEVELS, Criterion, fmt_points
-from .scoresheet_identity import META_LABELS, renamed_products, scoring_fingerprint
+from .plain_scores import PlainScores
+from .scoresheet_identity import META_LABELS, IssuedProducts
 from ..tables import Record, Rows, Table, find_table, header_key, label_values
 from ..values import AmbiguousNumber, ValueProblem, fold, integer, is_blank, number, text
 
@@ -28,6 +29,7 @@ class _Reader:
     contest: Contest
     provisional: bool
     out: Collector
+    products: IssuedProducts
     fatal: bool = False
     blank_rows: list[tuple[str, str]] = field(default_factory=list)  # (first score cell, product) of unscored rows
     expected_rows: int = 0  # product rows the judge is to score (no conflict)
@@ -55,9 +57,15 @@ def score_sheet_from_rows(
     fingerprint: str,
     *,
     provisional: bool = False,
+    products: IssuedProducts | None = None,
 ) -> tuple[ScoreSheet | None, list[Finding]]:
-    """One judge's scores and the findings on their workbook; None when the sheet is unusable."""
-    reader = _Reader(contest, provisional, Collector(schema.SHEET_SCORING, file=file))
+    """One judge's scores and the findings on their workbook; None when the sheet is unusable.
+
+    `products`: IssuedProducts(contest.registrations), made once when many judges' sheets are read.
+    """
+    if products is None or tuple(contest.registrations) != products.registrations:
+        products = IssuedProducts(contest.registrations)
+    reader = _Reader(contest, provisional, Collector(schema.SHEET_SCORING, file=file), products)
     judge = _check_identity(reader, _sheet(sheets, schema.SHEET_SCORING_META), fingerprint)
     if reader.fatal or judge is None:
         # Scores on a sheet of another contest or an old product list mean nothing: stop here.
@@ -77,7 +85,7 @@ def score_sheet_from_rows(
     _read_scores(reader, table, columns, judge, sheet)
     if reader.fatal:
         return None, reader.findings
-    return sheet, reader.findings + renamed_products(sheets, contest)
+    return sheet, reader.findings + products.renamed(sheets)
 
 
 def _sheet(sheets: Mapping[str, Rows], name: str) -> Rows | None:
@@ -118,7 +126,7 @@ def _check_identity(reader: _Reader, rows: Rows | None, fingerprint: str) -> Jud
     judge = _judge(reader, *value(schema.META_JUDGE_CODE))
     found_print, cell = value(schema.META_FINGERPRINT)
     # Sheets made before names left the fingerprint carry the older one (codes, names, groups).
-    accepted = {fingerprint} | ({scoring_fingerprint(reader.contest.registrations, judge.conflicts)} if judge else set())
+    accepted = {fingerprint} | ({reader.products.fingerprint(judge.conflicts)} if judge else set())
     if text(found_print) not in accepted:
         reader.error("stale-product-list", meta_sheet, cell, msg.STALE_FINGERPRINT)
     return judge
@@ -170,37 +178,49 @@ def _item_of_header(key: str, items: tuple[Criterion, ...]) -> Criterion | None:
 def _read_scores(reader: _Reader, table: Table, columns: dict[str, int],
                  judge: Judge, sheet: ScoreSheet) -> None:
     """Every product row's scores into `sheet`, reporting bad, missing and unexpected ones."""
-    products = {header_key(r.code): r.code for r in reader.contest.registrations}
     conflicts = {header_key(c) for c in judge.conflicts}
     items = [(item, columns[item.code]) for item in reader.contest.rules.scoring_items if item.code in columns]
+    plain = PlainScores([(item.code, col, item.max_points) for item, col in items])
     code_col, stt_col = table.column(schema.COL_CODE), table.column(schema.SCORING_STT)
     comment_col = table.column(schema.SCORING_COMMENT)
     seen: set[str] = set()
-    rows = table.rows
+    rows, find = table.rows, reader.products.find
     for i in range(table.header_row + 1, len(rows)):  # a blank row has no code and no score: it adds nothing
         values = rows[i]
-        record = Record(table, i)
         raw_code = _at(values, code_col)
-        if _is_footer(_at(values, stt_col), raw_code):
+        stt = _at(values, stt_col)
+        if stt.__class__ is str and _is_footer(stt, raw_code):
             break  # Tổng cộng and the signature block end the table
-        key = header_key(raw_code)
-        code = products.get(key)
-        if code is None:
-            _unknown_row(reader, record, columns)
-        elif code in seen:
-            reader.error("stale-product-list", schema.SHEET_SCORING, record.cell(schema.COL_CODE),
-                         msg.STALE_DUPLICATE_PRODUCT.format(code=code))
+        key, code = find(raw_code)
+        if code is None or code in seen:
+            _not_a_product_row(reader, Record(table, i), columns, code)
+            continue
+        seen.add(code)
+        conflicted = key in conflicts
+        scores = None if conflicted else plain.of(values)
+        if scores is None:  # a blank, a conflict, text or a score out of range: read cell by cell
+            _product_row(reader, Record(table, i), items, judge, code, conflicted, sheet)
         else:
-            seen.add(code)
-            _product_row(reader, record, items, judge, code, key in conflicts, sheet)
-            comment = text(_at(values, comment_col))
-            if comment:
-                sheet.comments[code] = comment
+            if scores:
+                sheet.scores[code] = scores
+            reader.expected_rows += 1
+        comment = _at(values, comment_col)
+        if comment is not None and (comment := text(comment)):
+            sheet.comments[code] = comment
     _blank_rows(reader, judge)
-    for code in products.values():
+    for code in reader.products.by_key.values():
         if code not in seen:
             reader.error("stale-product-list", schema.SHEET_SCORING, _header_cell(table, schema.COL_CODE),
                          msg.STALE_MISSING_PRODUCT.format(code=code))
+
+
+def _not_a_product_row(reader: _Reader, record: Record, columns: dict[str, int], code: str | None) -> None:
+    """A row whose code is no product (None) or a product's already read: reported, its scores not used."""
+    if code is None:
+        _unknown_row(reader, record, columns)
+    else:
+        reader.error("stale-product-list", schema.SHEET_SCORING, record.cell(schema.COL_CODE),
+                     msg.STALE_DUPLICATE_PRODUCT.format(code=code))
 
 
 _FOOTER = header_key(schema.SCORING_FOOTER_TOTAL)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from .. import schema
 from .. import score_messages as msg
@@ -28,11 +28,96 @@ def scoring_fingerprint(registrations: Iterable[Registration], conflicts: Iterab
     Names and establishments are left out on purpose: correcting a typo in them after the sheets went
     out changes nothing a judge scored (it is reported as a warning instead).
     """
+    return _with_conflicts(_products_hash(registrations), conflicts)
+
+
+def _products_hash(registrations: Iterable[Registration]) -> hashlib._Hash:
     h = hashlib.sha256(b"scoring-v2\x1e")
     for r in sorted(registrations, key=lambda r: r.code):
         h.update(f"{r.code}\x1f{r.group}\x1e".encode("utf-8"))
+    return h
+
+
+def _with_conflicts(products: hashlib._Hash, conflicts: Iterable[str]) -> str:
+    h = products.copy()
     h.update("\x1f".join(sorted(header_key(c) for c in conflicts)).encode("utf-8"))
     return h.hexdigest()[:16]
+
+
+class IssuedProducts:
+    """What reading a judge's sheet compares with the contest's products, worked out once for all the sheets."""
+
+    def __init__(self, registrations: Iterable[Registration]):
+        self.registrations = regs = tuple(registrations)
+        self.by_key = {header_key(r.code): r.code for r in regs}  # comparison key -> product code
+        # A code typed as registered (the usual row): its key and product, without header_key.
+        self.exact = {r.code: (header_key(r.code), self.by_key[header_key(r.code)]) for r in regs}
+        self._hash = _products_hash(regs)
+        self._keyed = [(r, header_key(r.code)) for r in regs]
+        # key -> {header: (the name now, True when text() leaves it as it is)}; None when two codes share a key.
+        # A blank code has no key: a sheet's blank rows are never its rows.
+        names: dict[str, dict[str, tuple[str, bool]]] | None = {}
+        for r, key in self._keyed:
+            if not key:
+                continue
+            if key in names:
+                names = None
+                break
+            names[key] = {h: (new, new.__class__ is str and text(new) == new)
+                          for h, new in ((schema.COL_NAME, r.name), (schema.COL_ESTABLISHMENT, r.establishment))}
+        self._names = names
+
+    def find(self, raw: object) -> tuple[str, str | None]:
+        """(the comparison key of a code cell, the product it names or None)."""
+        hit = self.exact.get(raw) if raw.__class__ is str else None  # a code typed as registered is text
+        if hit is not None:
+            return hit
+        key = header_key(raw)
+        return key, self.by_key.get(key)
+
+    def fingerprint(self, conflicts: Iterable[str]) -> str:
+        """scoring_fingerprint of these products and a judge's conflicts."""
+        return _with_conflicts(self._hash, conflicts)
+
+    def renamed(self, sheets: Mapping[str, Rows]) -> list[Finding]:
+        """renamed_products of a judge's sheets."""
+        if self._names is None:
+            return _renamed(_shown(sheets), self.registrations)
+        changed = self._changed(sheets)
+        return [_renamed_warning(reg, header, changed[(key, header)], new) for reg, key in self._keyed if changed
+                for header, new in ((schema.COL_NAME, reg.name), (schema.COL_ESTABLISHMENT, reg.establishment))
+                if (key, header) in changed]
+
+    def _changed(self, sheets: Mapping[str, Rows]) -> dict[tuple[str, str], str]:
+        """(code key, header) -> the text a judge's sheet showed, where renamed_products would warn.
+
+        The same reading as _shown (the snapshot after Phiếu chấm, a later row over an earlier one),
+        keeping only the cells that differ from the name now.
+        """
+        changed: dict[tuple[str, str], str] = {}
+        exact, names = self.exact, self._names
+        for rows, code_col, columns in _name_columns(sheets):
+            for i in range(1, len(rows)):
+                values = rows[i]
+                width = len(values)
+                raw = values[code_col] if code_col < width else None
+                hit = exact.get(raw) if raw.__class__ is str else None
+                key = hit[0] if hit is not None else header_key(raw)
+                now = names.get(key)  # type: ignore[union-attr]
+                if now is None:
+                    continue  # a blank row, or a code that is no product: renamed_products never looks
+                for h, c in columns:
+                    value = values[c] if c < width else None
+                    new, plain = now[h]
+                    if plain and value == new:
+                        changed.pop((key, h), None)
+                        continue
+                    before = _normalize("NFC", value).strip() if value.__class__ is str else text(value)
+                    if _differs(before, new):
+                        changed[(key, h)] = before
+                    else:
+                        changed.pop((key, h), None)
+        return changed
 
 
 def meta_rows(info: ContestInfo, judge_code: str, fingerprint: str) -> Rows:
@@ -59,35 +144,50 @@ def snapshot_rows(registrations: Iterable[Registration]) -> Rows:
 
 def renamed_products(sheets: Mapping[str, Rows], contest: Contest) -> list[Finding]:
     """Warnings for each product whose name or establishment changed since the sheet was made."""
-    shown = _shown(sheets)
+    return IssuedProducts(contest.registrations).renamed(sheets)
+
+
+def _renamed(shown: Mapping[str, Mapping[str, str]], registrations: Iterable[Registration]) -> list[Finding]:
+    """renamed_products from the names as _shown reads them (for codes that share a key, and the tests)."""
     findings: list[Finding] = []
-    for reg in contest.registrations:
+    for reg in registrations:
         old = shown.get(header_key(reg.code))
         if not old:
             continue
         for header, new in ((schema.COL_NAME, reg.name), (schema.COL_ESTABLISHMENT, reg.establishment)):
             before = old.get(header)
-            if before and before != new and " ".join(before.split()) != " ".join(new.split()):
-                findings.append(warning("product-renamed", schema.SHEET_REGISTRATIONS,
-                                        f"A{reg.row}" if reg.row else "", msg.PRODUCT_RENAMED.format(
-                                            code=reg.code, what=header, old=before, new=new,
-                                            sheet=schema.SHEET_REGISTRATIONS)))
+            if _differs(before, new):
+                findings.append(_renamed_warning(reg, header, before, new))
     return findings
+
+
+def _differs(before: str | None, new: str) -> bool:
+    """True when the name a sheet showed is another name than the one now (not only in spacing)."""
+    return bool(before) and before != new and " ".join(before.split()) != " ".join(new.split())
+
+
+def _renamed_warning(reg: Registration, header: str, before: str, new: str) -> Finding:
+    return warning("product-renamed", schema.SHEET_REGISTRATIONS, f"A{reg.row}" if reg.row else "",
+                   msg.PRODUCT_RENAMED.format(code=reg.code, what=header, old=before, new=new,
+                                              sheet=schema.SHEET_REGISTRATIONS))
+
+
+def _name_columns(sheets: Mapping[str, Rows]) -> Iterator[tuple[Rows, int, list[tuple[str, int]]]]:
+    """(the table's rows from its header on, the code column, (header, column) of the names): Phiếu chấm, then the snapshot."""
+    for name, headers in ((schema.SHEET_SCORING, (schema.COL_NAME,)),
+                          (schema.SHEET_SCORING_SNAPSHOT, (schema.COL_NAME, schema.COL_ESTABLISHMENT))):
+        rows = next((r for key, r in sheets.items() if header_key(key) == header_key(name)), None)
+        table = find_table(name, rows or [], schema.COL_CODE)
+        if table is not None:
+            columns = [(h, table.column(h)) for h in headers if table.has(h)]  # looked up once, not per row
+            yield table.rows[table.header_row:], table.column(schema.COL_CODE), columns  # type: ignore[misc]
 
 
 def _shown(sheets: Mapping[str, Rows]) -> dict[str, dict[str, str]]:
     """Product code key -> {header: text} as the judge's sheet showed it (the snapshot wins)."""
     shown: dict[str, dict[str, str]] = {}
-    for name, headers in ((schema.SHEET_SCORING, (schema.COL_NAME,)),
-                          (schema.SHEET_SCORING_SNAPSHOT, (schema.COL_NAME, schema.COL_ESTABLISHMENT))):
-        rows = next((r for key, r in sheets.items() if header_key(key) == header_key(name)), None)
-        table = find_table(name, rows or [], schema.COL_CODE)
-        if table is None:
-            continue
-        code_col = table.column(schema.COL_CODE)
-        columns = [(h, table.column(h)) for h in headers if table.has(h)]  # looked up once, not per row
-        rows = table.rows
-        for i in range(table.header_row + 1, len(rows)):  # a blank row has no code: skipped below
+    for rows, code_col, columns in _name_columns(sheets):
+        for i in range(1, len(rows)):  # a blank row has no code: skipped below
             values = rows[i]
             width = len(values)
             code = header_key(values[code_col] if code_col < width else None)
