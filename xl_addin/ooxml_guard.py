@@ -137,8 +137,8 @@ def _count_cells(xml: bytes) -> int:
 # products' snapshot sheet every judge's file holds) is compared byte for byte instead of parsed again.
 _PASSED: dict[tuple[int, int], bytes] = {}
 REMEMBER_MIN = 16 * 1024  # smaller parts parse faster than they are looked up
-REMEMBER_MAX = 8 * MB  # a part read whole before it is parsed (a larger one is parsed as it is inflated)
-REMEMBER_TOTAL = 16 * MB  # the bytes remembered at most (the oldest forgotten first)
+REMEMBER_MAX = 1 * MB  # a part read whole before it is parsed (a larger one is parsed as it is inflated)
+REMEMBER_TOTAL = 4 * MB  # the bytes remembered at most (the least recently met forgotten first)
 
 
 def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, keep: bool) -> tuple[int, bytes]:
@@ -148,9 +148,10 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, keep: bool) -> tuple[i
         return _parse_xml(zf, info, _chunks(zf, info), keep)
     data = b"".join(_chunks(zf, info))  # the budgets checked chunk by chunk, as always
     key = (len(data), info.CRC)  # zipfile checked the bytes against the CRC as it read them
-    if _PASSED.get(key) != data:
+    passed = _PASSED.get(key)
+    if passed != data:
         _parse_xml(zf, info, (data,), False)
-        _remember(key, data)
+    _remember(key, data if passed is None else passed)
     return len(data), data if keep else b""
 
 
@@ -159,6 +160,7 @@ _REMEMBERING = threading.Lock()  # files may be scanned by several threads (the 
 
 def _remember(key: tuple[int, int], data: bytes) -> None:
     with _REMEMBERING:
+        _PASSED.pop(key, None)  # met again: the most recent
         _PASSED[key] = data
         total = sum(map(len, _PASSED.values()))
         while total > REMEMBER_TOTAL and _PASSED:

@@ -55,12 +55,12 @@ _POINTED = re.compile(rb"<v>(-?\d+\.0*|-?\d+(?:\.\d*)?[eE][+-]?\d+)</v>")  # int
 _EXACT = 2.0 ** 53  # integral floats below this are exact: the int openpyxl reads
 _MIDNIGHT = dt.time()
 _TEXT = {str}
-# Sheets read already in this process (of 64 KB to 2 MB): (size, CRC-32) -> (its XML, the parts its
+# Sheets read already in this process (of 64 KB to 1 MB): (size, CRC-32) -> (its XML, the parts its
 # values depend on, its rows). The products' snapshot sheet every judge's file holds is read once.
 _SEEN: dict[tuple[int, int], tuple[bytes, tuple[bytes, ...], list[list[object]]]] = {}
 _SEEING = threading.Lock()  # the judges' files are read by several threads
-SEEN_MIN, SEEN_MAX = 64 * 1024, 2 * 1024 * 1024  # a contest's own big sheets are read once: not kept
-SEEN_SHEETS = 4
+SEEN_MIN, SEEN_MAX = 64 * 1024, 1024 * 1024  # a contest's own big sheets are read once: not kept
+SEEN_SHEETS = 2
 _NO_TEXT = {"": None}  # calamine's "" (an empty cell) as None; every other value as it is
 
 
