@@ -46,3 +46,11 @@ def test_ids_in_the_head_and_tail_are_numbered_in_document_order():
     merged = _merged(head, bodies, tail)
     assert merged == merge_bodies(head, bodies, tail)
     assert merged.index(b'docPr id="1"') < merged.index(b'docPr id="2"') < merged.index(b'docPr id="5"')
+
+
+def test_bodies_with_nothing_to_clean_and_ids_typed_as_text_give_the_one_pass_bytes():
+    plain = [PIECES[4], b'<w:p><w:r><w:t>w14:paraId &amp; docPr id="3"</w:t></w:r></w:p>']
+    typed = b'<w:p><w:r><w:t>x w14:paraId="0A1B" y</w:t></w:r></w:p>'  # a value holding what looks like an id
+    for bodies in ([plain[0]] * 3, plain * 2, [plain[0], typed, plain[1]], [typed, PIECES[2]]):
+        assert _merged(HEAD, bodies, TAIL) == merge_bodies(HEAD, bodies, TAIL)
+    assert b"x y" in _merged(HEAD, [typed, typed], TAIL)  # dropped from the copies, as the one-pass merge does
