@@ -13,7 +13,6 @@ import itertools
 import os
 import shutil
 import stat
-import uuid
 from pathlib import Path
 from typing import BinaryIO, Callable
 
@@ -63,7 +62,7 @@ def write_atomically(path: Path, data: bytes | bytearray | memoryview | Writer, 
         raise
 
 
-_TOKEN = uuid.uuid4().hex[:12]  # random once per process; a counter tells its temporary files apart
+_TOKEN = os.urandom(6).hex()  # random once per process; a counter tells its temporary files apart
 _COUNTER = itertools.count()
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)  # not inherited (PEP 446)
 

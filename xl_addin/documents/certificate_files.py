@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import deque
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,13 +14,13 @@ from .contexts import CertificateContexts
 from .merge import BodyMerger, split_document
 from .render import DOCUMENT_XML, TemplateRenderer
 from .safety import safe_filename, write_file
+from .writers import Writers
 
 MERGED = "giay_chung_nhan_tat_ca.docx"
 CERTIFICATES_STEP = "In giấy chứng nhận"
 RESERVED_STEMS = {"giay_chung_nhan_tat_ca", "danh_sach_kem_theo_quyet_dinh", "bang_tong_hop_diem"}
 # Files are deflated and written by a few threads (zlib and the file system release the GIL) while
 # the next certificates are stamped: creating a thousand files costs more than filling them.
-WRITERS, QUEUED = 4, 64  # at most QUEUED files waiting, so a nation's certificates are not all held at once
 
 
 @dataclass(frozen=True)
@@ -69,7 +67,7 @@ def write_certificates(renderer: TemplateRenderer, jobs: list[CertificateJob], o
     digest = sha256_of(renderer.path)
     old = manifest.read_manifest(out_dir)
     record, merger, first = {}, None, None
-    with _Writers() as pending:
+    with Writers() as pending:
         for job in tracked(progress, CERTIFICATES_STEP, jobs):
             entries, parts = renderer.parts(job.context)
             h = manifest.context_hash(job.context, digest)
@@ -91,29 +89,6 @@ def write_certificates(renderer: TemplateRenderer, jobs: list[CertificateJob], o
     )
     manifest.write_manifest(out_dir, record)
     return outcome
-
-
-class _Writers:
-    """A few threads writing files; a failure (a file Word holds open) is raised in the caller, in order."""
-
-    def __enter__(self) -> "_Writers":
-        self.pool, self.pending = ThreadPoolExecutor(WRITERS), deque()
-        return self
-
-    def submit(self, fn, *args) -> None:
-        """Run fn(*args) in a thread, first waiting for the oldest when QUEUED are waiting."""
-        if len(self.pending) >= QUEUED:
-            self.pending.popleft().result()
-        self.pending.append(self.pool.submit(fn, *args))
-
-    def __exit__(self, kind, *_) -> None:
-        try:
-            while self.pending and kind is None:
-                self.pending.popleft().result()
-        finally:
-            for left in self.pending:
-                left.cancel()
-            self.pool.shutdown(wait=True)
 
 
 def merged_document(renderer: TemplateRenderer, contexts: list[dict[str, str]]) -> bytes:
