@@ -32,7 +32,7 @@ def write_atomically(path: Path, data: bytes | bytearray | memoryview | Writer, 
     Bytes are written with the bare system calls (create, write, close, replace: a thousand
     certificates spent more in Python's file object and a random name than in writing them).
     """
-    path = Path(path)
+    path = os.fspath(path)  # plain strings below: pathlib's work per call was a tenth of a certificate's
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)  # the mode to keep
     except FileNotFoundError:
@@ -58,7 +58,10 @@ def write_atomically(path: Path, data: bytes | bytearray | memoryview | Writer, 
             os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
         raise
 
 
@@ -67,10 +70,11 @@ _COUNTER = itertools.count()
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)  # not inherited (PEP 446)
 
 
-def _create_beside(path: Path, prefix: str, suffix: str) -> tuple[int, Path]:
+def _create_beside(path: str, prefix: str, suffix: str) -> tuple[int, str]:
     """A new temporary file beside path, created exclusively (never another's), as (descriptor, path)."""
+    folder = os.path.dirname(path)
     while True:
-        tmp = path.with_name(f"{prefix}{_TOKEN}{os.getpid():x}-{next(_COUNTER):x}{suffix}")
+        tmp = os.path.join(folder, f"{prefix}{_TOKEN}{os.getpid():x}-{next(_COUNTER):x}{suffix}")
         try:
             return os.open(tmp, _CREATE, 0o666), tmp
         except FileExistsError:

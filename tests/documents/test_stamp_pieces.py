@@ -60,3 +60,15 @@ def test_real_templates_with_empty_and_marked_up_values_match_docxtpl(name):
         if round_ < 4:  # docxtpl itself, a few times (each render takes a while)
             with zipfile.ZipFile(io.BytesIO(render_docx(TEMPLATES / name, context, env))) as z:
                 assert parts["word/document.xml"] == z.read("word/document.xml")
+
+
+def test_texts_remembered_between_certificates_give_the_same_bytes_once_the_memory_is_full(monkeypatch):
+    from xl_addin.documents import render
+
+    monkeypatch.setattr(render, "_ESCAPED_KEPT", 5)
+    stamp, rnd = _stamp({"p": XML}), random.Random(9)
+    pool = VALUES + [f"Sản phẩm <{i}> & co" for i in range(20)]
+    for _ in range(200):
+        context = {name: rnd.choice(pool) for name in NAMES.values()}
+        assert stamp.fill(context) == fill_by_pattern(stamp, context)
+    assert len(stamp._escaped) == 5

@@ -66,11 +66,11 @@ def write_certificates(renderer: TemplateRenderer, jobs: list[CertificateJob], o
     outcome = CertificateFiles()
     digest = sha256_of(renderer.path)
     old = manifest.read_manifest(out_dir)
-    record, merger, first = {}, None, None
+    record, merger, first, hashes = {}, None, None, manifest.ContextHashes(digest)
     with Writers() as pending:
         for job in tracked(progress, CERTIFICATES_STEP, jobs):
             entries, parts = renderer.parts(job.context)
-            h = manifest.context_hash(job.context, digest)
+            h = hashes(job.context)
             record[job.code] = {"file": job.path.name, "hash": h}
             outcome.paths.append(job.path)
             if only_new and manifest.unchanged(old, job.code, job.path, h):

@@ -11,8 +11,6 @@ _DOC_PR_ID = re.compile(rb'(<wp:docPr\b[^>]*?\bid=")\d+(")')
 # Ids that must be unique in a document: drawing ids are renumbered; paragraph ids and bookmarks
 # (Word's own, e.g. _GoBack) are dropped from the copies, as Word recreates them.
 _DROP = re.compile(rb' w14:(?:paraId|textId)="[0-9A-Fa-f]+"|<w:bookmark(?:Start|End)\b[^>]*/>')
-# What every match of _DROP or _DOC_PR_ID holds: XML holding none of these has nothing to clean.
-_MATCH_NEEDS = (b" w14:", b"<w:bookmark", b"<wp:docPr")
 
 
 def split_document(xml: bytes) -> tuple[bytes, bytes, bytes]:
@@ -50,8 +48,8 @@ class BodyMerger:
         self._tail: bytes | None = None
 
     def _clean(self, xml: bytes) -> bytes:
-        if not any(needle in xml for needle in _MATCH_NEEDS):
-            return xml  # a substring search is a tenth of the two regexes' scan (a thousand certificates)
+        if b" w14:" not in xml and b"<w:bookmark" not in xml and b"<wp:docPr" not in xml:
+            return xml  # what every match holds is missing: three substring searches, not the regexes' scan
         xml = _DROP.sub(b"", xml)
         return _DOC_PR_ID.sub(lambda m: m.group(1) + str(next(self._counter)).encode() + m.group(2), xml)
 

@@ -91,8 +91,13 @@ class Stamp:
         texts = [str(context[name]) for name in names]
         if SPECIAL.search("".join(texts)):
             return None
-        values = [xml_bytes(text) for text in texts]
+        escaped = self._escaped  # most values (the contest's facts) are the same in every certificate
+        values = [escaped.get(text) or _escape_into(escaped, text) for text in texts]
         return {part: piece.filled(values) for part, piece in pieces.items()}
+
+    @functools.cached_property
+    def _escaped(self) -> dict[str, bytes]:
+        return {}
 
     @functools.cached_property
     def _pieces(self) -> tuple[list[str], dict[str, "Pieces"]]:
@@ -101,6 +106,17 @@ class Stamp:
         index = {sentinel: i for i, sentinel in enumerate(order)}
         return [self.sentinels[s] for s in order], {
             part: Pieces.cut(xml, self.pattern, index) for part, xml in self.parts.items()}
+
+
+_ESCAPED_KEPT = 4096  # texts remembered per stamp: a contest's facts, not every product's name
+
+
+def _escape_into(escaped: dict[str, bytes], text: str) -> bytes:
+    """xml_bytes of the text, remembered in escaped while it holds fewer than _ESCAPED_KEPT."""
+    value = xml_bytes(text)
+    if len(escaped) < _ESCAPED_KEPT:
+        escaped[text] = value
+    return value
 
 
 _OPEN_TEXT = re.compile(rb"<w:t(?: [^>]*)?>\Z")  # a text node's opening tag, ending where a sentinel starts
