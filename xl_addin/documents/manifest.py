@@ -55,7 +55,13 @@ def _texts(value) -> bool:
 
 
 def _json(value) -> str:
+    """A value's JSON as json.dumps(..., ensure_ascii=False, sort_keys=True) writes it; a text's directly."""
+    if type(value) is str:
+        return _JSON_TEXT(value)  # what dumps calls for a text, without making an encoder each time
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+_JSON_TEXT = json.encoder.encode_basestring
 
 
 def read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
