@@ -11,7 +11,7 @@ from ..progress import NO_PROGRESS, Progress, tracked
 from ..safe_files import sha256_of
 from . import manifest, zippkg
 from .contexts import CertificateContexts
-from .merge import BodyMerger, split_document
+from .merge import DeflatingMerger, split_document
 from .render import DOCUMENT_XML, TemplateRenderer
 from .safety import safe_filename, write_file
 from .writers import Writers
@@ -79,8 +79,8 @@ def write_certificates(renderer: TemplateRenderer, jobs: list[CertificateJob], o
                 pending.submit(zippkg.write, job.path, entries, parts)
                 outcome.written.append(job.path)
             head, body, tail = split_document(parts[DOCUMENT_XML])
-            first, merger = first or (entries, parts), merger or BodyMerger(head, tail)
-            merger.add(body)  # while the threads write: the print file's clean-up is not left to the end
+            first, merger = first or (entries, parts), merger or DeflatingMerger(head, tail)
+            merger.add(body)  # while the threads write: the print file's clean-up and deflating are not left to the end
         if first is not None:
             outcome.merged = out_dir / MERGED
             pending.submit(lambda: write_file(outcome.merged, _merged(first, merger)))  # beside the last ones
@@ -97,12 +97,13 @@ def merged_document(renderer: TemplateRenderer, contexts: list[dict[str, str]]) 
     for context in contexts:
         entries, parts = renderer.parts(context)
         head, body, tail = split_document(parts[DOCUMENT_XML])
-        first, merger = first or (entries, parts), merger or BodyMerger(head, tail)
+        first, merger = first or (entries, parts), merger or DeflatingMerger(head, tail)
         merger.add(body)
     return _merged(first, merger)
 
 
-def _merged(first: tuple, merger: BodyMerger) -> bytes:
-    """The merged .docx: the first document's package, its body replaced by all the bodies."""
+def _merged(first: tuple, merger: DeflatingMerger) -> bytes:
+    """The merged .docx: the first document's package, its body replaced by all the bodies (deflated as they came)."""
     entries, parts = first
-    return zippkg.build(entries, parts | {DOCUMENT_XML: merger.merged()})
+    entries = [merger.entry(entry) if entry.name == DOCUMENT_XML else entry for entry in entries]
+    return zippkg.build(entries, {name: xml for name, xml in parts.items() if name != DOCUMENT_XML})
