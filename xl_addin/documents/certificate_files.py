@@ -19,8 +19,6 @@ from .writers import Writers
 MERGED = "giay_chung_nhan_tat_ca.docx"
 CERTIFICATES_STEP = "In giấy chứng nhận"
 RESERVED_STEMS = {"giay_chung_nhan_tat_ca", "danh_sach_kem_theo_quyet_dinh", "bang_tong_hop_diem"}
-# Files are deflated and written by a few threads (zlib and the file system release the GIL) while
-# the next certificates are stamped: creating a thousand files costs more than filling them.
 
 
 @dataclass(frozen=True)
@@ -76,6 +74,7 @@ def write_certificates(renderer: TemplateRenderer, jobs: list[CertificateJob], o
             if only_new and manifest.unchanged(old, job.code, job.path, h):
                 outcome.skipped.append(job.code)
             else:
+                # deflated and written by a few threads while the next are stamped (writers.py)
                 pending.submit(zippkg.write, job.path, entries, parts)
                 outcome.written.append(job.path)
             head, body, tail = split_document(parts[DOCUMENT_XML])
