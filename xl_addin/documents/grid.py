@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 
 from .measure import word_and_line_points
 
@@ -157,10 +158,14 @@ def fit_document(doc, stamped: Stamped | None = None) -> None:
 
     stamped, when given, says for a row that stands for many (table_stamp) the needs of its cells over
     all the rows it stands for; the other rows are measured from their XML."""
-    section = doc.sections[0]
-    max_twips = int((section.page_width - section.left_margin - section.right_margin) / 635)
     size = doc.styles["Normal"].font.size
-    body_pt = size.pt if size is not None else 11.0
-    for tbl in doc.element.body.findall(qn("w:tbl")):
+    fit_tables(doc.element, size.pt if size is not None else 11.0, stamped)
+
+
+def fit_tables(document, body_pt: float, stamped: Stamped | None = None) -> None:
+    """fit_document on a document element (w:document) whose Normal style is body_pt points."""
+    section = Section(document.sectPr_lst[0], None)  # what python-docx's doc.sections[0] is
+    max_twips = int((section.page_width - section.left_margin - section.right_margin) / 635)
+    for tbl in document.body.findall(qn("w:tbl")):
         fit_table(tbl, max_twips)
         fit_to_words(tbl, body_pt, stamped)

@@ -54,6 +54,7 @@ def char_width(ch: str, bold: bool = False) -> int:
 
 
 _KNOWN: tuple[dict[str, int], dict[str, int]] = ({}, {})  # char_width's answers, regular and bold
+_WORDS: tuple[dict[str, int], dict[str, int]] = ({}, {})  # _units of the words met, regular and bold
 
 
 def _units(text: str, bold: bool) -> int:
@@ -88,6 +89,31 @@ def word_and_line_points(text: str, size_pt: float, bold: bool = False) -> tuple
     else:
         total = _units(line, bold)
     return max(units, default=0) * size_pt / 1000 * SAFETY, total * size_pt / 1000 * SAFETY  # as the two do
+
+
+def widest_word_and_line(texts, size_pt: float, bold: bool = False) -> tuple[float, float]:
+    """The largest of word_and_line_points over many texts, each of the two taken apart (each word measured
+    once: names share their syllables)."""
+    words = _WORDS[1 if bold else 0]
+    space = _units(" ", bold)
+    widest = line = 0
+    for text in texts:
+        split = text.split()
+        try:
+            units = list(map(words.__getitem__, split))
+        except KeyError:
+            words.update((w, _units(w, bold)) for w in split if w not in words)
+            units = list(map(words.__getitem__, split))
+        stripped = text.strip()
+        gaps = len(stripped) - sum(map(len, split))
+        if gaps == stripped.count(" "):
+            total = sum(units) + gaps * space if gaps else sum(units)
+        else:
+            total = _units(stripped, bold)
+        widest, line = max(widest, max(units, default=0)), max(line, total)
+    if len(words) > 200_000:
+        words.clear()
+    return widest * size_pt / 1000 * SAFETY, line * size_pt / 1000 * SAFETY  # as word_and_line_points does
 
 
 def balanced_lines(text: str, width_pt: float, size_pt: float, bold: bool = False, caps: bool = False) -> list[str]:

@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from docx.oxml.ns import qn
 
 from . import zippkg
-from .grid import cell_lines, fit_document, text_needs
+from .grid import MAX_WORD_TWIPS, cell_lines, fit_document, fit_tables
+from .measure import widest_word_and_line
 from .render import DOCUMENT_XML, SPECIAL, in_text_only, xml_bytes
+from .table_render import TablePackage
 
 _TR_OPEN = re.compile(rb"<w:tr[ >]")
 _TC = qn("w:tc")
@@ -71,19 +73,20 @@ class _Slots:
         return self.text_pattern.sub(lambda m: self.sentinel(0, 0, self.where[m.group(0)][2]), text)
 
     def _cell(self, group: int, lines: tuple) -> tuple[int, int]:
-        """The widest (word, line) of one cell over every real row of the group."""
+        """The widest (word, line) of one cell over every real row of the group, as the largest of
+        grid.text_needs over the rows (each paragraph's widest word and line found over the rows apart)."""
         rows = self.groups[group]
-        columns = []  # per paragraph of the cell: its text in each row
-        for text, _, _ in lines:
+        word = line = 0.0
+        for text, size, bold in lines:
             static = self.text_pattern.split(text)
             values = [_texts(rows, self.where[k][2]) for k in self.text_pattern.findall(text)]
             if len(values) == 1 and static == ["", ""]:
-                columns.append(values[0])
+                texts = set(values[0])
             else:
-                columns.append([_joined(static, list(vals)) for vals in zip(*values)] if values else [text] * len(rows))
-        needs = [text_needs([(t, size, bold) for t, (_, size, bold) in zip(texts, lines)])
-                 for texts in set(zip(*columns))]  # a score, "Có" … come back in many rows: measured once
-        return max((w for w, _ in needs), default=0), max((li for _, li in needs), default=0)
+                texts = {_joined(static, list(vals)) for vals in zip(*values)} if values else {text}
+            widest, whole = widest_word_and_line(texts, size, bold)
+            word, line = max(word, widest), max(line, whole)
+        return min(int(word * 20), MAX_WORD_TWIPS), int(line * 20)
 
 
 def _texts(rows: list[dict], key: Key) -> list[str]:
@@ -148,8 +151,9 @@ def stamped_table(renderer, context: dict) -> bytes | None:
     if groups is None:
         return None
     slots = _Slots(groups, prefix)
-    one, xml = _render(renderer, context, slots, 1)
-    two, xml_two = _render(renderer, context, slots, 2)
+    package = TablePackage.open(renderer.path)
+    one, xml = _render(renderer, context, slots, 1, package)
+    two, xml_two = _render(renderer, context, slots, 2, package)
     spans = _spans(xml, slots)
     if spans is None or not _same_parts(one, two):
         return None
@@ -161,12 +165,18 @@ def stamped_table(renderer, context: dict) -> bytes | None:
     return zippkg.build(entries)
 
 
-def _render(renderer, context: dict, slots: _Slots, count: int) -> tuple[list[zippkg.Entry], bytes]:
-    """docxtpl's rendering with count stand-in rows per group, fitted to the real rows: entries and XML."""
+def _render(renderer, context: dict, slots: _Slots, count: int, package: TablePackage | None
+            ) -> tuple[list[zippkg.Entry], bytes]:
+    """docxtpl's rendering with count stand-in rows per group, fitted to the real rows: entries and XML
+    (by docxtpl's steps on the template's parts when the package allows, else by docxtpl itself)."""
     groups = [g | {"rows": [slots.stand_in(i, s) for s in range(count)] if g["rows"] else []}
               for i, g in enumerate(context["groups"])]
-    entries = zippkg.read_entries(renderer.render(context | {"groups": groups},
-                                                  finish=lambda doc: fit_document(doc, slots.needs)))
+    staged = context | {"groups": groups}
+    made = package.render(staged, renderer.env, lambda doc, pt: fit_tables(doc, pt, slots.needs)) \
+        if package is not None else None
+    if made is not None:
+        return made
+    entries = zippkg.read_entries(renderer.render(staged, finish=lambda doc: fit_document(doc, slots.needs)))
     return entries, zippkg.unpack(next(e for e in entries if e.name == DOCUMENT_XML))
 
 
