@@ -49,7 +49,7 @@ def _renderer(path):
 
 
 def _fast(renderer, context) -> dict[str, bytes]:
-    made = TablePackage.open(renderer.path).render(context, renderer.env, fit_tables)
+    made = TablePackage.open(renderer.path, renderer.env).render(context, fit_tables)
     assert made is not None
     entries, xml = made
     return {e.name: zippkg.unpack(e) for e in entries} | {"word/document.xml": xml}
@@ -104,7 +104,7 @@ def test_header_title_pictures_and_body_size_as_docxtpl_renders_them(tmp_path, n
     assert b"2019" in fast["word/header1.xml"] + fast["word/header2.xml"]  # the header's variable was filled
     assert "Văn bản 2019 &amp;".encode() in fast["docProps/core.xml"]
     assert b'id="1001"' in fast["word/document.xml"] and b'id="1002"' in fast["word/document.xml"]
-    assert TablePackage.open(renderer.path).body_pt == 12
+    assert TablePackage.open(renderer.path, renderer.env).body_pt == 12
     stamped = stamped_table(renderer, context)  # the stamp goes through the same path
     assert stamped is not None
     assert _parts(stamped)["word/document.xml"] == slow["word/document.xml"]
@@ -119,8 +119,8 @@ def test_a_package_with_footnotes_is_left_to_docxtpl(tmp_path):
                 data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
                                     b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
             out.writestr(info, data)
-    assert TablePackage.open(path) is None
     renderer = _renderer(path)
+    assert TablePackage.open(path, renderer.env) is None
     context = _sample()[ANNEX]
     stamped = stamped_table(renderer, context)
     assert stamped is not None  # stamped all the same, from docxtpl's own rendering
@@ -132,7 +132,7 @@ def test_a_context_holding_a_docxtpl_object_is_left_to_docxtpl():
     renderer = _renderer(TEMPLATES / ANNEX)
     context = _sample()[ANNEX] | {"issuer": RichText("Ủy ban")}
     assert not plain_data(context)
-    assert TablePackage.open(renderer.path).render(context, renderer.env, fit_tables) is None
+    assert TablePackage.open(renderer.path, renderer.env).render(context, fit_tables) is None
     assert plain_data(_sample()[SUMMARY]) and plain_data({"a": [1, 2.5, None, True, ("x",)]})
     assert not plain_data({1: "key not text"})
 

@@ -16,26 +16,36 @@ MAX_WORD_TWIPS = 2_600  # about 4.6 cm: a longer token (an e-mail address) may w
 # Qualified names built once: fitting a 1,000-row annex looks them up hundreds of thousands of times.
 _TC, _TR, _P, _R, _T = qn("w:tc"), qn("w:tr"), qn("w:p"), qn("w:r"), qn("w:t")
 _VAL, _W, _TYPE = qn("w:val"), qn("w:w"), qn("w:type")
-_GRID_SPAN = f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
-_TC_WIDTH = f"{qn('w:tcPr')}/{qn('w:tcW')}"
-_RUN_SIZE, _RUN_BOLD = f"{qn('w:rPr')}/{qn('w:sz')}", f"{qn('w:rPr')}/{qn('w:b')}"
-_HEADER_ROW = f"{qn('w:trPr')}/{qn('w:tblHeader')}"
+_GRID_SPAN = (qn("w:tcPr"), qn("w:gridSpan"))
+_TC_WIDTH = (qn("w:tcPr"), qn("w:tcW"))
+_RUN_SIZE, _RUN_BOLD = (qn("w:rPr"), qn("w:sz")), (qn("w:rPr"), qn("w:b"))
+_HEADER_ROW = (qn("w:trPr"), qn("w:tblHeader"))
 # For a row standing for many: per cell, (widest word, widest paragraph) over them all, in twips; else None.
 Stamped = Callable[[object, float], "list[tuple[int, int]] | None"]
 
 
+def _find(element, path: tuple[str, str]):
+    """element.find("a/b") without ElementPath's parsing of the path: the first b of any a child."""
+    parent, child = path
+    for holder in element.iterchildren(parent):
+        found = holder.find(child)
+        if found is not None:
+            return found
+    return None
+
+
 def _span(tc) -> int:
-    span = tc.find(_GRID_SPAN)
+    span = _find(tc, _GRID_SPAN)
     return int(span.get(_VAL)) if span is not None else 1
 
 
 def _width(tc) -> int:
-    tcw = tc.find(_TC_WIDTH)
+    tcw = _find(tc, _TC_WIDTH)
     return int(tcw.get(_W, 0)) if tcw is not None and tcw.get(_TYPE, "dxa") == "dxa" else 0
 
 
 def _set_width(tc, twips: int) -> None:
-    tcw = tc.find(_TC_WIDTH)
+    tcw = _find(tc, _TC_WIDTH)
     if tcw is not None:
         tcw.set(_W, str(twips))
         tcw.set(_TYPE, "dxa")
@@ -82,8 +92,8 @@ def _cell_margins(tbl) -> int:
 
 def _run_format(r, body_pt: float) -> tuple[float, bool]:
     """A run's size in points and whether it is bold."""
-    sz = r.find(_RUN_SIZE)
-    b = r.find(_RUN_BOLD)
+    sz = _find(r, _RUN_SIZE)
+    b = _find(r, _RUN_BOLD)
     bold = b is not None and b.get(_VAL, "true") not in ("0", "false")
     return (int(sz.get(_VAL)) / 2 if sz is not None else body_pt), bold
 
@@ -117,7 +127,7 @@ def _column_needs(tbl, count: int, body_pt: float, stamped: Stamped | None) -> t
     """Per grid column: the widest word of any cell, and the widest line of its data cells (header excluded)."""
     words, lines, margins = [0] * count, [0] * count, _cell_margins(tbl)
     for row in tbl.findall(_TR):
-        header = row.find(_HEADER_ROW) is not None
+        header = _find(row, _HEADER_ROW) is not None
         given = stamped(row, body_pt) if stamped is not None else None
         pos = 0
         for index, tc in enumerate(row.findall(_TC)):

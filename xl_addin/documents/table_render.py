@@ -27,6 +27,7 @@ from docx.oxml.parser import parse_xml
 from docx.styles.styles import Styles
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError as JinjaError
+from jinja2 import TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
@@ -35,6 +36,7 @@ from lxml.etree import LxmlError
 from ..domain import document_messages as msg
 from ..errors import TemplateError
 from . import zippkg
+from .plain_template import Unsupported, plain_tree, render_plain
 from .safety import CachedTemplate
 
 DOCUMENT_XML = "word/document.xml"  # where table_stamp finds the rows
@@ -43,6 +45,8 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _OFFICE_DOCUMENT, _STYLES = _REL + "officeDocument", _REL + "styles"
 _CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 _PLAIN = (str, int, float, bool, type(None))
+_P, _NEWLINE_P = re.compile(r"<w:p([ >])"), re.compile(r"\n<w:p([ >])")  # as render_xml_part adds and removes
+_LISTED = re.compile("[\t\a\n\f]")  # what resolve_listing turns into tabs, breaks, paragraphs
 DEFAULT_BODY_PT = 11.0  # python-docx's Normal without a size: Word's default
 
 
@@ -69,11 +73,13 @@ class TablePackage:
     document_xml: bytes
     body_source: str  # patched for Jinja, as docxtpl's build_xml makes it
     others: list[tuple[str, str]]  # (part name, patched source) of each header, then each footer
+    env: SandboxedEnvironment
+    trees: dict[str, nodes.Template | None]  # source -> its parse tree when plain_template walks it
     core: str
     body_pt: float  # the Normal style's size (grid.fit_tables)
 
     @classmethod
-    def open(cls, path: Path) -> TablePackage | None:
+    def open(cls, path: Path, env: SandboxedEnvironment) -> TablePackage | None:
         """The template's package, or None when docxtpl must render it (a layout this does not follow)."""
         entries = zippkg.read_entries(path.read_bytes())
         parts = {e.name: e for e in entries}
@@ -100,18 +106,18 @@ class TablePackage:
         body_pt = _normal_pt(parts, styles) if styles in parts else None  # else python-docx's default styles
         if body_pt is None:
             return None
-        return cls(path, entries, document, document_xml, tpl.patch_xml(etree.tostring(body, encoding="unicode")),
-                   others, core, body_pt)
+        body_source = tpl.patch_xml(etree.tostring(body, encoding="unicode"))
+        trees = {source: _plain_tree(source, env) for source in [body_source, *(s for _, s in others)]}
+        return cls(path, entries, document, document_xml, body_source, others, env, trees, core, body_pt)
 
-    def render(self, context: dict, env: SandboxedEnvironment, finish: Callable[[object, float], None]
-               ) -> tuple[list[zippkg.Entry], bytes] | None:
+    def render(self, context: dict, finish: Callable[[object, float], None]) -> tuple[list[zippkg.Entry], bytes] | None:
         """(entries, the main part's XML) of the context rendered as docxtpl renders and python-docx saves it;
         finish(document element, body size) edits the document before it is serialised. None: ask docxtpl."""
         if not plain_data(context):
             return None
         tpl = CachedTemplate(self.path)
         try:
-            root, replaced = self._rendered(tpl, context, env)
+            root, replaced = self._rendered(tpl, context)
         except SecurityError as exc:
             raise TemplateError(msg.template_unsafe(str(self.path), str(exc))) from exc
         except (JinjaError, LxmlError) as exc:
@@ -122,22 +128,43 @@ class TablePackage:
                                        dostime=dostime, dosdate=dosdate) for e in self.entries]
         return entries, serialize_part_xml(root)
 
-    def _rendered(self, tpl: CachedTemplate, context: dict, env: SandboxedEnvironment) -> tuple[object, dict]:
+    def _rendered(self, tpl: CachedTemplate, context: dict) -> tuple[object, dict]:
         """The rendered document element and the other parts' new bytes (docxtpl.render's steps)."""
-        tree = tpl.fix_tables(tpl.render_xml_part(self.body_source, None, context, env))
+        tree = tpl.fix_tables(self._part_xml(tpl, self.body_source, context))
         for index, elt in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap), 1001):
             elt.attrib["id"] = str(index)  # fix_docpr_ids, from render_init's 1000
         root = parse_xml(self.document_xml)
         root.replace(root.body, tree)
         del tree  # later look-ups give python-docx's element classes (sections)
-        replaced = {name: serialize_part_xml(parse_xml(tpl.render_xml_part(source, None, context, env)
-                                                       .encode("utf-8")))
+        replaced = {name: serialize_part_xml(parse_xml(self._part_xml(tpl, source, context).encode("utf-8")))
                     for name, source in self.others}
         core = parse_xml(_part({e.name: e for e in self.entries}, self.core))
         DocxTemplate.render_properties(SimpleNamespace(docx=SimpleNamespace(core_properties=CoreProperties(core))),
-                                       context, env)
+                                       context, self.env)
         replaced[self.core] = serialize_part_xml(core)
         return root, replaced
+
+    def _part_xml(self, tpl: CachedTemplate, source: str, context: dict) -> str:
+        """docxtpl's render_xml_part, its Jinja rendering done by plain_template when the tree allows."""
+        tree = self.trees.get(source)
+        try:
+            xml = render_plain(tree, context) if tree is not None else None
+        except Unsupported:
+            xml = None
+        if xml is None:
+            return tpl.render_xml_part(source, None, context, self.env)
+        xml = _NEWLINE_P.sub(r"<w:p\1", xml)
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        return tpl.resolve_listing(xml) if _LISTED.search(xml) else xml  # else it changes nothing
+
+
+def _plain_tree(source: str, env: SandboxedEnvironment) -> nodes.Template | None:
+    """The parse tree of a source as docxtpl's render_xml_part hands it to Jinja, when plain_template walks it."""
+    try:
+        tree = env.parse(_P.sub(r"\n<w:p\1", source))
+    except TemplateSyntaxError:
+        return None
+    return tree if plain_tree(tree, env) else None
 
 
 def _part(parts: dict[str, zippkg.Entry], name: str) -> bytes:

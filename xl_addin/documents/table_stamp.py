@@ -151,7 +151,7 @@ def stamped_table(renderer, context: dict) -> bytes | None:
     if groups is None:
         return None
     slots = _Slots(groups, prefix)
-    package = TablePackage.open(renderer.path)
+    package = TablePackage.open(renderer.path, renderer.env)
     one, xml = _render(renderer, context, slots, 1, package)
     two, xml_two = _render(renderer, context, slots, 2, package)
     spans = _spans(xml, slots)
@@ -172,7 +172,7 @@ def _render(renderer, context: dict, slots: _Slots, count: int, package: TablePa
     groups = [g | {"rows": [slots.stand_in(i, s) for s in range(count)] if g["rows"] else []}
               for i, g in enumerate(context["groups"])]
     staged = context | {"groups": groups}
-    made = package.render(staged, renderer.env, lambda doc, pt: fit_tables(doc, pt, slots.needs)) \
+    made = package.render(staged, lambda doc, pt: fit_tables(doc, pt, slots.needs)) \
         if package is not None else None
     if made is not None:
         return made
