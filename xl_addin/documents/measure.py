@@ -92,25 +92,17 @@ def word_and_line_points(text: str, size_pt: float, bold: bool = False) -> tuple
 
 
 def widest_word_and_line(texts, size_pt: float, bold: bool = False) -> tuple[float, float]:
-    """The largest of word_and_line_points over many texts, each of the two taken apart (each word measured
-    once: names share their syllables)."""
-    words = _WORDS[1 if bold else 0]
-    space = _units(" ", bold)
-    widest = line = 0
-    for text in texts:
-        split = text.split()
-        try:
-            units = list(map(words.__getitem__, split))
-        except KeyError:
-            words.update((w, _units(w, bold)) for w in split if w not in words)
-            units = list(map(words.__getitem__, split))
-        stripped = text.strip()
-        gaps = len(stripped) - sum(map(len, split))
-        if gaps == stripped.count(" "):
-            total = sum(units) + gaps * space if gaps else sum(units)
-        else:
-            total = _units(stripped, bold)
-        widest, line = max(widest, max(units, default=0)), max(line, total)
+    """The largest of word_and_line_points over many texts, each of the two taken apart (each distinct word
+    measured once: names share their syllables; a line's width is its letters' sum, spaces included)."""
+    texts = list(texts)
+    known, words = _KNOWN[1 if bold else 0], _WORDS[1 if bold else 0]
+    joined = "\n".join(texts)
+    known.update((ch, char_width(ch, bold)) for ch in set(joined) - known.keys())
+    letter = known.__getitem__
+    line = max((sum(map(letter, t.strip())) for t in texts), default=0)
+    split = set(joined.split())
+    words.update((w, sum(map(letter, w))) for w in split - words.keys())
+    widest = max(map(words.__getitem__, split), default=0)
     if len(words) > 200_000:
         words.clear()
     return widest * size_pt / 1000 * SAFETY, line * size_pt / 1000 * SAFETY  # as word_and_line_points does

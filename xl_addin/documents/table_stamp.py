@@ -26,7 +26,8 @@ from .table_render import TablePackage
 
 _TR_OPEN = re.compile(rb"<w:tr[ >]")
 _TC = qn("w:tc")
-_WHOLE = rb"(<w:t(?: [^>]*)?>)?(%s)(</w:t>)?"
+_EMPTY_TEXT = re.compile(rb"<w:t( [^>]*)?></w:t>")  # lxml never writes one: a filled value left it empty
+ROWS_AT_ONCE = 256  # rows filled, then deflated, together
 Key = tuple[str, int]  # (a row's field, the index in its list or -1 for a text)
 
 
@@ -118,17 +119,24 @@ def _plain(context: dict, prefix: str) -> list[list[dict]] | None:
         return None
     rows = [g["rows"] for g in groups]
     shape = next((_shape(r[0]) for r in rows if r), None)
+    if shape is None:
+        return None if any(rows) else rows
+    keys = tuple(k for k, _ in shape)
+    texts, lists = [k for k, n in shape if n < 0], [(k, n) for k, n in shape if n >= 0]
+    values: list = []
     for group in rows:
         for row in group:
-            if _shape(row) != shape:
+            if not isinstance(row, dict) or tuple(row) != keys:
                 return None
-            values = [x for v in row.values() for x in (v if type(v) is list else (v,))]
-            if not all(type(x) is str for x in values):
-                return None
-            text = "".join(values)
-            if prefix in text or SPECIAL.search(text):
-                return None
-    return rows
+            for key, count in lists:
+                if type(row[key]) is not list or len(row[key]) != count:
+                    return None
+                values += row[key]
+            values += [row[key] for key in texts]  # a list here is caught below: not text
+    if not set(map(type, values)) <= {str}:
+        return None
+    text = "".join(values)
+    return None if prefix in text or SPECIAL.search(text) else rows
 
 
 def _shape(row) -> tuple | None:
@@ -217,34 +225,30 @@ def _spans(xml: bytes, slots: _Slots) -> list[tuple[int, tuple[int, int]]] | Non
 def _expanded(xml: bytes, spans, slots: _Slots, rows: dict[int, list[dict]], keep: bool = False) -> Iterator[bytes]:
     """The XML in pieces, each group's stand-in row replaced by one filled row per row given (after the
     stand-in itself when keep)."""
-    whole = re.compile(_WHOLE % slots.pattern.pattern)
     at = 0
     for group, (start, end) in spans:
         yield xml[at:start]
-        pieces = whole.split(xml[start:end])  # static, <w:t…> or None, sentinel, </w:t> or None, static…
-        keys = [slots.where[k.decode()][2] for k in pieces[2::4]]
+        row_xml = xml[start:end]
         if keep:
-            yield xml[start:end]
-        for row in rows[group]:
-            yield _filled(pieces, [xml_bytes(_value(row, k)) for k in keys])
+            yield row_xml
+        keys = [slots.where[m.group(0).decode()][2] for m in slots.pattern.finditer(row_xml)]
+        form = slots.pattern.sub(b"%s", row_xml.replace(b"%", b"%%"))
+        given = rows[group]
+        for first in range(0, len(given), ROWS_AT_ONCE):
+            yield _filled(form, keys, given[first:first + ROWS_AT_ONCE])
         at = end
     yield xml[at:]
 
 
-def _value(row: dict, key: Key) -> str:
-    return row[key[0]] if key[1] < 0 else row[key[0]][key[1]]
-
-
-def _filled(pieces: list, values: list[bytes]) -> bytes:
-    """A row's XML: each sentinel replaced by its value; a text node left empty written <w:t/> as lxml does."""
-    out = [pieces[0]]
-    for i, value in enumerate(values):
-        opening, closing = pieces[4 * i + 1], pieces[4 * i + 3]
-        if opening is not None and closing is not None and not value:
-            out.append(opening[:-1] + b"/>")
-        else:
-            out += [opening or b"", value, closing or b""]
-        out.append(pieces[4 * i + 4])
+def _filled(form: bytes, keys: list[Key], rows: list[dict]) -> bytes:
+    """Rows' XML: each sentinel of the form (a %s) replaced by the row's value escaped as docxtpl writes it;
+    a text node left empty written <w:t/> as lxml does. A row's values are escaped at once, parted by a
+    NUL (which no value holds: _plain refuses it)."""
+    out = []
+    for row in rows:
+        values = xml_bytes("\x00".join([row[name] if index < 0 else row[name][index] for name, index in keys]))
+        filled = form % tuple(values.split(b"\x00"))
+        out.append(_EMPTY_TEXT.sub(rb"<w:t\1/>", filled) if b"></w:t>" in filled else filled)
     return b"".join(out)
 
 
