@@ -113,3 +113,20 @@ def table_rows_of(docx: bytes, tmp_path):
     path = tmp_path / "doc.docx"
     path.write_bytes(docx)
     return table_rows(path, 1)
+
+
+def test_two_values_in_one_text_node_left_empty_and_percent_signs_as_docxtpl_writes_them(tmp_path):
+    templates = edited_templates(TEMPLATES, tmp_path / "mau1", ANNEX, "{{ r.score }}", "{{ r.stt }}{{ r.score }}")
+    templates = edited_templates(templates, tmp_path / "mau", ANNEX, "{{ r.cert_no }}", "{{ r.cert_no }} %s %")
+    context = _sample()[ANNEX]
+    for i, r in enumerate(context["groups"][0]["rows"]):
+        r["stt"], r["score"] = ("", "") if i == 0 else ("5%", "%d %s")
+    context["groups"][0]["rows"][0]["product_name"] = "Đường 50% & mật"
+    stamped = stamped_table(_renderer(ANNEX, templates), context)
+    assert stamped is not None
+    expected = _document_xml(_renderer(ANNEX, templates).render(context, finish=fit_document))
+    assert _document_xml(stamped) == expected
+    assert b"%d %s %s %" not in expected  # each value in its own text node
+    assert b"5%%d %s<" in expected and b" %s %<" in expected and "Đường 50% &amp; mật".encode() in expected
+    first_row = expected[expected.index("Đường 50%".encode()):]
+    assert first_row.index(b'<w:t xml:space="preserve"/>') < first_row.index(b"</w:tr>")  # two empty values
