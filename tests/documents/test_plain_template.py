@@ -10,7 +10,7 @@ from test_table_render import _contexts, _fast, _parts, _renderer
 
 from doc_samples import make_contest, make_result_set, make_rows
 from xl_addin.documents.grid import fit_document
-from xl_addin.documents.plain_template import Unsupported, plain_tree, render_plain
+from xl_addin.documents.plain_template import Unsupported, parse_plain, plain_tree, render_plain
 from xl_addin.documents.safety import sandbox_env
 from xl_addin.documents.table_render import TablePackage
 from xl_addin.documents.templates import ANNEX, default_templates_dir
@@ -59,6 +59,31 @@ def test_random_plain_templates_render_as_jinja_renders_them():
         tree = ENV.parse(source)
         assert plain_tree(tree, ENV), source
         assert render_plain(tree, context) == _jinja(source, context), source
+        read = parse_plain(source)  # the same tree read without Jinja's lexer
+        if source.endswith("\n"):  # Jinja drops a final newline: left to it
+            assert read is None
+            continue
+        assert read is not None and plain_tree(read, ENV), source
+        assert render_plain(read, context) == _jinja(source, context), source
+
+
+@pytest.mark.parametrize("source", [
+    "{{a}}{%for x in rows%}{{x.x}}{%endfor%}{%if a%}1{%else%}2{%endif%}", "  {{ d.x }} }} %} {",
+    "<w:p>\n<w:p x='{'>{{ n.m.x }}</w:p>", "{%  if a %}x{% endif %}{{ a }} {",
+])
+def test_sources_read_plainly_render_as_jinja_renders_them(source):
+    context = _random_context(random.Random(1))
+    assert render_plain(parse_plain(source), context) == _jinja(source, context)
+
+
+@pytest.mark.parametrize("source", [
+    "{{ a|upper }}", "x{{{ a }}", "{{- a }}", "{{ a -}}", "{%- if a %}x{% endif %}", "{# note #}{{ a }}",
+    "{% for x in rows %}x{% else %}y{% endfor %}", "{{ none }}", "{{ d.if }}", "{{ loop }}", "{{ a }}\n",
+    "a\rb", "{% for x in rows %}", "{% endif %}", "{% if a %}{% endfor %}", "{% raw %}{{ a }}{% endraw %}",
+    "{% if  a %}x{% endif %}", "{% if a %}1{% else %}2{% else %}3{% endif %}", "{{ a.b }}{%",
+])
+def test_sources_written_otherwise_are_left_to_jinjas_parser(source):
+    assert parse_plain(source) is None
 
 
 @pytest.mark.parametrize("source", [

@@ -11,19 +11,33 @@ the caller renders with Jinja, which gives its own result or error.
 
 from __future__ import annotations
 
+import re
+
 from jinja2 import nodes
 from markupsafe import escape
 
 _ALLOWED = (nodes.Template, nodes.Output, nodes.TemplateData, nodes.For, nodes.If, nodes.Name, nodes.Getattr)
+_DOTTED = r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*"
+_TAG = re.compile(r"\{\{ *(%s) *\}\}|\{%% *(?:for ([A-Za-z_]\w*) in (%s)|if (%s)|(else|endfor|endif)) *%%\}"
+                  % (_DOTTED, _DOTTED, _DOTTED))
+_OPENING = re.compile(r"\{[{%#]")
+# Words Jinja's parser reads as constants or operators, not as names.
+_RESERVED = {"true", "false", "none", "True", "False", "None", "and", "or", "not", "in", "is", "if", "else",
+             "elif", "for", "endfor", "endif", "recursive", "loop", "with", "without", "context", "import", "from"}
 
 
 class Unsupported(Exception):
     """The template or the values ask for more than this walker does: render with Jinja."""
 
 
+def plain_env(env) -> bool:
+    """True when env renders as this module does: autoescaped, nothing done to a value before it is printed."""
+    return env.autoescape is True and env.finalize is None
+
+
 def plain_tree(tree: nodes.Template, env) -> bool:
     """True when every node of the tree is one this module renders as Jinja does in env."""
-    if env.autoescape is not True or env.finalize is not None:
+    if not plain_env(env):
         return False
     for node in tree.find_all(nodes.Node):
         if not isinstance(node, _ALLOWED):
@@ -34,6 +48,70 @@ def plain_tree(tree: nodes.Template, env) -> bool:
                                             or not isinstance(node.target, nodes.Name)):
             return False
     return True
+
+
+def parse_plain(source: str) -> nodes.Template | None:
+    """The parse tree Jinja makes of a source written only with {{ a.b }}, {% for x in a.b %}, {% if a.b %},
+    {% else %}, {% endfor %} and {% endif %} (single spaces or none inside); None for any other source.
+
+    Jinja's lexer is not needed for these: the text between the tags is kept as it is (a source without
+    a carriage return or a final newline, which Jinja would change)."""
+    if "\r" in source or source.endswith("\n"):
+        return None
+    root = nodes.Template([])
+    stack: list[tuple[object, list]] = [(root, root.body)]  # (the open statement, where its nodes go)
+    at = 0
+    for m in _TAG.finditer(source):
+        if _OPENING.search(source, at, m.start() + 1):
+            return None  # a tag written otherwise, or a brace just before this one
+        if m.start() > at:
+            stack[-1][1].append(nodes.Output([nodes.TemplateData(source[at:m.start()])]))
+        at = m.end()
+        if not _opened(m, stack):
+            return None
+    if _OPENING.search(source, at) or len(stack) != 1:
+        return None
+    if at < len(source):
+        root.body.append(nodes.Output([nodes.TemplateData(source[at:])]))
+    return root
+
+
+def _opened(m: re.Match, stack: list) -> bool:
+    """Apply one tag to the stack of open statements; False when Jinja would read it otherwise."""
+    printed, target, iterable, test, word = m.groups()
+    names = [*(x.split(".") for x in (printed, iterable, test) if x), *([[target]] if target else [])]
+    if any(part in _RESERVED for name in names for part in name):
+        return False
+    body = stack[-1][1]
+    if printed:
+        body.append(nodes.Output([_dotted(printed)]))
+    elif target:
+        loop = nodes.For(nodes.Name(target, "store"), _dotted(iterable), [], [], None, False)
+        body.append(loop)
+        stack.append((loop, loop.body))
+    elif test:
+        branch = nodes.If(_dotted(test), [], [], [])
+        body.append(branch)
+        stack.append((branch, branch.body))
+    else:
+        statement, _ = stack[-1]
+        kind = nodes.For if word == "endfor" else nodes.If
+        if not isinstance(statement, nodes.If if word == "else" else kind) or \
+                (word == "else" and body is statement.else_):
+            return False
+        if word == "else":
+            stack[-1] = (statement, statement.else_)
+        else:
+            stack.pop()
+    return True
+
+
+def _dotted(text: str):
+    head, *attrs = text.split(".")
+    node = nodes.Name(head, "load")
+    for attr in attrs:
+        node = nodes.Getattr(node, attr, "load")
+    return node
 
 
 def render_plain(tree: nodes.Template, context: dict) -> str:

@@ -36,7 +36,7 @@ from lxml.etree import LxmlError
 from ..domain import document_messages as msg
 from ..errors import TemplateError
 from . import zippkg
-from .plain_template import Unsupported, plain_tree, render_plain
+from .plain_template import Unsupported, parse_plain, plain_env, plain_tree, render_plain
 from .safety import CachedTemplate
 
 DOCUMENT_XML = "word/document.xml"  # where table_stamp finds the rows
@@ -159,9 +159,13 @@ class TablePackage:
 
 
 def _plain_tree(source: str, env: SandboxedEnvironment) -> nodes.Template | None:
-    """The parse tree of a source as docxtpl's render_xml_part hands it to Jinja, when plain_template walks it."""
+    """The parse tree of a source as docxtpl's render_xml_part hands it to Jinja, when plain_template walks it
+    (read by plain_template when written plainly, else parsed by Jinja)."""
+    source = _P.sub(r"\n<w:p\1", source)
+    if (tree := parse_plain(source)) is not None:
+        return tree if plain_env(env) else None
     try:
-        tree = env.parse(_P.sub(r"\n<w:p\1", source))
+        tree = env.parse(source)
     except TemplateSyntaxError:
         return None
     return tree if plain_tree(tree, env) else None
