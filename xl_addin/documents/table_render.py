@@ -46,6 +46,8 @@ _OFFICE_DOCUMENT, _STYLES = _REL + "officeDocument", _REL + "styles"
 _CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 _PLAIN = (str, int, float, bool, type(None))
 _P, _NEWLINE_P = re.compile(r"<w:p([ >])"), re.compile(r"\n<w:p([ >])")  # as render_xml_part adds and removes
+_OXML_LIKE = etree.XMLParser(remove_blank_text=True, resolve_entities=False)  # python-docx's, plain classes
+_W_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
 _LISTED = re.compile("[\t\a\n\f]")  # what resolve_listing turns into tabs, breaks, paragraphs
 DEFAULT_BODY_PT = 11.0  # python-docx's Normal without a size: Word's default
 
@@ -133,9 +135,8 @@ class TablePackage:
         tree = tpl.fix_tables(self._part_xml(tpl, self.body_source, context))
         for index, elt in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap), 1001):
             elt.attrib["id"] = str(index)  # fix_docpr_ids, from render_init's 1000
-        root = parse_xml(self.document_xml)
-        root.replace(root.body, tree)
-        del tree  # later look-ups give python-docx's element classes (sections)
+        root = etree.fromstring(self.document_xml, _OXML_LIKE)  # plain elements: fitting makes fewer proxies
+        root.replace(root.find(_W_BODY), tree)
         replaced = {name: serialize_part_xml(parse_xml(self._part_xml(tpl, source, context).encode("utf-8")))
                     for name, source in self.others}
         core = parse_xml(_part({e.name: e for e in self.entries}, self.core))

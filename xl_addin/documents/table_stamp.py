@@ -16,16 +16,15 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from docx.oxml.ns import qn
+from docx.opc.oxml import serialize_part_xml
 
 from . import zippkg
-from .grid import MAX_WORD_TWIPS, cell_lines, fit_document, fit_tables
+from .grid import MAX_WORD_TWIPS, fit_document, fit_tables, normal_pt
 from .measure import widest_word_and_line
 from .render import DOCUMENT_XML, SPECIAL, in_text_only, xml_bytes
 from .table_render import TablePackage
 
 _TR_OPEN = re.compile(rb"<w:tr[ >]")
-_TC = qn("w:tc")
 _EMPTY_TEXT = re.compile(rb"<w:t( [^>]*)?></w:t>")  # lxml never writes one: a filled value left it empty
 ROWS_AT_ONCE = 256  # rows filled, then deflated, together
 Key = tuple[str, int]  # (a row's field, the index in its list or -1 for a text)
@@ -58,9 +57,9 @@ class _Slots:
                        if isinstance(value, list) else self.sentinel(group, slot, (name, -1)))
                 for name, value in first.items()}
 
-    def needs(self, row, body_pt: float) -> list[tuple[int, int]] | None:
-        """For grid.fit_document: a stand-in row's cells measured over the real rows it stands for."""
-        cells = [cell_lines(tc, body_pt) for tc in row.findall(_TC)]
+    def needs(self, cells: list) -> list[tuple[int, int]] | None:
+        """For grid.fit_document: a stand-in row's cells (grid.cell_lines) measured over the real rows it stands
+        for; None for another row."""
         found = [m.group(0) for lines in cells for text, _, _ in lines for m in self.text_pattern.finditer(text)]
         if not found:
             return None
@@ -160,32 +159,42 @@ def stamped_table(renderer, context: dict) -> bytes | None:
         return None
     slots = _Slots(groups, prefix)
     package = TablePackage.open(renderer.path, renderer.env)
-    one, xml = _render(renderer, context, slots, 1, package)
-    two, xml_two = _render(renderer, context, slots, 2, package)
-    spans = _spans(xml, slots)
-    if spans is None or not _same_parts(one, two):
+    one, xml, unfitted = _render(renderer, context, slots, 1, package, fit=True)
+    # Fitting a second stand-in row changes nothing (measured as the first, it gets the same widths): the
+    # renders are compared before fitting.
+    two, _, unfitted_two = _render(renderer, context, slots, 2, package, fit=False)
+    spans, unfitted_spans = _spans(xml, slots), _spans(unfitted, slots)
+    if spans is None or unfitted_spans is None or not _same_parts(one, two):
         return None
-    rows = {g: [slots.stand_in(g, 1)] for g, _ in spans}
-    if b"".join(_expanded(xml, spans, slots, rows, keep=True)) != xml_two:
+    rows = {g: [slots.stand_in(g, 1)] for g, _ in unfitted_spans}
+    if b"".join(_expanded(unfitted, unfitted_spans, slots, rows, keep=True)) != unfitted_two:
         return None
     entries = [_packed(e, _expanded(xml, spans, slots, dict(enumerate(slots.groups)))) if e.name == DOCUMENT_XML
                else e for e in one]
     return zippkg.build(entries)
 
 
-def _render(renderer, context: dict, slots: _Slots, count: int, package: TablePackage | None
-            ) -> tuple[list[zippkg.Entry], bytes]:
-    """docxtpl's rendering with count stand-in rows per group, fitted to the real rows: entries and XML
-    (by docxtpl's steps on the template's parts when the package allows, else by docxtpl itself)."""
+def _render(renderer, context: dict, slots: _Slots, count: int, package: TablePackage | None, fit: bool
+            ) -> tuple[list[zippkg.Entry], bytes, bytes]:
+    """docxtpl's rendering with count stand-in rows per group, fitted to the real rows when fit: entries, XML
+    and the XML before fitting (by docxtpl's steps on the template's parts when the package allows, else by
+    docxtpl itself)."""
     groups = [g | {"rows": [slots.stand_in(i, s) for s in range(count)] if g["rows"] else []}
               for i, g in enumerate(context["groups"])]
     staged = context | {"groups": groups}
-    made = package.render(staged, lambda doc, pt: fit_tables(doc, pt, slots.needs)) \
-        if package is not None else None
-    if made is not None:
-        return made
-    entries = zippkg.read_entries(renderer.render(staged, finish=lambda doc: fit_document(doc, slots.needs)))
-    return entries, zippkg.unpack(next(e for e in entries if e.name == DOCUMENT_XML))
+    before: list[bytes] = []
+
+    def finish(document, body_pt: float) -> None:
+        if fit:
+            before.append(serialize_part_xml(document))  # as python-docx saves it
+            fit_tables(document, body_pt, slots.needs)
+
+    made = package.render(staged, finish) if package is not None else None
+    if made is None:
+        docx = renderer.render(staged, finish=lambda doc: finish(doc.element, normal_pt(doc)))
+        entries = zippkg.read_entries(docx)
+        made = entries, zippkg.unpack(next(e for e in entries if e.name == DOCUMENT_XML))
+    return made[0], made[1], before[0] if before else made[1]
 
 
 def _same_parts(one: list[zippkg.Entry], two: list[zippkg.Entry]) -> bool:
