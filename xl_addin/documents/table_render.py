@@ -48,6 +48,7 @@ _PLAIN = (str, int, float, bool, type(None))
 _P, _NEWLINE_P = re.compile(r"<w:p([ >])"), re.compile(r"\n<w:p([ >])")  # as render_xml_part adds and removes
 _OXML_LIKE = etree.XMLParser(remove_blank_text=True, resolve_entities=False)  # python-docx's, plain classes
 _W_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
+_TAGGED = re.compile(r"\{[{%#]")  # what Jinja reads as the start of a tag
 _LISTED = re.compile("[\t\a\n\f]")  # what resolve_listing turns into tabs, breaks, paragraphs
 DEFAULT_BODY_PT = 11.0  # python-docx's Normal without a size: Word's default
 
@@ -141,7 +142,7 @@ class TablePackage:
                     for name, source in self.others}
         core = parse_xml(_part({e.name: e for e in self.entries}, self.core))
         DocxTemplate.render_properties(SimpleNamespace(docx=SimpleNamespace(core_properties=CoreProperties(core))),
-                                       context, self.env)
+                                       context, _PlainTexts(self.env))
         replaced[self.core] = serialize_part_xml(core)
         return root, replaced
 
@@ -170,6 +171,19 @@ def _plain_tree(source: str, env: SandboxedEnvironment) -> nodes.Template | None
     except TemplateSyntaxError:
         return None
     return tree if plain_tree(tree, env) else None
+
+
+class _PlainTexts:
+    """The environment for render_properties: a property without a tag is its own rendering (no compiling)."""
+
+    def __init__(self, env: SandboxedEnvironment):
+        self.env = env
+
+    def from_string(self, source: str):
+        """env.from_string, or the text itself when Jinja would give it back unchanged."""
+        if _TAGGED.search(source) or source.endswith("\n") or "\r" in source:
+            return self.env.from_string(source)
+        return SimpleNamespace(render=lambda context: source)
 
 
 def _part(parts: dict[str, zippkg.Entry], name: str) -> bytes:
