@@ -11,7 +11,7 @@ from doc_samples import make_contest, make_info, make_result_set, make_rows
 from docx_reading import edited_templates, table_rows
 from long_contest import long_contest
 
-from xl_addin.documents import write_documents
+from xl_addin.documents import table_stamp, write_documents
 from xl_addin.documents.contexts import annex_context
 from xl_addin.documents.grid import fit_document
 from xl_addin.documents.render import TemplateRenderer
@@ -130,3 +130,25 @@ def test_two_values_in_one_text_node_left_empty_and_percent_signs_as_docxtpl_wri
     assert b"5%%d %s<" in expected and b" %s %<" in expected and "Đường 50% &amp; mật".encode() in expected
     first_row = expected[expected.index("Đường 50%".encode()):]
     assert first_row.index(b'<w:t xml:space="preserve"/>') < first_row.index(b"</w:tr>")  # two empty values
+
+
+def test_rows_that_print_their_groups_value_are_measured_group_by_group(tmp_path, monkeypatch):
+    # Each group's stand-in row differs (its own roman numeral): it is measured over its own group's rows only
+    # (measured over every group's rows, "XXXX.22222" would widen the column, though no row holds it).
+    templates = edited_templates(TEMPLATES, tmp_path / "mau", ANNEX, "{{ r.stt }}", "{{ g.roman }}.{{ r.stt }}")
+    context = _sample()[ANNEX]
+    context["groups"][0]["rows"][1]["stt"] = "22222"
+    context["groups"][-1]["roman"] = "XXXX"
+    shared = []
+    share_rows = table_stamp._Slots.share_rows
+
+    def spy(slots, xml, spans):
+        share_rows(slots, xml, spans)
+        shared.append(slots.shared)
+
+    monkeypatch.setattr(table_stamp._Slots, "share_rows", spy)
+    stamped = stamped_table(_renderer(ANNEX, templates), context)
+    assert stamped is not None
+    assert _document_xml(stamped) == _document_xml(_renderer(ANNEX, templates).render(context, finish=fit_document))
+    assert shared == [False]
+    assert stamped_table(_renderer(ANNEX), _sample()[ANNEX]) is not None and shared == [False, True]

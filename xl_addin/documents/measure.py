@@ -97,9 +97,15 @@ def widest_word_and_line(texts, size_pt: float, bold: bool = False) -> tuple[flo
     texts = list(texts)
     known, words = _KNOWN[1 if bold else 0], _WORDS[1 if bold else 0]
     joined = "\n".join(texts)
-    known.update((ch, char_width(ch, bold)) for ch in set(joined) - known.keys())
+    letters = set(joined)
+    known.update((ch, char_width(ch, bold)) for ch in letters - known.keys())
     letter = known.__getitem__
-    line = max((sum(map(letter, t.strip())) for t in texts), default=0)
+    widest_letter = max(map(letter, letters), default=0)
+    line = 0
+    for text in sorted(texts, key=len, reverse=True):
+        if len(text) * widest_letter <= line:
+            break  # no shorter text can be wider
+        line = max(line, sum(map(letter, text.strip())))
     split = set(joined.split())
     words.update((w, sum(map(letter, w))) for w in split - words.keys())
     widest = max(map(words.__getitem__, split), default=0)

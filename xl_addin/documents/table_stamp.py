@@ -36,7 +36,8 @@ class _Slots:
 
     groups: list[list[dict]]  # each group's real rows
     prefix: str
-    memo: dict = field(default_factory=dict)  # (group, cell lines) -> needs
+    memo: dict = field(default_factory=dict)  # (group or -1, cell lines) -> needs
+    shared: bool = False  # every group's stand-in row alike: each measured over all the rows (share_rows)
 
     def __post_init__(self):
         self.text_pattern = re.compile(re.escape(self.prefix) + r"g\d+s\df\d+i\d+z")
@@ -63,19 +64,27 @@ class _Slots:
         found = [m.group(0) for lines in cells for text, _, _ in lines for m in self.text_pattern.finditer(text)]
         if not found:
             return None
-        group = self.where[found[0]][0]
+        group = -1 if self.shared else self.where[found[0]][0]
         canon = tuple(tuple((self._canon(t), size, bold) for t, size, bold in lines) for lines in cells)
         if (group, canon) not in self.memo:
             self.memo[group, canon] = [self._cell(group, lines) for lines in canon]
         return self.memo[group, canon]
 
+    def share_rows(self, xml: bytes, spans: list | None) -> None:
+        """Measure each stand-in row over all the groups' rows when the rows are alike but for their sentinels:
+        the grid takes each column's widest cell, which is then the same; fewer texts, each measured once."""
+        rows = {self.pattern.sub(lambda m: self.sentinel(0, 0, self.where[m.group(0).decode()][2]).encode(),
+                                 xml[start:end]) for _, (start, end) in spans or []}
+        self.shared = len(rows) == 1
+
     def _canon(self, text: str) -> str:
         return self.text_pattern.sub(lambda m: self.sentinel(0, 0, self.where[m.group(0)][2]), text)
 
     def _cell(self, group: int, lines: tuple) -> tuple[int, int]:
-        """The widest (word, line) of one cell over every real row of the group, as the largest of
-        grid.text_needs over the rows (each paragraph's widest word and line found over the rows apart)."""
-        rows = self.groups[group]
+        """The widest (word, line) of one cell over every real row of the group (of all groups for -1), as the
+        largest of grid.text_needs over the rows (each paragraph's widest word and line found over the rows
+        apart)."""
+        rows = self.groups[group] if group >= 0 else [row for rows in self.groups for row in rows]
         word = line = 0.0
         for text, size, bold in lines:
             static = self.text_pattern.split(text)
@@ -187,6 +196,7 @@ def _render(renderer, context: dict, slots: _Slots, count: int, package: TablePa
     def finish(document, body_pt: float) -> None:
         if fit:
             before.append(serialize_part_xml(document))  # as python-docx saves it
+            slots.share_rows(before[0], _spans(before[0], slots))
             fit_tables(document, body_pt, slots.needs)
 
     made = package.render(staged, finish) if package is not None else None
