@@ -40,16 +40,16 @@ def _judge_item(code: str, judge: Judge | None) -> dict[str, str]:
 
 def _judge_cells(result: ProductResult, codes: list[str]) -> list[str]:
     """Each judge's total of a product, in the judges' order: '–' where the judge had a conflict."""
-    by_code = {}
-    for t in result.judge_totals:
-        by_code.setdefault(t.judge_code, t)  # the first, as a search from the start finds it
+    by_code = {t.judge_code: t for t in reversed(result.judge_totals)}  # the first, as a search from the start
     cells = []
     for code in codes:
         total = by_code.get(code)
-        if total is None or total.total is None:
-            cells.append(CONFLICT_MARK if total is not None and total.conflicted else "")
+        if total is None:
+            cells.append("")
+        elif total.total is None:
+            cells.append(CONFLICT_MARK if total.conflicted else "")
         else:
-            cells.append(_number(total.total))
+            cells.append(_number_text(str(total.total)))
     return cells
 
 
