@@ -14,6 +14,7 @@ import secrets
 import zipfile
 import zlib
 from collections.abc import Iterator
+from itertools import chain
 from dataclasses import dataclass, field
 
 from docx.opc.oxml import serialize_part_xml
@@ -130,17 +131,18 @@ def _plain(context: dict, prefix: str) -> list[list[dict]] | None:
     if shape is None:
         return None if any(rows) else rows
     keys = tuple(k for k, _ in shape)
-    texts, lists = [k for k, n in shape if n < 0], [(k, n) for k, n in shape if n >= 0]
+    every = [row for group in rows for row in group]
+    if not all(isinstance(row, dict) for row in every) or any(tuple(row) != keys for row in every):
+        return None
     values: list = []
-    for group in rows:
-        for row in group:
-            if not isinstance(row, dict) or tuple(row) != keys:
-                return None
-            for key, count in lists:
-                if type(row[key]) is not list or len(row[key]) != count:
-                    return None
-                values += row[key]
-            values += [row[key] for key in texts]  # a list here is caught below: not text
+    for key, count in shape:
+        column = [row[key] for row in every]
+        if count < 0:
+            values += column  # a list here is caught below: not text
+        elif any(type(v) is not list or len(v) != count for v in column):
+            return None
+        else:
+            values += chain.from_iterable(column)
     if not set(map(type, values)) <= {str}:
         return None
     text = "".join(values)
@@ -261,14 +263,14 @@ def _expanded(xml: bytes, spans, slots: _Slots, rows: dict[int, list[dict]], kee
 
 def _filled(form: bytes, keys: list[Key], rows: list[dict]) -> bytes:
     """Rows' XML: each sentinel of the form (a %s) replaced by the row's value escaped as docxtpl writes it;
-    a text node left empty written <w:t/> as lxml does. A row's values are escaped at once, parted by a
-    NUL (which no value holds: _plain refuses it)."""
-    out = []
-    for row in rows:
-        values = xml_bytes("\x00".join([row[name] if index < 0 else row[name][index] for name, index in keys]))
-        filled = form % tuple(values.split(b"\x00"))
-        out.append(_EMPTY_TEXT.sub(rb"<w:t\1/>", filled) if b"></w:t>" in filled else filled)
-    return b"".join(out)
+    a text node left empty written <w:t/> as lxml does. The rows' values are gathered column by column and
+    escaped at once, parted by a NUL (which no value holds: _plain refuses it)."""
+    if not keys or not rows:
+        return form * len(rows)
+    columns = [[r[name] for r in rows] if index < 0 else [r[name][index] for r in rows] for name, index in keys]
+    values = xml_bytes("\x00".join(chain.from_iterable(zip(*columns)))).split(b"\x00")
+    filled = (form * len(rows)) % tuple(values)
+    return _EMPTY_TEXT.sub(rb"<w:t\1/>", filled) if b"></w:t>" in filled else filled
 
 
 def _packed(entry: zippkg.Entry, pieces: Iterator[bytes]) -> zippkg.Entry:
