@@ -172,3 +172,10 @@ def test_widest_word_and_line_is_the_largest_of_each_text_measured_alone():
         one_by_one = [word_and_line_points(t, size, bold) for t in texts]
         expected = max(w for w, _ in one_by_one), max(line for _, line in one_by_one)
         assert widest_word_and_line(texts, size, bold) == expected
+
+
+def test_a_package_it_cannot_read_is_left_to_docxtpl(tmp_path):
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not a zip")
+    assert TablePackage.open(broken, sandbox_env()) is None
+    assert TablePackage.open(tmp_path / "missing.docx", sandbox_env()) is None

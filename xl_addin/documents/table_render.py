@@ -16,6 +16,8 @@ import dataclasses
 import posixpath
 import re
 import time
+import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -83,7 +85,15 @@ class TablePackage:
 
     @classmethod
     def open(cls, path: Path, env: SandboxedEnvironment) -> TablePackage | None:
-        """The template's package, or None when docxtpl must render it (a layout this does not follow)."""
+        """The template's package, or None when docxtpl must render it (a layout this does not follow, or
+        a part this cannot read: docxtpl gives its own error)."""
+        try:
+            return cls._open(path, env)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile, zlib.error, etree.LxmlError):
+            return None
+
+    @classmethod
+    def _open(cls, path: Path, env: SandboxedEnvironment) -> TablePackage | None:
         entries = zippkg.read_entries(path.read_bytes())
         parts = {e.name: e for e in entries}
         if len(parts) != len(entries) or b"footnotes" in _part(parts, "[Content_Types].xml"):
