@@ -26,7 +26,7 @@ from .render import DOCUMENT_XML, SPECIAL, in_text_only, xml_bytes
 from .table_render import TablePackage
 
 _TR_OPEN = re.compile(rb"<w:tr[ >]")
-_EMPTY_TEXT = re.compile(rb"<w:t( [^>]*)?></w:t>")  # lxml never writes one: a filled value left it empty
+_OPENING_BEFORE_VALUE = re.compile(rb"<w:t(?: [^>]*)?>(?=%s)")  # in a row's form: a text node a value begins
 ROWS_AT_ONCE = 256  # rows filled, then deflated, together
 Key = tuple[str, int]  # (a row's field, the index in its list or -1 for a text)
 
@@ -254,23 +254,28 @@ def _expanded(xml: bytes, spans, slots: _Slots, rows: dict[int, list[dict]], kee
             yield row_xml
         keys = [slots.where[m.group(0).decode()][2] for m in slots.pattern.finditer(row_xml)]
         form = slots.pattern.sub(b"%s", row_xml.replace(b"%", b"%%"))
+        empty = {o: o[:-1] + b"/>" for o in _OPENING_BEFORE_VALUE.findall(form)}  # nodes a value may leave empty
         given = rows[group]
         for first in range(0, len(given), ROWS_AT_ONCE):
-            yield _filled(form, keys, given[first:first + ROWS_AT_ONCE])
+            yield _filled(form, keys, given[first:first + ROWS_AT_ONCE], empty)
         at = end
     yield xml[at:]
 
 
-def _filled(form: bytes, keys: list[Key], rows: list[dict]) -> bytes:
+def _filled(form: bytes, keys: list[Key], rows: list[dict], empty: dict[bytes, bytes]) -> bytes:
     """Rows' XML: each sentinel of the form (a %s) replaced by the row's value escaped as docxtpl writes it;
-    a text node left empty written <w:t/> as lxml does. The rows' values are gathered column by column and
-    escaped at once, parted by a NUL (which no value holds: _plain refuses it)."""
+    a text node left empty written <w:t/> as lxml does (empty: the opening tags a value follows, and what
+    such a node is when empty). The rows' values are gathered column by column and escaped at once, parted
+    by a NUL (which no value holds: _plain refuses it)."""
     if not keys or not rows:
         return form * len(rows)
     columns = [[r[name] for r in rows] if index < 0 else [r[name][index] for r in rows] for name, index in keys]
     values = xml_bytes("\x00".join(chain.from_iterable(zip(*columns)))).split(b"\x00")
     filled = (form * len(rows)) % tuple(values)
-    return _EMPTY_TEXT.sub(rb"<w:t\1/>", filled) if b"></w:t>" in filled else filled
+    if b"></w:t>" in filled:  # lxml never writes one: a value left it empty
+        for opening, closed in empty.items():
+            filled = filled.replace(opening + b"</w:t>", closed)
+    return filled
 
 
 def _packed(entry: zippkg.Entry, pieces: Iterator[bytes]) -> zippkg.Entry:
