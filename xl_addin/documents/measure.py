@@ -96,8 +96,7 @@ def widest_word_and_line(texts, size_pt: float, bold: bool = False) -> tuple[flo
     measured once: names share their syllables; a line's width is its letters' sum, spaces included)."""
     texts = list(texts)
     known, words = _KNOWN[1 if bold else 0], _WORDS[1 if bold else 0]
-    joined = "\n".join(texts)
-    letters = set(joined)
+    letters = set("".join(texts))
     known.update((ch, char_width(ch, bold)) for ch in letters - known.keys())
     letter = known.__getitem__
     widest_letter = max(map(letter, letters), default=0)
@@ -105,8 +104,11 @@ def widest_word_and_line(texts, size_pt: float, bold: bool = False) -> tuple[flo
     for text in sorted(texts, key=len, reverse=True):
         if len(text) * widest_letter <= line:
             break  # no shorter text can be wider
-        line = max(line, sum(map(letter, text.strip())))
-    split = set(joined.split())
+        units = sum(map(letter, text))
+        if units > line and (text[:1].isspace() or text[-1:].isspace()):
+            units = sum(map(letter, text.strip()))
+        line = max(line, units)
+    split = set("\n".join(texts).split())
     words.update((w, sum(map(letter, w))) for w in split - words.keys())
     widest = max(map(words.__getitem__, split), default=0)
     if len(words) > 200_000:
