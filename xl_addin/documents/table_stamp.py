@@ -1,7 +1,7 @@
 """The annex and the score summary at any length, without docxtpl holding thousands of rows.
 
-docxtpl renders the template with one stand-in row per group (a sentinel for each of the row's values),
-and its columns are fitted to the real rows' text; each group's row is then repeated here from its XML,
+docxtpl's steps render the template with one stand-in row per group (a sentinel for each of the row's
+values; table_render), and its columns are fitted to the real rows' text; each group's row is then repeated here from its XML,
 once per product, every value escaped as docxtpl writes it. A second render with two stand-in rows per
 group must equal the first with its rows repeated, or the template does more with the rows than print
 them (counts them, numbers them with loop.index…): then docxtpl renders the whole context instead.
@@ -14,8 +14,8 @@ import secrets
 import zipfile
 import zlib
 from collections.abc import Iterator
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 
 from docx.opc.oxml import serialize_part_xml
 
