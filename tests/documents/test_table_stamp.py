@@ -152,3 +152,13 @@ def test_rows_that_print_their_groups_value_are_measured_group_by_group(tmp_path
     assert _document_xml(stamped) == _document_xml(_renderer(ANNEX, templates).render(context, finish=fit_document))
     assert shared == [False]
     assert stamped_table(_renderer(ANNEX), _sample()[ANNEX]) is not None and shared == [False, True]
+
+
+@pytest.mark.parametrize("xml", [
+    b"<a><b>x Zq1 y</b><c>Zq1</c></a>", b'<a><b v="Zq1">x</b></a>', b"<a><!-- Zq1 --><b>x</b></a>",
+    b"<a>Zq1<b/>Zq1</a>", b"<a><b>x</b></a>", b"Zq1<a/>", b"<a/>Zq1", b"<a><?pi Zq1?></a>", b"<a Zq1/>",
+])
+def test_sentinels_in_text_only_found_as_render_finds_them(xml):
+    from xl_addin.documents.render import in_text_only
+
+    assert table_stamp._in_text(xml, b"Zq1") == in_text_only(xml, b"Zq1")

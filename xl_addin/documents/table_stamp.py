@@ -22,7 +22,7 @@ from docx.opc.oxml import serialize_part_xml
 from . import zippkg
 from .grid import MAX_WORD_TWIPS, fit_document, fit_tables, normal_pt
 from .measure import widest_word_and_line
-from .render import DOCUMENT_XML, SPECIAL, in_text_only, xml_bytes
+from .render import DOCUMENT_XML, SPECIAL, xml_bytes
 from .table_render import TablePackage
 
 _TR_OPEN = re.compile(rb"<w:tr[ >]")
@@ -218,7 +218,7 @@ def _same_parts(one: list[zippkg.Entry], two: list[zippkg.Entry]) -> bool:
 
 def _spans(xml: bytes, slots: _Slots) -> list[tuple[int, tuple[int, int]]] | None:
     """(group, (start, end)) of each group's stand-in row (one w:tr, in text only), in order; None if not so."""
-    if not in_text_only(xml, slots.prefix.encode()):
+    if not _in_text(xml, slots.prefix.encode()):
         return None
     found: dict[int, list[int]] = {}
     for m in slots.pattern.finditer(xml):
@@ -241,6 +241,18 @@ def _spans(xml: bytes, slots: _Slots) -> list[tuple[int, tuple[int, int]]] | Non
     if any(a[1][1] > b[1][0] for a, b in zip(spans, spans[1:])):
         return None
     return spans
+
+
+def _in_text(xml: bytes, marker: bytes) -> bool:
+    """render.in_text_only for a marker holding no '<' or '>', looked at where it occurs (a few hundred
+    sentinels) rather than over every text node of the document: each occurrence has a '>' after the last
+    '<' before it, and a '<' after it."""
+    at = xml.find(marker)
+    while at >= 0:
+        if xml.rfind(b"<", 0, at) >= xml.rfind(b">", 0, at) or xml.find(b"<", at) < 0:
+            return False
+        at = xml.find(marker, at + len(marker))
+    return True
 
 
 def _expanded(xml: bytes, spans, slots: _Slots, rows: dict[int, list[dict]], keep: bool = False) -> Iterator[bytes]:
