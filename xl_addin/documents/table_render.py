@@ -29,7 +29,6 @@ from docx.oxml.parser import parse_xml
 from docx.styles.styles import Styles
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError as JinjaError
-from jinja2 import TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
@@ -38,7 +37,6 @@ from lxml.etree import LxmlError
 from ..domain import document_messages as msg
 from ..errors import TemplateError
 from . import zippkg
-from .plain_template import Unsupported, parse_plain, plain_env, plain_tree, render_plain
 from .safety import CachedTemplate
 
 DOCUMENT_XML = "word/document.xml"  # where table_stamp finds the rows
@@ -47,11 +45,9 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _OFFICE_DOCUMENT, _STYLES = _REL + "officeDocument", _REL + "styles"
 _CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 _PLAIN = (str, int, float, bool, type(None))
-_P, _NEWLINE_P = re.compile(r"<w:p([ >])"), re.compile(r"\n<w:p([ >])")  # as render_xml_part adds and removes
 _OXML_LIKE = etree.XMLParser(remove_blank_text=True, resolve_entities=False)  # python-docx's, plain classes
 _W_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
 _TAGGED = re.compile(r"\{[{%#]")  # what Jinja reads as the start of a tag
-_LISTED = re.compile("[\t\a\n\f]")  # what resolve_listing turns into tabs, breaks, paragraphs
 DEFAULT_BODY_PT = 11.0  # python-docx's Normal without a size: Word's default
 
 
@@ -79,7 +75,6 @@ class TablePackage:
     body_source: str  # patched for Jinja, as docxtpl's build_xml makes it
     others: list[tuple[str, str]]  # (part name, patched source) of each header, then each footer
     env: SandboxedEnvironment
-    trees: dict[str, nodes.Template | None]  # source -> its parse tree when plain_template walks it
     core: str
     body_pt: float  # the Normal style's size (grid.fit_tables)
 
@@ -120,8 +115,7 @@ class TablePackage:
         if body_pt is None:
             return None
         body_source = tpl.patch_xml(etree.tostring(body, encoding="unicode"))
-        trees = {source: _plain_tree(source, env) for source in [body_source, *(s for _, s in others)]}
-        return cls(path, entries, document, document_xml, body_source, others, env, trees, core, body_pt)
+        return cls(path, entries, document, document_xml, body_source, others, env, core, body_pt)
 
     def render(self, context: dict, finish: Callable[[object, float], None]) -> tuple[list[zippkg.Entry], bytes] | None:
         """(entries, the main part's XML) of the context rendered as docxtpl renders and python-docx saves it;
@@ -157,30 +151,8 @@ class TablePackage:
         return root, replaced
 
     def _part_xml(self, tpl: CachedTemplate, source: str, context: dict) -> str:
-        """docxtpl's render_xml_part, its Jinja rendering done by plain_template when the tree allows."""
-        tree = self.trees.get(source)
-        try:
-            xml = render_plain(tree, context) if tree is not None else None
-        except Unsupported:
-            xml = None
-        if xml is None:
-            return tpl.render_xml_part(source, None, context, self.env)
-        xml = _NEWLINE_P.sub(r"<w:p\1", xml)
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        return tpl.resolve_listing(xml) if _LISTED.search(xml) else xml  # else it changes nothing
-
-
-def _plain_tree(source: str, env: SandboxedEnvironment) -> nodes.Template | None:
-    """The parse tree of a source as docxtpl's render_xml_part hands it to Jinja, when plain_template walks it
-    (read by plain_template when written plainly, else parsed by Jinja)."""
-    source = _P.sub(r"\n<w:p\1", source)
-    if (tree := parse_plain(source)) is not None:
-        return tree if plain_env(env) else None
-    try:
-        tree = env.parse(source)
-    except TemplateSyntaxError:
-        return None
-    return tree if plain_tree(tree, env) else None
+        """docxtpl's render_xml_part of one part's patched source."""
+        return tpl.render_xml_part(source, None, context, self.env)
 
 
 class _PlainTexts:
