@@ -118,3 +118,17 @@ def test_only_a_durable_write_is_fsynced(tmp_path, monkeypatch):
     assert len(synced) == 1
     assert (tmp_path / "cert.docx").read_bytes() == b"made again from the workbook"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["book.xlsx", "cert.docx"]
+
+
+def test_a_temporary_file_already_there_is_neither_reused_nor_removed(tmp_path, monkeypatch):
+    import itertools
+
+    monkeypatch.setattr(safe_files, "_COUNTER", itertools.count(7))
+    other = tmp_path / f".binhchon-{safe_files._TOKEN}{os.getpid():x}-7.tmp"  # the name the next write would take
+    other.write_bytes(b"another writer's")
+    target = tmp_path / "a.bin"
+    safe_files.write_atomically(target, bytearray(b"x" * 300_000), durable=False)
+    safe_files.write_atomically(tmp_path / "b.bin", memoryview(b"abc"))
+    assert target.read_bytes() == b"x" * 300_000 and (tmp_path / "b.bin").read_bytes() == b"abc"
+    assert other.read_bytes() == b"another writer's"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([other.name, "a.bin", "b.bin"])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -262,6 +261,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # the user never sees a traceback; developers can ask for it
         if os.environ.get("BINHCHON_DEBUG"):
+            import traceback  # only here: its import (textwrap…) is a hundredth of a start
+
             traceback.print_exc()
         print(f"Lỗi không mong đợi ({type(exc).__name__}: {exc}). Dữ liệu của bạn không bị thay đổi. "
               "Hãy gửi thông báo này cho bộ phận kỹ thuật (đặt BINHCHON_DEBUG=1 để xem chi tiết).", file=sys.stderr)

@@ -46,3 +46,34 @@ def test_ids_in_the_head_and_tail_are_numbered_in_document_order():
     merged = _merged(head, bodies, tail)
     assert merged == merge_bodies(head, bodies, tail)
     assert merged.index(b'docPr id="1"') < merged.index(b'docPr id="2"') < merged.index(b'docPr id="5"')
+
+
+def test_bodies_with_nothing_to_clean_and_ids_typed_as_text_give_the_one_pass_bytes():
+    plain = [PIECES[4], b'<w:p><w:r><w:t>w14:paraId &amp; docPr id="3"</w:t></w:r></w:p>']
+    typed = b'<w:p><w:r><w:t>x w14:paraId="0A1B" y</w:t></w:r></w:p>'  # a value holding what looks like an id
+    for bodies in ([plain[0]] * 3, plain * 2, [plain[0], typed, plain[1]], [typed, PIECES[2]]):
+        assert _merged(HEAD, bodies, TAIL) == merge_bodies(HEAD, bodies, TAIL)
+    assert b"x y" in _merged(HEAD, [typed, typed], TAIL)  # dropped from the copies, as the one-pass merge does
+
+
+def test_the_deflating_merger_gives_the_same_document_xml_in_a_valid_zip_entry():
+    import io
+    import zipfile
+
+    from xl_addin.documents import zippkg
+    from xl_addin.documents.merge import DeflatingMerger
+
+    rnd = random.Random(5)
+    like = zippkg.Entry("word/document.xml", zipfile.ZIP_DEFLATED, 0, 0, b"", 0x6000, 0x5A21)
+    for n in (0, 1, 2, 3, 40):
+        bodies = [b"".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 6))) for _ in range(n)]
+        merger = DeflatingMerger(HEAD, TAIL)
+        for body in bodies:
+            merger.add(body)
+        expected = _merged(HEAD, bodies, TAIL)
+        assert merger.merged() == expected
+        entry = merger.entry(like)
+        assert (entry.name, entry.dostime, entry.dosdate) == (like.name, like.dostime, like.dosdate)
+        with zipfile.ZipFile(io.BytesIO(zippkg.build([entry]))) as z:
+            assert z.read("word/document.xml") == expected  # zipfile checks the CRC and the size
+        assert merger.entry(like) == entry  # asked again: the same, the numbering not moved on

@@ -11,7 +11,7 @@ from doc_samples import make_contest, make_info, make_result_set, make_rows
 from docx_reading import edited_templates, table_rows
 from long_contest import long_contest
 
-from xl_addin.documents import write_documents
+from xl_addin.documents import table_stamp, write_documents
 from xl_addin.documents.contexts import annex_context
 from xl_addin.documents.grid import fit_document
 from xl_addin.documents.render import TemplateRenderer
@@ -113,3 +113,52 @@ def table_rows_of(docx: bytes, tmp_path):
     path = tmp_path / "doc.docx"
     path.write_bytes(docx)
     return table_rows(path, 1)
+
+
+def test_two_values_in_one_text_node_left_empty_and_percent_signs_as_docxtpl_writes_them(tmp_path):
+    templates = edited_templates(TEMPLATES, tmp_path / "mau1", ANNEX, "{{ r.score }}", "{{ r.stt }}{{ r.score }}")
+    templates = edited_templates(templates, tmp_path / "mau", ANNEX, "{{ r.cert_no }}", "{{ r.cert_no }} %s %")
+    context = _sample()[ANNEX]
+    for i, r in enumerate(context["groups"][0]["rows"]):
+        r["stt"], r["score"] = ("", "") if i == 0 else ("5%", "%d %s")
+    context["groups"][0]["rows"][0]["product_name"] = "Đường 50% & mật"
+    stamped = stamped_table(_renderer(ANNEX, templates), context)
+    assert stamped is not None
+    expected = _document_xml(_renderer(ANNEX, templates).render(context, finish=fit_document))
+    assert _document_xml(stamped) == expected
+    assert b"%d %s %s %" not in expected  # each value in its own text node
+    assert b"5%%d %s<" in expected and b" %s %<" in expected and "Đường 50% &amp; mật".encode() in expected
+    first_row = expected[expected.index("Đường 50%".encode()):]
+    assert first_row.index(b'<w:t xml:space="preserve"/>') < first_row.index(b"</w:tr>")  # two empty values
+
+
+def test_rows_that_print_their_groups_value_are_measured_group_by_group(tmp_path, monkeypatch):
+    # Each group's stand-in row differs (its own roman numeral): it is measured over its own group's rows only
+    # (measured over every group's rows, "XXXX.22222" would widen the column, though no row holds it).
+    templates = edited_templates(TEMPLATES, tmp_path / "mau", ANNEX, "{{ r.stt }}", "{{ g.roman }}.{{ r.stt }}")
+    context = _sample()[ANNEX]
+    context["groups"][0]["rows"][1]["stt"] = "22222"
+    context["groups"][-1]["roman"] = "XXXX"
+    shared = []
+    share_rows = table_stamp._Slots.share_rows
+
+    def spy(slots, xml, spans):
+        share_rows(slots, xml, spans)
+        shared.append(slots.shared)
+
+    monkeypatch.setattr(table_stamp._Slots, "share_rows", spy)
+    stamped = stamped_table(_renderer(ANNEX, templates), context)
+    assert stamped is not None
+    assert _document_xml(stamped) == _document_xml(_renderer(ANNEX, templates).render(context, finish=fit_document))
+    assert shared == [False]
+    assert stamped_table(_renderer(ANNEX), _sample()[ANNEX]) is not None and shared == [False, True]
+
+
+@pytest.mark.parametrize("xml", [
+    b"<a><b>x Zq1 y</b><c>Zq1</c></a>", b'<a><b v="Zq1">x</b></a>', b"<a><!-- Zq1 --><b>x</b></a>",
+    b"<a>Zq1<b/>Zq1</a>", b"<a><b>x</b></a>", b"Zq1<a/>", b"<a/>Zq1", b"<a><?pi Zq1?></a>", b"<a Zq1/>",
+])
+def test_sentinels_in_text_only_found_as_render_finds_them(xml):
+    from xl_addin.documents.render import in_text_only
+
+    assert table_stamp._in_text(xml, b"Zq1") == in_text_only(xml, b"Zq1")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import sys
 import zipfile
@@ -48,14 +49,38 @@ BUILDERS[REPORT] = build_report  # the summary report's frame (report_template.p
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the templates into the given folder (default: document_templates/)."""
+    """Write the templates into the given folder (default: document_templates/, and prepared_sources.py)."""
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0]) if args else default_templates_dir()
     out.mkdir(parents=True, exist_ok=True)
     for name, build in BUILDERS.items():
         build(out / name)
         print(out / name)
+    if not args:
+        PREPARED.write_text(prepared_module([out / name for name in BUILDERS]), encoding="utf-8")
+        print(PREPARED)
     return 0
+
+
+PREPARED = Path(__file__).with_name("prepared_sources.py")
+
+
+def prepared_module(templates: list[Path]) -> str:
+    """The text of prepared_sources.py: docxtpl's patch_xml of each source of these templates, by SHA-256."""
+    import docxtpl
+    from docxtpl import DocxTemplate
+
+    from .safety import template_sources_raw
+
+    patched = {}
+    for path in templates:
+        for source in template_sources_raw(path):
+            patched[hashlib.sha256(source.encode("utf-8")).hexdigest()] = DocxTemplate.patch_xml(None, source)
+    lines = ['"""docxtpl\'s patch_xml of each part of the shipped templates, by the SHA-256 of the part\'s source.',
+             "", "Written by `python -m xl_addin.documents.build_templates`: do not edit.", '"""', "",
+             f"DOCXTPL = {docxtpl.__version__!r}", "PATCHED = {"]
+    lines += [f"    {digest!r}: {text!r}," for digest, text in sorted(patched.items())]
+    return "\n".join(lines + ["}", ""])
 
 
 if __name__ == "__main__":

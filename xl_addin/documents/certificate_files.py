@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import deque
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,16 +11,14 @@ from ..progress import NO_PROGRESS, Progress, tracked
 from ..safe_files import sha256_of
 from . import manifest, zippkg
 from .contexts import CertificateContexts
-from .merge import BodyMerger, split_document
+from .merge import DeflatingMerger, split_document
 from .render import DOCUMENT_XML, TemplateRenderer
 from .safety import safe_filename, write_file
+from .writers import Writers
 
 MERGED = "giay_chung_nhan_tat_ca.docx"
 CERTIFICATES_STEP = "In giấy chứng nhận"
 RESERVED_STEMS = {"giay_chung_nhan_tat_ca", "danh_sach_kem_theo_quyet_dinh", "bang_tong_hop_diem"}
-# Files are deflated and written by a few threads (zlib and the file system release the GIL) while
-# the next certificates are stamped: creating a thousand files costs more than filling them.
-WRITERS, QUEUED = 4, 64  # at most QUEUED files waiting, so a nation's certificates are not all held at once
 
 
 @dataclass(frozen=True)
@@ -68,21 +64,22 @@ def write_certificates(renderer: TemplateRenderer, jobs: list[CertificateJob], o
     outcome = CertificateFiles()
     digest = sha256_of(renderer.path)
     old = manifest.read_manifest(out_dir)
-    record, merger, first = {}, None, None
-    with _Writers() as pending:
+    record, merger, first, hashes = {}, None, None, manifest.ContextHashes(digest)
+    with Writers() as pending:
         for job in tracked(progress, CERTIFICATES_STEP, jobs):
             entries, parts = renderer.parts(job.context)
-            h = manifest.context_hash(job.context, digest)
+            h = hashes(job.context)
             record[job.code] = {"file": job.path.name, "hash": h}
             outcome.paths.append(job.path)
             if only_new and manifest.unchanged(old, job.code, job.path, h):
                 outcome.skipped.append(job.code)
             else:
+                # deflated and written by a few threads while the next are stamped (writers.py)
                 pending.submit(zippkg.write, job.path, entries, parts)
                 outcome.written.append(job.path)
             head, body, tail = split_document(parts[DOCUMENT_XML])
-            first, merger = first or (entries, parts), merger or BodyMerger(head, tail)
-            merger.add(body)  # while the threads write: the print file's clean-up is not left to the end
+            first, merger = first or (entries, parts), merger or DeflatingMerger(head, tail)
+            merger.add(body)  # while the threads write: the print file's clean-up and deflating are not left to the end
         if first is not None:
             outcome.merged = out_dir / MERGED
             pending.submit(lambda: write_file(outcome.merged, _merged(first, merger)))  # beside the last ones
@@ -93,41 +90,19 @@ def write_certificates(renderer: TemplateRenderer, jobs: list[CertificateJob], o
     return outcome
 
 
-class _Writers:
-    """A few threads writing files; a failure (a file Word holds open) is raised in the caller, in order."""
-
-    def __enter__(self) -> "_Writers":
-        self.pool, self.pending = ThreadPoolExecutor(WRITERS), deque()
-        return self
-
-    def submit(self, fn, *args) -> None:
-        """Run fn(*args) in a thread, first waiting for the oldest when QUEUED are waiting."""
-        if len(self.pending) >= QUEUED:
-            self.pending.popleft().result()
-        self.pending.append(self.pool.submit(fn, *args))
-
-    def __exit__(self, kind, *_) -> None:
-        try:
-            while self.pending and kind is None:
-                self.pending.popleft().result()
-        finally:
-            for left in self.pending:
-                left.cancel()
-            self.pool.shutdown(wait=True)
-
-
 def merged_document(renderer: TemplateRenderer, contexts: list[dict[str, str]]) -> bytes:
     """The bytes of one .docx holding a certificate per context, a page break between each."""
     merger, first = None, None
     for context in contexts:
         entries, parts = renderer.parts(context)
         head, body, tail = split_document(parts[DOCUMENT_XML])
-        first, merger = first or (entries, parts), merger or BodyMerger(head, tail)
+        first, merger = first or (entries, parts), merger or DeflatingMerger(head, tail)
         merger.add(body)
     return _merged(first, merger)
 
 
-def _merged(first: tuple, merger: BodyMerger) -> bytes:
-    """The merged .docx: the first document's package, its body replaced by all the bodies."""
+def _merged(first: tuple, merger: DeflatingMerger) -> bytes:
+    """The merged .docx: the first document's package, its body replaced by all the bodies (deflated as they came)."""
     entries, parts = first
-    return zippkg.build(entries, parts | {DOCUMENT_XML: merger.merged()})
+    entries = [merger.entry(entry) if entry.name == DOCUMENT_XML else entry for entry in entries]
+    return zippkg.build(entries, {name: xml for name, xml in parts.items() if name != DOCUMENT_XML})

@@ -6,7 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import parse_xml
+from docx.oxml.section import CT_SectPr
+from docx.section import Section
+from lxml import etree
 
 from .measure import word_and_line_points
 
@@ -15,26 +19,37 @@ MAX_WORD_TWIPS = 2_600  # about 4.6 cm: a longer token (an e-mail address) may w
 # Qualified names built once: fitting a 1,000-row annex looks them up hundreds of thousands of times.
 _TC, _TR, _P, _R, _T = qn("w:tc"), qn("w:tr"), qn("w:p"), qn("w:r"), qn("w:t")
 _VAL, _W, _TYPE = qn("w:val"), qn("w:w"), qn("w:type")
-_GRID_SPAN = f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
-_TC_WIDTH = f"{qn('w:tcPr')}/{qn('w:tcW')}"
-_RUN_SIZE, _RUN_BOLD = f"{qn('w:rPr')}/{qn('w:sz')}", f"{qn('w:rPr')}/{qn('w:b')}"
-_HEADER_ROW = f"{qn('w:trPr')}/{qn('w:tblHeader')}"
-# For a row standing for many: per cell, (widest word, widest paragraph) over them all, in twips; else None.
-Stamped = Callable[[object, float], "list[tuple[int, int]] | None"]
+_GRID_SPAN = (qn("w:tcPr"), qn("w:gridSpan"))
+_TC_WIDTH = (qn("w:tcPr"), qn("w:tcW"))
+_RUN_SIZE, _RUN_BOLD = (qn("w:rPr"), qn("w:sz")), (qn("w:rPr"), qn("w:b"))
+_HEADER_ROW = (qn("w:trPr"), qn("w:tblHeader"))
+# Given a row's cells as cell_lines gives them: for a row standing for many, per cell, (widest word, widest
+# paragraph) over them all, in twips; else None.
+Stamped = Callable[[list], "list[tuple[int, int]] | None"]
+
+
+def _find(element, path: tuple[str, str]):
+    """element.find("a/b") without ElementPath's parsing of the path: the first b of any a child."""
+    parent, child = path
+    for holder in element.iterchildren(parent):
+        found = holder.find(child)
+        if found is not None:
+            return found
+    return None
 
 
 def _span(tc) -> int:
-    span = tc.find(_GRID_SPAN)
+    span = _find(tc, _GRID_SPAN)
     return int(span.get(_VAL)) if span is not None else 1
 
 
 def _width(tc) -> int:
-    tcw = tc.find(_TC_WIDTH)
+    tcw = _find(tc, _TC_WIDTH)
     return int(tcw.get(_W, 0)) if tcw is not None and tcw.get(_TYPE, "dxa") == "dxa" else 0
 
 
 def _set_width(tc, twips: int) -> None:
-    tcw = tc.find(_TC_WIDTH)
+    tcw = _find(tc, _TC_WIDTH)
     if tcw is not None:
         tcw.set(_W, str(twips))
         tcw.set(_TYPE, "dxa")
@@ -81,8 +96,8 @@ def _cell_margins(tbl) -> int:
 
 def _run_format(r, body_pt: float) -> tuple[float, bool]:
     """A run's size in points and whether it is bold."""
-    sz = r.find(_RUN_SIZE)
-    b = r.find(_RUN_BOLD)
+    sz = _find(r, _RUN_SIZE)
+    b = _find(r, _RUN_BOLD)
     bold = b is not None and b.get(_VAL, "true") not in ("0", "false")
     return (int(sz.get(_VAL)) / 2 if sz is not None else body_pt), bold
 
@@ -107,22 +122,20 @@ def text_needs(lines: list[tuple[str, float, bool]]) -> tuple[int, int]:
     return min(int(word * 20), MAX_WORD_TWIPS), int(line * 20)
 
 
-def _cell_needs(tc, body_pt: float) -> tuple[int, int]:
-    """(widest word, widest paragraph) of a cell in twips."""
-    return text_needs(cell_lines(tc, body_pt))
-
-
 def _column_needs(tbl, count: int, body_pt: float, stamped: Stamped | None) -> tuple[list[int], list[int]]:
     """Per grid column: the widest word of any cell, and the widest line of its data cells (header excluded)."""
     words, lines, margins = [0] * count, [0] * count, _cell_margins(tbl)
     for row in tbl.findall(_TR):
-        header = row.find(_HEADER_ROW) is not None
-        given = stamped(row, body_pt) if stamped is not None else None
+        header = _find(row, _HEADER_ROW) is not None
+        tcs = row.findall(_TC)
+        cells = [cell_lines(tc, body_pt) for tc in tcs] if stamped is not None else None  # each cell read once
+        given = stamped(cells) if stamped is not None else None
         pos = 0
-        for index, tc in enumerate(row.findall(_TC)):
+        for index, tc in enumerate(tcs):
             span = _span(tc)
             if span == 1 and pos < count:
-                word, line = given[index] if given is not None else _cell_needs(tc, body_pt)
+                word, line = given[index] if given is not None else \
+                    text_needs(cells[index] if cells is not None else cell_lines(tc, body_pt))
                 words[pos] = max(words[pos], word + margins)
                 lines[pos] = lines[pos] if header else max(lines[pos], line + margins)
             pos += span
@@ -157,10 +170,26 @@ def fit_document(doc, stamped: Stamped | None = None) -> None:
 
     stamped, when given, says for a row that stands for many (table_stamp) the needs of its cells over
     all the rows it stands for; the other rows are measured from their XML."""
-    section = doc.sections[0]
-    max_twips = int((section.page_width - section.left_margin - section.right_margin) / 635)
+    fit_tables(doc.element, normal_pt(doc), stamped)
+
+
+def normal_pt(doc) -> float:
+    """The size of a python-docx document's Normal style in points (11 when it sets none)."""
     size = doc.styles["Normal"].font.size
-    body_pt = size.pt if size is not None else 11.0
-    for tbl in doc.element.body.findall(qn("w:tbl")):
+    return size.pt if size is not None else 11.0
+
+
+def fit_tables(document, body_pt: float, stamped: Stamped | None = None) -> None:
+    """fit_document on a document element (w:document, python-docx's or plain lxml) whose Normal style is
+    body_pt points."""
+    section = Section(_first_sect_pr(document), None)  # what python-docx's doc.sections[0] is
+    max_twips = int((section.page_width - section.left_margin - section.right_margin) / 635)
+    for tbl in document.find(qn("w:body")).findall(qn("w:tbl")):
         fit_table(tbl, max_twips)
         fit_to_words(tbl, body_pt, stamped)
+
+
+def _first_sect_pr(document) -> CT_SectPr:
+    """The first w:sectPr of the document as python-docx's sectPr_lst finds it, as python-docx's element."""
+    first = etree._Element.xpath(document, "./w:body/w:p/w:pPr/w:sectPr | ./w:body/w:sectPr", namespaces=nsmap)[0]
+    return first if isinstance(first, CT_SectPr) else parse_xml(etree.tostring(first))

@@ -18,6 +18,52 @@ def context_hash(context: dict, template_digest: str) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+class ContextHashes:
+    """context_hash of many contexts of one template, each (name, value) pair's JSON made once.
+
+    A thousand certificates share most of their values (the contest's facts): json.dumps of each
+    whole context again was a tenth of stamping it. The text hashed is json.dumps' own, piece by piece:
+    without indentation a value's JSON does not depend on where it stands.
+    """
+
+    def __init__(self, template_digest: str):
+        self.head = f"[{_json(template_digest)}, {{"
+        self.pairs: dict[tuple, str] = {}
+
+    def __call__(self, context: dict) -> str:
+        """The same as context_hash(context, template_digest)."""
+        pairs, out = self.pairs, []
+        for name in sorted(context):
+            value = context[name]
+            key = (name, tuple(value) if type(value) is list else value)
+            try:
+                pair = pairs[key]
+            except (KeyError, TypeError):  # TypeError: a value that cannot be a key (a dict): not kept
+                pair = f"{_json(name)}: {_json(value)}"
+                if len(pairs) < _PAIRS_KEPT and _texts(value):
+                    pairs[key] = pair
+            out.append(pair)
+        return hashlib.sha256(f"{self.head}{', '.join(out)}}}]".encode("utf-8")).hexdigest()
+
+
+_PAIRS_KEPT = 4096  # a contest's facts, not every product's name
+
+
+def _texts(value) -> bool:
+    """True for a text or a list of texts: kept by their value (1 == True, but not as JSON)."""
+    return type(value) is str or (type(value) is list and all(type(item) is str for item in value))
+
+
+def _json(value) -> str:
+    """A value's JSON as json.dumps(..., ensure_ascii=False, sort_keys=True) writes it; a text's directly."""
+    if type(value) is str:
+        return _JSON_TEXT(value)  # what dumps calls for a text, without making an encoder each time
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+_JSON_TEXT = json.encoder.encode_basestring
+
+
 def read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
     """Product code -> {'file', 'hash'} of the last run; empty when there is none or it is unreadable."""
     try:

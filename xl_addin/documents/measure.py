@@ -54,6 +54,7 @@ def char_width(ch: str, bold: bool = False) -> int:
 
 
 _KNOWN: tuple[dict[str, int], dict[str, int]] = ({}, {})  # char_width's answers, regular and bold
+_WORDS: tuple[dict[str, int], dict[str, int]] = ({}, {})  # _units of the words met, regular and bold
 
 
 def _units(text: str, bold: bool) -> int:
@@ -88,6 +89,31 @@ def word_and_line_points(text: str, size_pt: float, bold: bool = False) -> tuple
     else:
         total = _units(line, bold)
     return max(units, default=0) * size_pt / 1000 * SAFETY, total * size_pt / 1000 * SAFETY  # as the two do
+
+
+def widest_word_and_line(texts, size_pt: float, bold: bool = False) -> tuple[float, float]:
+    """The largest of word_and_line_points over many texts, each of the two taken apart (each distinct word
+    measured once: names share their syllables; a line's width is its letters' sum, spaces included)."""
+    texts = list(texts)
+    known, words = _KNOWN[1 if bold else 0], _WORDS[1 if bold else 0]
+    letters = set("".join(texts))
+    known.update((ch, char_width(ch, bold)) for ch in letters - known.keys())
+    letter = known.__getitem__
+    widest_letter = max(map(letter, letters), default=0)
+    line = 0
+    for text in sorted(texts, key=len, reverse=True):
+        if len(text) * widest_letter <= line:
+            break  # no shorter text can be wider
+        units = sum(map(letter, text))
+        if units > line and (text[:1].isspace() or text[-1:].isspace()):
+            units = sum(map(letter, text.strip()))
+        line = max(line, units)
+    split = set("\n".join(texts).split())
+    words.update((w, sum(map(letter, w))) for w in split - words.keys())
+    widest = max(map(words.__getitem__, split), default=0)
+    if len(words) > 200_000:
+        words.clear()
+    return widest * size_pt / 1000 * SAFETY, line * size_pt / 1000 * SAFETY  # as word_and_line_points does
 
 
 def balanced_lines(text: str, width_pt: float, size_pt: float, bold: bool = False, caps: bool = False) -> list[str]:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import itertools
 import re
+import zipfile
+import zlib
+
+from . import zippkg
 
 PAGE_BREAK = b'<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 _BODY_OPEN = re.compile(rb"<w:body(?:\s[^>]*)?>")
@@ -36,33 +40,76 @@ def merge_bodies(head: bytes, bodies: list[bytes], tail: bytes) -> bytes:
     return xml
 
 
-
-
 class BodyMerger:
     """merge_bodies done a body at a time, as each document is made (the ids dropped and renumbered then,
     not in one pass over the whole print file at the end): merged() gives the same bytes."""
 
     def __init__(self, head: bytes, tail: bytes):
         self._counter = itertools.count(1)
-        self._raw_head, self._raw_tail, self._first = head, tail, None
+        self._raw_head, self._raw_tail, self._first, self._first_clean = head, tail, None, b""
         self._head = self._clean(head)  # the numbering runs through the head, the bodies, then the tail
-        self._bodies: list[bytes] = []
+        self._count = 0
+        self._pieces: list[bytes] = []
         self._tail: bytes | None = None
 
     def _clean(self, xml: bytes) -> bytes:
+        if b" w14:" not in xml and b"<w:bookmark" not in xml and b"<wp:docPr" not in xml:
+            return xml  # what every match holds is missing: three substring searches, not the regexes' scan
         xml = _DROP.sub(b"", xml)
         return _DOC_PR_ID.sub(lambda m: m.group(1) + str(next(self._counter)).encode() + m.group(2), xml)
 
     def add(self, body: bytes) -> None:
         """One more document's body."""
-        if self._first is None:
-            self._first = body
-        self._bodies.append(self._clean(body))
+        cleaned, self._count = self._clean(body), self._count + 1
+        if self._count == 1:  # kept aside: a print file of one document is that document as it is
+            self._first, self._first_clean = body, cleaned
+            return
+        if self._count == 2:
+            self._emit(self._head)
+            self._emit(self._first_clean)
+        self._emit(PAGE_BREAK)
+        self._emit(cleaned)
+
+    def _emit(self, piece: bytes) -> None:
+        self._pieces.append(piece)
+
+    def _cleaned_tail(self) -> bytes:
+        if self._tail is None:
+            self._tail = self._clean(self._raw_tail)  # once: the numbering goes on from the last body
+        return self._tail
 
     def merged(self) -> bytes:
         """The document.xml holding every body added, as merge_bodies(head, bodies, tail) makes it."""
-        if len(self._bodies) <= 1:
+        if self._count <= 1:
             return self._raw_head + (self._first or b"") + self._raw_tail
-        if self._tail is None:
-            self._tail = self._clean(self._raw_tail)  # once: the numbering goes on from the last body
-        return self._head + PAGE_BREAK.join(self._bodies) + self._tail
+        return b"".join(self._pieces) + self._cleaned_tail()
+
+
+class DeflatingMerger(BodyMerger):
+    """A BodyMerger deflating the print file's document.xml as the bodies come, for its zip entry: a
+    nation's print file is never held whole (30 MB), nor deflated in one go once the last body is in."""
+
+    def __init__(self, head: bytes, tail: bytes):
+        self._deflate = zlib.compressobj(zippkg.LEVEL, zlib.DEFLATED, -15)
+        self._packed: list[bytes] = []
+        self._crc = self._size = 0
+        super().__init__(head, tail)
+
+    def _emit(self, piece: bytes) -> None:
+        self._packed.append(self._deflate.compress(piece))
+        self._crc, self._size = zlib.crc32(piece, self._crc), self._size + len(piece)
+
+    def entry(self, like: zippkg.Entry) -> zippkg.Entry:
+        """The merged document.xml as a zip entry, named and dated as like (more bodies may follow)."""
+        if self._count <= 1:
+            return zippkg.pack(like, self.merged())
+        tail, rest = self._cleaned_tail(), self._deflate.copy()
+        packed = b"".join([*self._packed, rest.compress(tail), rest.flush()])
+        return zippkg.Entry(like.name, zipfile.ZIP_DEFLATED, zlib.crc32(tail, self._crc), self._size + len(tail),
+                            packed, like.dostime, like.dosdate)
+
+    def merged(self) -> bytes:
+        """merged() as BodyMerger gives it (inflated from the entry: for tests, not for the print file)."""
+        if self._count <= 1:
+            return super().merged()
+        return zlib.decompress(self.entry(zippkg.Entry("d", 8, 0, 0, b"", 0, 0)).packed, -15)

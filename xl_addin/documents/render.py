@@ -87,26 +87,82 @@ class Stamp:
         """The parts with the context's values, exactly as docxtpl writes them; None if docxtpl must."""
         if any(context.get(name) != value for name, value in self.fixed.items()):
             return None
-        texts = {sentinel: str(context[name]) for sentinel, name in self.sentinels.items()}
-        if SPECIAL.search("".join(texts.values())):
+        names, pieces = self._pieces
+        texts = [str(context[name]) for name in names]
+        if SPECIAL.search("".join(texts)):
             return None
-        values = {sentinel: xml_bytes(text) for sentinel, text in texts.items()}
-        parts = {}
-        empty = _empty_nodes(tuple(sorted(k for k, v in values.items() if not v)))
-        for part, xml in self.parts.items():
-            if empty is not None:
-                # lxml writes a text node left empty as <w:t/>: do the same, byte for byte.
-                xml = empty.sub(rb"\1/>", xml)
-            parts[part] = self.pattern.sub(lambda m: values[m.group(0)], xml)
-        return parts
+        escaped = self._escaped  # most values (the contest's facts) are the same in every certificate
+        values = [escaped.get(text) or _escape_into(escaped, text) for text in texts]
+        return {part: piece.filled(values) for part, piece in pieces.items()}
+
+    @functools.cached_property
+    def _escaped(self) -> dict[str, bytes]:
+        return {}
+
+    @functools.cached_property
+    def _pieces(self) -> tuple[list[str], dict[str, "Pieces"]]:
+        """The variables in sentinel order, and each part cut at its sentinels (once per stamp)."""
+        order = sorted(self.sentinels)
+        index = {sentinel: i for i, sentinel in enumerate(order)}
+        return [self.sentinels[s] for s in order], {
+            part: Pieces.cut(xml, self.pattern, index) for part, xml in self.parts.items()}
 
 
-@functools.lru_cache(maxsize=32)
-def _empty_nodes(sentinels: tuple[bytes, ...]) -> re.Pattern | None:
-    """One pattern for the text nodes that hold only one of these sentinels (values left empty)."""
-    if not sentinels:
-        return None
-    return re.compile(rb"(<w:t(?: [^>]*)?)>(?:" + b"|".join(re.escape(s) for s in sentinels) + rb")</w:t>")
+_ESCAPED_KEPT = 4096  # texts remembered per stamp: a contest's facts, not every product's name
+
+
+def _escape_into(escaped: dict[str, bytes], text: str) -> bytes:
+    """xml_bytes of the text, remembered in escaped while it holds fewer than _ESCAPED_KEPT."""
+    value = xml_bytes(text)
+    if len(escaped) < _ESCAPED_KEPT:
+        escaped[text] = value
+    return value
+
+
+_OPEN_TEXT = re.compile(rb"<w:t(?: [^>]*)?>\Z")  # a text node's opening tag, ending where a sentinel starts
+_CLOSE_TEXT = b"</w:t>"
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """A part's XML cut at its sentinels: the bytes between them, and which value goes in each gap.
+
+    A sentinel that is the whole text of its node is cut with the node's '>' and '</w:t>' on either
+    side, so that an empty value gives '<w:t/>' (as lxml writes an empty node, and docxtpl with it).
+    """
+
+    between: tuple[bytes, ...]  # the bytes of the part, a b"" where each value goes
+    gaps: tuple[tuple[int, int, bool], ...]  # (place in the list, value index, whole text of its node)
+
+    @classmethod
+    def cut(cls, xml: bytes, pattern: re.Pattern, index: dict[bytes, int]) -> "Pieces":
+        """The pieces of a part whose sentinels the pattern finds."""
+        out, gaps, last = [], [], 0
+        for m in pattern.finditer(xml):
+            start, end = m.span()
+            whole = (xml.startswith(_CLOSE_TEXT, end) and start > 0
+                     and _OPEN_TEXT.search(xml, xml.rfind(b">", 0, start - 1) + 1, start) is not None)
+            if whole:
+                out += [xml[last:start - 1], b">", b"", _CLOSE_TEXT]
+                gaps.append((len(out) - 2, index[m.group(0)], True))
+                last = end + len(_CLOSE_TEXT)
+            else:
+                out += [xml[last:start], b""]
+                gaps.append((len(out) - 1, index[m.group(0)], False))
+                last = end
+        out.append(xml[last:])
+        return cls(tuple(out), tuple(gaps))
+
+    def filled(self, values: list[bytes]) -> bytes:
+        """The part's XML with the values (already escaped) in their gaps."""
+        out = list(self.between)
+        for place, value_index, whole in self.gaps:
+            value = values[value_index]
+            if whole and not value:
+                out[place - 1], out[place + 1] = b"/>", b""
+            else:
+                out[place] = value
+        return b"".join(out)
 
 
 def in_text_only(xml: bytes, marker: bytes) -> bool:

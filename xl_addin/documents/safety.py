@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import posixpath
 import re
 import unicodedata
@@ -18,6 +19,7 @@ from ..domain import document_messages as msg
 from ..errors import BinhchonError, TemplateError
 from ..ooxml_guard import PackageRefused, inspect_package
 from ..safe_files import write_atomically
+from .templates import SHIPPED_DIGESTS
 
 MAX_MEMBERS = 2_000
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes, all members together
@@ -57,11 +59,47 @@ class CachedTemplate(DocxTemplate):
 
 @functools.lru_cache(maxsize=32)
 def _patched(src_xml: str) -> str:
+    """docxtpl's patch_xml of a source; for a shipped template's, what it gave when the template was built.
+
+    patch_xml (some twenty regular expressions over the whole part) was a thirtieth of `binhchon
+    documents` for the three templates: build_templates keeps its output for the shipped ones in
+    prepared_sources.py, used only with the docxtpl version that made it.
+    """
+    from . import prepared_sources
+
+    if prepared_sources.DOCXTPL == _docxtpl_version():
+        kept = prepared_sources.PATCHED.get(hashlib.sha256(src_xml.encode("utf-8")).hexdigest())
+        if kept is not None:
+            return kept
     return DocxTemplate.patch_xml(None, src_xml)  # uses nothing of the template: a function of its text
 
 
+def _docxtpl_version() -> str:
+    import docxtpl
+
+    return getattr(docxtpl, "__version__", "")
+
+
 def check_docx_file(path: Path) -> None:
-    """Refuse a template that is not a .docx, or whose zip or XML could blow up when read."""
+    """Refuse a template that is not a .docx, or whose zip or XML could blow up when read.
+
+    A file with the bytes of a template shipped with the tool (checked when it was made) is not
+    parsed again: its SHA-256 is a hundredth of the check's time.
+    """
+    if _digest(path) in SHIPPED_DIGESTS:
+        return
+    check_docx_package(path)
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None  # the check says what is wrong with it
+
+
+def check_docx_package(path: Path) -> None:
+    """check_docx_file's whole check: the zip's budgets, word/document.xml there, every XML part parsed."""
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
@@ -97,21 +135,26 @@ def _zip_problem(infos: list[zipfile.ZipInfo]) -> str | None:
 
 
 def template_sources(path: Path) -> list[str]:
-    """The Jinja source docxtpl renders: the body, then each header and footer.
+    """The Jinja source docxtpl renders: the body, then each header and footer (patched as docxtpl does)."""
+    return [_patched(source) for source in template_sources_raw(path)]
+
+
+def template_sources_raw(path: Path) -> list[str]:
+    """The XML of the body, then of each header and footer, before docxtpl's patch_xml.
 
     Read from the zip with python-docx's parser settings (what docxtpl's get_xml/get_part_xml give,
     without loading the whole package through python-docx: half the check's time); a package laid
     out otherwise is read through docxtpl itself.
     """
-    tpl = CachedTemplate(path)
     with zipfile.ZipFile(path) as z:
-        sources = _sources_from_zip(tpl, z)
+        sources = _sources_from_zip(DocxTemplate, z)  # tpl: whose HEADER_URI and FOOTER_URI are read
     if sources is not None:
         return sources
+    tpl = CachedTemplate(path)
     tpl.init_docx()
-    sources = [tpl.patch_xml(tpl.get_xml())]
+    sources = [tpl.get_xml()]
     for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
-        sources += [tpl.patch_xml(tpl.get_part_xml(part)) for _, part in tpl.get_headers_footers(uri)]
+        sources += [tpl.get_part_xml(part) for _, part in tpl.get_headers_footers(uri)]
     return sources
 
 
@@ -119,7 +162,7 @@ _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relati
 _W_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
 
 
-def _sources_from_zip(tpl: DocxTemplate, z: zipfile.ZipFile) -> list[str] | None:
+def _sources_from_zip(tpl, z: zipfile.ZipFile) -> list[str] | None:
     """The body's and the headers' and footers' sources, or None when the package is not as Word writes it."""
     from lxml import etree
 
@@ -132,7 +175,7 @@ def _sources_from_zip(tpl: DocxTemplate, z: zipfile.ZipFile) -> list[str] | None
     body = etree.fromstring(z.read(main), parser).find(_W_BODY)
     if body is None:
         return None
-    sources = [tpl.patch_xml(etree.tostring(body, encoding="unicode"))]
+    sources = [etree.tostring(body, encoding="unicode")]
     folder, file = posixpath.split(main)
     rels = _rels(z, posixpath.join(folder, "_rels", f"{file}.rels"), names, parser)
     for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
@@ -142,7 +185,7 @@ def _sources_from_zip(tpl: DocxTemplate, z: zipfile.ZipFile) -> list[str] | None
                 if name not in names:
                     return None
                 if blob := z.read(name):
-                    sources.append(tpl.patch_xml(etree.tostring(etree.fromstring(blob, parser), encoding="unicode")))
+                    sources.append(etree.tostring(etree.fromstring(blob, parser), encoding="unicode"))
     return sources
 
 

@@ -40,16 +40,16 @@ def _judge_item(code: str, judge: Judge | None) -> dict[str, str]:
 
 def _judge_cells(result: ProductResult, codes: list[str]) -> list[str]:
     """Each judge's total of a product, in the judges' order: '–' where the judge had a conflict."""
-    by_code = {}
-    for t in result.judge_totals:
-        by_code.setdefault(t.judge_code, t)  # the first, as a search from the start finds it
+    by_code = {t.judge_code: t for t in reversed(result.judge_totals)}  # the first, as a search from the start
     cells = []
     for code in codes:
         total = by_code.get(code)
-        if total is None or total.total is None:
-            cells.append(CONFLICT_MARK if total is not None and total.conflicted else "")
+        if total is None:
+            cells.append("")
+        elif total.total is None:
+            cells.append(CONFLICT_MARK if total.conflicted else "")
         else:
-            cells.append(_number(total.total))
+            cells.append(_number_text(str(total.total)))
     return cells
 
 
@@ -80,7 +80,7 @@ def _row(stt: int, result: ProductResult, row: ResultRow | None, judges: list[st
         "spread": _number(result.spread),
         "passed": yes_no_text(result.passed),
         "proposal": yes_no_text(bool(proposal)),
-        "flags": clean("; ".join(result.flags)),
+        "flags": clean("; ".join(result.flags)) if result.flags else "",
         "stars": [stars] if rules.star_bands else [],
     }
 
@@ -121,7 +121,8 @@ def summary_context(contest: Contest, rows: list[ResultRow], result_set: ResultS
     shown = _shown_criteria(contest, len(judge_codes))
     criteria = [c.code for c in shown]
     groups, stt = [], 0
-    group_of = {id(r): clean(r.group) for r in result_set.results}
+    names = {group: clean(group) for group in {r.group for r in result_set.results}}  # each group's name cleaned once
+    group_of = {id(r): names[r.group] for r in result_set.results}
     for index, (name, results) in enumerate(grouped(list(result_set.results), lambda r: group_of[id(r)]), 1):
         items = []
         for result in results:
