@@ -36,6 +36,7 @@ from xl_addin.workbooks.xlsx_guard import check_archive, sheet_names_by_part
 from xl_addin.workbooks import xlsx_io
 from xl_addin.workbooks.xlsx_io import read_sheets
 
+from calamine_spy import spy_on_calamine
 from xlsx_parts import handmade_workbook
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -204,29 +205,7 @@ def test_a_far_sparse_value_is_read_without_a_dense_grid(tmp_path, monkeypatch):
     wb.active["XFD5000"] = "far"  # calamine would allocate 82 million slots: openpyxl reads this sheet
     wb.create_sheet("Nhỏ")["B2"] = 1
     wb.save(path)
-    asked: list[str] = []
-    real = calamine_values.CalamineWorkbook
-
-    class Spy:  # calamine's workbook, noting the sheets it is asked for
-        def __init__(self, book):
-            self.book = book
-
-        @classmethod
-        def from_path(cls, p):
-            return cls(real.from_path(p))
-
-        @classmethod
-        def from_filelike(cls, f):  # read_sheets opens calamine on the bytes it checked
-            return cls(real.from_filelike(f))
-
-        def __getattr__(self, name):
-            return getattr(self.book, name)
-
-        def get_sheet_by_name(self, name):
-            asked.append(name)
-            return self.book.get_sheet_by_name(name)
-
-    monkeypatch.setattr(calamine_values, "CalamineWorkbook", Spy)
+    asked = spy_on_calamine(monkeypatch)
     rows = read_sheets(path)
     assert asked == ["Nhỏ"] and rows["Nhỏ"] == [[None, None], [None, 1]]
     far = rows[wb.active.title]

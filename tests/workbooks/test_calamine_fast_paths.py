@@ -17,6 +17,7 @@ from xl_addin.workbooks import calamine_values
 from xl_addin.workbooks.xlsx_io import read_sheets
 
 from test_calamine_equivalence import by_calamine, differences, expected_rows
+from calamine_spy import spy_on_calamine
 from xlsx_parts import BOOK_RELS, CONTENT_TYPES, MAIN, REL, ROOT_RELS, _shared, _sheet, _styles
 
 # one cell of each kind, {r} its reference: what calamine gives as "" (empty strings, a styled empty cell,
@@ -41,15 +42,19 @@ def _workbook(path: Path, rows: list[list[str | None]]) -> Path:
         cells = "".join(KINDS[kind].format(r=f"{chr(65 + c)}{r}") for c, kind in enumerate(row) if kind)
         if cells:
             xml.append(cells)
+    return _two_sheet_book(path, _sheet(xml), _sheet(['<c r="A1"><v>1</v></c>']))
+
+
+def _two_sheet_book(path: Path, one: str, two: str, styles: str | None = None) -> Path:
+    """A workbook of two sheets, Một and Hai, from their XML."""
     book = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{MAIN}" xmlns:r="{REL}">'
             '<sheets><sheet name="Một" sheetId="1" r:id="rId1"/><sheet name="Hai" sheetId="2" r:id="rId2"/>'
             "</sheets></workbook>")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
                            ("xl/workbook.xml", book), ("xl/_rels/workbook.xml.rels", BOOK_RELS),
-                           ("xl/styles.xml", _styles()), ("xl/sharedStrings.xml", _shared(False)),
-                           ("xl/worksheets/sheet1.xml", _sheet(xml)),
-                           ("xl/worksheets/sheet2.xml", _sheet(['<c r="A1"><v>1</v></c>']))):
+                           ("xl/styles.xml", styles or _styles()), ("xl/sharedStrings.xml", _shared(False)),
+                           ("xl/worksheets/sheet1.xml", one), ("xl/worksheets/sheet2.xml", two)):
             zf.writestr(name, data)
     return path
 
@@ -110,40 +115,12 @@ def _big_book(path: Path, *, styles: str | None = None, scores: int = 1) -> Path
     """A workbook whose sheet Hai (over 64 KB) is the same in every copy, Một differing by `scores`."""
     snapshot = "".join(f'<c r="A{r}" t="inlineStr"><is><t>SP-{r:05d} sản phẩm</t></is></c><c r="B{r}" s="1"><v>4378{r % 10}</v></c>'
                        for r in range(1, 2_001))
-    book = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{MAIN}" xmlns:r="{REL}">'
-            '<sheets><sheet name="Một" sheetId="1" r:id="rId1"/><sheet name="Hai" sheetId="2" r:id="rId2"/>'
-            "</sheets></workbook>")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
-                           ("xl/workbook.xml", book), ("xl/_rels/workbook.xml.rels", BOOK_RELS),
-                           ("xl/styles.xml", styles or _styles()), ("xl/sharedStrings.xml", _shared(False)),
-                           ("xl/worksheets/sheet1.xml", _sheet([f'<c r="A1"><v>{scores}</v></c>'])),
-                           ("xl/worksheets/sheet2.xml", _sheet([snapshot]))):
-            zf.writestr(name, data)
-    return path
+    return _two_sheet_book(path, _sheet([f'<c r="A1"><v>{scores}</v></c>']), _sheet([snapshot]), styles)
 
 
 def test_the_same_big_sheet_in_another_file_is_read_once_and_as_openpyxl_reads_it(tmp_path, monkeypatch):
     monkeypatch.setattr(calamine_values, "_SEEN", {})
-    asked: list[str] = []
-    real = calamine_values.CalamineWorkbook
-
-    class Spy:
-        def __init__(self, book):
-            self.book = book
-
-        @classmethod
-        def from_filelike(cls, f):
-            return cls(real.from_filelike(f))
-
-        def __getattr__(self, name):
-            return getattr(self.book, name)
-
-        def get_sheet_by_name(self, name):
-            asked.append(name)
-            return self.book.get_sheet_by_name(name)
-
-    monkeypatch.setattr(calamine_values, "CalamineWorkbook", Spy)
+    asked = spy_on_calamine(monkeypatch)
     first, second = _big_book(tmp_path / "GK01.xlsx", scores=7), _big_book(tmp_path / "GK02.xlsx", scores=9)
     a = read_sheets(first)
     a["Hai"][0][0] = "sửa"  # the caller's own lists: the next read is not changed by this

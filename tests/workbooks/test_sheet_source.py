@@ -15,6 +15,8 @@ from xl_addin.workbooks.contest_lock import ContestLock
 from xl_addin.workbooks.sheet_source import MAX_ROWS, SheetSource
 from xl_addin.workbooks.xlsx_io import _read_openpyxl
 
+from calamine_spy import spy_on_calamine
+
 
 def _book(path: Path, *, first: str = "một", rows_in_big: int = 3) -> Path:
     wb = openpyxl.Workbook()
@@ -31,26 +33,7 @@ def _book(path: Path, *, first: str = "một", rows_in_big: int = 3) -> Path:
 @pytest.fixture
 def asked(monkeypatch) -> list[str]:
     """The sheets calamine is asked for, in order."""
-    names: list[str] = []
-    real = calamine_values.CalamineWorkbook
-
-    class Spy:
-        def __init__(self, book):
-            self.book = book
-
-        @classmethod
-        def from_filelike(cls, f):
-            return cls(real.from_filelike(f))
-
-        def __getattr__(self, name):
-            return getattr(self.book, name)
-
-        def get_sheet_by_name(self, name):
-            names.append(name)
-            return self.book.get_sheet_by_name(name)
-
-    monkeypatch.setattr(calamine_values, "CalamineWorkbook", Spy)
-    return names
+    return spy_on_calamine(monkeypatch)
 
 
 def test_only_the_sheets_asked_for_are_read_each_once(tmp_path, asked):

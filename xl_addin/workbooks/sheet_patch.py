@@ -99,12 +99,18 @@ def note_edits(xml: bytes, edits: SheetEdits) -> tuple[dict[tuple[int, int], str
     colours: a merged range's top-left cell; several marks on one cell give one note, line by line."""
     sheet = _scanned(xml, edits)
     sheet.drop_merges_for(len(edits.appended))
-    remove = {t for t in (sheet.target(at) for at in edits.unmarks) if t is not None}
+    return note_targets(sheet.target, edits)
+
+
+def note_targets(target, edits: SheetEdits) -> tuple[dict[tuple[int, int], str], set[tuple[int, int]]]:
+    """(notes to add, cells whose tool's note goes), each mark and unmark moved to the cell `target` gives
+    (a merged range's top-left; None: not a cell of the sheet); several marks on one cell, line by line."""
+    remove = {t for t in (target(at) for at in edits.unmarks) if t is not None}
     add: dict[tuple[int, int], str] = {}
     for at, (_severity, note) in edits.marks.items():
-        target = sheet.target(at)
-        if target is not None:
-            add[target] = add[target] + "\n" + note if target in add else note
+        cell = target(at)
+        if cell is not None:
+            add[cell] = add[cell] + "\n" + note if cell in add else note
     return add, remove
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..domain.cell_rules import stronger
-from .sheet_patch import Restyle, SheetEdits, SheetSplice
+from .sheet_patch import Restyle, SheetEdits, SheetSplice, note_targets
 from .sheet_scan import scan
 from .sheet_xml import column_letter
 
@@ -47,14 +47,7 @@ class WrittenSheet:
 
     def note_edits(self, edits: SheetEdits) -> tuple[dict[tuple[int, int], str], set[tuple[int, int]]]:
         """sheet_patch.note_edits on this sheet (no rows appended: see contest_book)."""
-        sheet = self._sheet()
-        remove = {t for t in (sheet.target(at) for at in edits.unmarks) if t is not None}
-        add: dict[tuple[int, int], str] = {}
-        for at, (_severity, note) in edits.marks.items():
-            target = sheet.target(at)
-            if target is not None:
-                add[target] = add[target] + "\n" + note if target in add else note
-        return add, remove
+        return note_targets(self._sheet().target, edits)
 
     def patched(self, edits: SheetEdits, styles: Restyle, rid: str | None, drop_legacy: bool) -> bytes:
         """The part after sheet_patch.patch_sheet's unmarks and marks (edits.appended must be empty)."""
