@@ -77,3 +77,27 @@ def test_the_deflating_merger_gives_the_same_document_xml_in_a_valid_zip_entry()
         with zipfile.ZipFile(io.BytesIO(zippkg.build([entry]))) as z:
             assert z.read("word/document.xml") == expected  # zipfile checks the CRC and the size
         assert merger.entry(like) == entry  # asked again: the same, the numbering not moved on
+
+
+def test_the_deflating_merger_over_several_megabytes_asked_midway_gives_every_body():
+    """Bodies handed to zlib a megabyte at a time: the entry holds them all, asked between bodies too."""
+    import io
+    import zipfile
+
+    from xl_addin.documents import zippkg
+    from xl_addin.documents.merge import _BATCH, DeflatingMerger
+
+    rnd = random.Random(11)
+    like = zippkg.Entry("word/document.xml", zipfile.ZIP_DEFLATED, 0, 0, b"", 0x6000, 0x5A21)
+    filler = b"<w:p><w:r><w:t>" + bytes(rnd.choice(b"abcdefgh ") for _ in range(9_000)) + b"</w:t></w:r></w:p>"
+    bodies = [rnd.choice(PIECES) + filler for _ in range(3 * _BATCH // len(filler) + 7)]
+    merger = DeflatingMerger(HEAD, TAIL)
+    for i, body in enumerate(bodies, 1):
+        merger.add(body)
+        if i in (2, len(bodies) // 2, len(bodies) - 1):  # the print file asked for before the last body
+            with zipfile.ZipFile(io.BytesIO(zippkg.build([merger.entry(like)]))) as z:
+                assert z.read("word/document.xml") == _merged(HEAD, bodies[:i], TAIL)
+    expected = _merged(HEAD, bodies, TAIL)
+    assert len(expected) > 3 * _BATCH
+    with zipfile.ZipFile(io.BytesIO(zippkg.build([merger.entry(like)]))) as z:
+        assert z.read("word/document.xml") == expected  # zipfile checks the CRC and the size
