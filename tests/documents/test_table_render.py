@@ -16,27 +16,19 @@ from docx import Document
 from docx.shared import Pt
 from docxtpl import RichText
 from long_contest import long_contest
+from test_table_stamp import _contexts
 
 from xl_addin.documents import zippkg
-from xl_addin.documents.contexts import annex_context
 from xl_addin.documents.grid import fit_document, fit_tables
 from xl_addin.documents.measure import widest_word_and_line, word_and_line_points
 from xl_addin.documents.render import TemplateRenderer
 from xl_addin.documents.safety import sandbox_env
-from xl_addin.documents.summary_context import summary_context
 from xl_addin.documents.table_render import TablePackage, _normal_pt, plain_data
 from xl_addin.documents.table_stamp import stamped_table
 from xl_addin.documents.templates import ANNEX, FIELDS, SUMMARY, default_templates_dir
-from xl_addin.domain.certificates import assign_certificates, recognised_rows
 
 TEMPLATES = default_templates_dir()
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def _contexts(contest, rows, result_set) -> dict:
-    numbers = assign_certificates(rows, contest.info, contest.rules)
-    return {ANNEX: annex_context(contest, recognised_rows(rows), numbers),
-            SUMMARY: summary_context(contest, rows, result_set)}
 
 
 def _parts(docx: bytes) -> dict[str, bytes]:
